@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0
+/* decode.c - table lookups for kernel values that have no UAPI names */
+#include <stdlib.h>
+
+#include <linux/smc_diag.h>
+
+#include "decode.h"
+#include "decode_tables.h"
+
+#define FALLBACK_ROW(code, name, desc) { code, name, desc },
+static const struct smc_code_name fallback_reasons[] = {
+	SMC_FALLBACK_REASONS(FALLBACK_ROW)
+};
+
+#define STATE_ROW(val, name) { val, name, NULL },
+static const struct smc_code_name sock_states[] = {
+	SMC_SOCK_STATES(STATE_ROW)
+};
+
+static int code_cmp(const void *key, const void *elem)
+{
+	uint32_t k = *(const uint32_t *)key;
+	uint32_t e = ((const struct smc_code_name *)elem)->code;
+
+	return k < e ? -1 : k > e;
+}
+
+static const struct smc_code_name *lookup(const struct smc_code_name *tbl, size_t n,
+					  uint32_t code)
+{
+	return bsearch(&code, tbl, n, sizeof(*tbl), code_cmp);
+}
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *smc_state_name(uint8_t state)
+{
+	const struct smc_code_name *e = lookup(sock_states, ARRAY_LEN(sock_states), state);
+
+	return e ? e->name : NULL;
+}
+
+const char *smc_mode_name(uint8_t mode)
+{
+	switch (mode) {
+	case SMC_DIAG_MODE_SMCR:	return "SMCR";
+	case SMC_DIAG_MODE_SMCD:	return "SMCD";
+	case SMC_DIAG_MODE_FALLBACK_TCP: return "TCP";
+	}
+	return NULL;
+}
+
+const char *smc_fallback_name(uint32_t code)
+{
+	const struct smc_code_name *e;
+
+	e = lookup(fallback_reasons, ARRAY_LEN(fallback_reasons), code);
+	return e ? e->name : NULL;
+}
+
+const char *smc_fallback_desc(uint32_t code)
+{
+	const struct smc_code_name *e;
+
+	e = lookup(fallback_reasons, ARRAY_LEN(fallback_reasons), code);
+	return e ? e->desc : NULL;
+}
+
+const struct smc_code_name *smc_fallback_table(size_t *n)
+{
+	*n = ARRAY_LEN(fallback_reasons);
+	return fallback_reasons;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* json_writer.h - minimal streaming JSON writer (nothing is buffered but the nesting state) */
+#ifndef SMC_JSON_WRITER_H
+#define SMC_JSON_WRITER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct json_writer;
+
+/**
+ * jw_new() - start a writer on @fp
+ * @pretty: indent nested values and put each member on a line of its own
+ *
+ * Return: the writer, or NULL when out of memory.
+ */
+struct json_writer *jw_new(FILE *fp, bool pretty);
+
+/* Closes every container still open, ends the document with a newline, frees @jw. */
+void jw_free(struct json_writer *jw);
+
+void jw_obj_begin(struct json_writer *jw);
+void jw_obj_end(struct json_writer *jw);
+void jw_arr_begin(struct json_writer *jw);
+void jw_arr_end(struct json_writer *jw);
+/* Names the next value; only valid directly inside an object. */
+void jw_key(struct json_writer *jw, const char *key);
+void jw_str(struct json_writer *jw, const char *s);
+void jw_u64(struct json_writer *jw, uint64_t v);
+void jw_bool(struct json_writer *jw, bool v);
+void jw_null(struct json_writer *jw);
+unsigned int jw_depth(const struct json_writer *jw);
+
+#endif

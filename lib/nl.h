@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* nl.h - netlink transport for SMC: the SMC_GEN_NETLINK generic-netlink family and
+ * sock_diag for AF_SMC, over libnl-3. Nothing here prints; failures are -errno plus the
+ * kernel's extended-ACK text in smc_nl_status().
+ */
+#ifndef SMC_NL_H
+#define SMC_NL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <netlink/msg.h>
+
+struct smc_nl;
+
+struct smc_nl_status {
+	int	err;			/* -errno of the last kernel error, 0 if none */
+	char	extack[160];		/* NLMSGERR_ATTR_MSG of that error, "" if none */
+	bool	dump_intr;		/* NLM_F_DUMP_INTR seen: the dump may be inconsistent */
+};
+
+/* Per-message callback of a dump: 0 to go on, a negative errno to stop the dump. */
+typedef int (*smc_nl_msg_cb)(struct nl_msg *msg, void *arg);
+/* Adds the request's attributes to @msg; 0 or -errno. */
+typedef int (*smc_nl_fill_cb)(struct nl_msg *msg, const void *req);
+
+/* Return: 0 or -ENOMEM. Sockets are opened on first use. */
+int smc_nl_open(struct smc_nl **nlp);
+void smc_nl_close(struct smc_nl *nl);
+const struct smc_nl_status *smc_nl_status(const struct smc_nl *nl);
+
+/**
+ * smc_genl_check() - can this kernel serve generic-netlink command @cmd?
+ *
+ * Resolves the SMC_GEN_NETLINK family and its operation list once per handle.
+ * Return: 0; -ENOENT if the family is absent (SMC module not loaded); -EOPNOTSUPP if
+ * the family exists but lacks @cmd (older kernel); another -errno on failure.
+ */
+int smc_genl_check(struct smc_nl *nl, uint8_t cmd);
+/* First kernel release that has @cmd, e.g. "5.16"; for error messages. */
+const char *smc_genl_cmd_since(uint8_t cmd);
+
+/* Dump @cmd, calling @cb for every reply message. Return: 0 or -errno. */
+int smc_genl_dump(struct smc_nl *nl, uint8_t cmd, smc_nl_msg_cb cb, void *arg);
+/* Send @cmd as a request (@fill adds attributes, may be NULL) and wait for the ACK. */
+int smc_genl_do(struct smc_nl *nl, uint8_t cmd, smc_nl_fill_cb fill, const void *req);
+
+/**
+ * smc_diag_dump() - dump AF_SMC sockets through NETLINK_SOCK_DIAG
+ * @diag_ext: SMC_DIAG_* extension bits, already shifted (1 << (SMC_DIAG_X - 1))
+ *
+ * Return: 0; -ENOENT if no sock_diag handler for AF_SMC exists (smc_diag not loaded);
+ * another -errno on failure.
+ */
+int smc_diag_dump(struct smc_nl *nl, uint8_t diag_ext, smc_nl_msg_cb cb, void *arg);
+
+/* Unsigned integer attribute of any width the kernel chose (1, 2, 4 or 8 bytes):
+ * nla_put_uint() picks 4 or 8 bytes, and some attributes are sent wider than their
+ * UAPI comment says (SMC_NLA_LGR_D_CHID: u16 in smc.h, nla_put_u32 in smc_core.c).
+ */
+uint64_t smc_nla_get_uint(const struct nlattr *a);
+
+#endif

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* out.h - the output layer: rows described once, rendered as an aligned table or as JSON
+ *
+ * This is the only code that writes to stdout. Views describe their columns with
+ * struct out_col and fill one row at a time; the engine either streams JSON objects or
+ * buffers a bounded chunk of rows, aligns them and prints them.
+ */
+#ifndef SMC_OUT_H
+#define SMC_OUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum out_align { OUT_LEFT, OUT_RIGHT };
+
+struct out_col {
+	const char	*key;		/* JSON member name (snake_case, stable API); NULL: text only */
+	const char	*header;	/* table header; NULL: JSON only */
+	enum out_align	align;
+	unsigned int	groups;		/* 0: always shown; else shown when groups & active */
+	unsigned char	min_width;	/* keeps alignment stable across flushed chunks */
+	unsigned char	zpad;		/* numbers: zero-pad to this many digits in tables */
+};
+
+enum {
+	OUT_TABLE_NO_HEADER = 1u << 0,	/* a plain list: no header line even in table mode */
+};
+
+struct out_table {
+	const char		*name;	/* JSON member name when opened inside an object */
+	const struct out_col	*cols;
+	unsigned int		ncols;
+	unsigned int		flags;	/* OUT_TABLE_* */
+};
+
+struct out_opts {
+	bool		json;
+	bool		pretty;
+	bool		no_header;	/* suppress table headers */
+	unsigned int	flush_rows;	/* rows buffered before a table chunk is printed; 0: default */
+	FILE		*fp;		/* NULL: stdout */
+};
+
+struct out;
+
+/* Return: 0, or -ENOMEM. */
+int out_new(struct out **op, const struct out_opts *opts);
+/**
+ * out_free() - finish the output and free @o
+ *
+ * Closes open JSON containers, so stdout stays valid JSON when a command fails half-way.
+ * Return: 0, -ENOMEM if a row could not be stored, or -EIO if writing failed.
+ */
+int out_free(struct out *o);
+bool out_is_json(const struct out *o);
+
+/* @active selects the column groups to show (see struct out_col.groups). */
+void out_table_begin(struct out *o, const struct out_table *t, unsigned int active);
+void out_table_end(struct out *o);
+/* End a table after a failure: prints nothing if nothing of it was printed yet,
+ * otherwise ends it like out_table_end() so the output stays well-formed.
+ */
+void out_table_abort(struct out *o);
+void out_row_begin(struct out *o);
+/* A row may stop early: cells after the last one set are not printed at all (the way
+ * smc-tools ends LISTEN and fallback rows); unset cells before it print as "-".
+ */
+void out_row_end(struct out *o);
+
+void out_str(struct out *o, unsigned int col, const char *s);	/* NULL: nothing */
+void out_uint(struct out *o, unsigned int col, uint64_t v);	/* decimal; JSON number */
+void out_xint(struct out *o, unsigned int col, uint64_t v);	/* hex in tables; JSON number */
+void out_xid(struct out *o, unsigned int col, uint64_t v);	/* hex; JSON "0x..." string */
+void out_bool(struct out *o, unsigned int col, bool v);
+void out_fmt(struct out *o, unsigned int col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* A line of text for people (table mode only; JSON output stays pure data). */
+void out_note(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* sockdiag.h - AF_SMC sockets from sock_diag, decoded into plain structs */
+#ifndef SMC_SOCKDIAG_H
+#define SMC_SOCKDIAG_H
+
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <linux/smc_diag.h>
+
+#include "nl.h"
+
+enum {					/* what a dump should ask for / what a socket carries */
+	SMC_SOCK_HAS_CONNINFO	= 1u << 0,	/* cursors and buffer sizes (smcss -d) */
+	SMC_SOCK_HAS_LGRINFO	= 1u << 1,	/* SMC-R link (smcss -R) */
+	SMC_SOCK_HAS_DMBINFO	= 1u << 2,	/* SMC-D DMB and GIDs (smcss -D) */
+	SMC_SOCK_HAS_FALLBACK	= 1u << 3,	/* reason codes (always sent since 4.18) */
+	SMC_SOCK_HAS_SHUTDOWN	= 1u << 4,
+	SMC_SOCK_HAS_GID_EXT	= 1u << 5,	/* dmbinfo carries 128-bit GIDs (6.8+) */
+};
+
+struct smc_sock {
+	int			family;		/* AF_INET or AF_INET6, see smc_sock_addr_family() */
+	bool			addr_known;	/* false: the kernel sent no addresses (see .c) */
+	uint8_t			state;		/* enum smc_state */
+	uint8_t			mode;		/* SMC_DIAG_MODE_* */
+	uint8_t			shutdown;	/* RCV_SHUTDOWN 1 | SEND_SHUTDOWN 2 */
+	struct in6_addr		saddr, daddr;	/* IPv4 in the first word when family is AF_INET */
+	uint16_t		sport, dport;	/* host order */
+	uint32_t		ifindex;
+	uint32_t		uid;
+	uint64_t		inode;
+	uint32_t		fallback_reason;
+	uint32_t		peer_diagnosis;
+	struct smc_diag_conninfo conninfo;
+	struct smc_diag_lgrinfo	lgrinfo;
+	struct smcd_diag_dmbinfo dmbinfo;
+	unsigned int		has;		/* SMC_SOCK_HAS_* */
+};
+
+/* Decode one sock_diag reply. Return: 0 or -EPROTO for a malformed message. */
+int smc_sock_parse(struct nl_msg *msg, struct smc_sock *s);
+
+typedef int (*smc_sock_cb)(const struct smc_sock *s, void *arg);
+
+/**
+ * smc_sock_dump() - stream every AF_SMC socket of the current network namespace
+ * @want: SMC_SOCK_HAS_CONNINFO / _LGRINFO / _DMBINFO to request those details
+ * @cb: called once per socket; a negative return stops the dump and is returned
+ *
+ * Return: 0 or -errno (-ENOENT: no sock_diag support for AF_SMC, see nl.h).
+ */
+int smc_sock_dump(struct smc_nl *nl, unsigned int want, smc_sock_cb cb, void *arg);
+
+#endif

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-2.0
+/* tool.c - option parsing, object dispatch and help text of smcr and smcd */
+#include <errno.h>
+#include <getopt.h>
+#include <string.h>
+
+#include "err.h"
+#include "tool.h"
+#include "version.h"
+
+static const struct option long_opts[] = {
+	{ "json",	no_argument, NULL, 'j' },
+	{ "pretty",	no_argument, NULL, 'p' },
+	{ "details",	no_argument, NULL, 'd' },
+	{ "absolute",	no_argument, NULL, 'a' },
+	{ "version",	no_argument, NULL, 'v' },
+	{ "help",	no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void print_usage(const struct smc_ctx *ctx, const struct smc_tool *tool)
+{
+	out_note(ctx->out, "Usage: %s [OPTIONS] OBJECT [COMMAND [ARGS]]", tool->prog);
+	out_note(ctx->out, "Objects:");
+	for (const struct smc_cmd *c = tool->objects; c->name; c++)
+		out_note(ctx->out, "  %-11s %s", c->name, c->help);
+	out_note(ctx->out, "Options:");
+	out_note(ctx->out, "  -j, --json      JSON output");
+	out_note(ctx->out, "  -p, --pretty    indented JSON output (implies -j)");
+	out_note(ctx->out, "  -d, --details   more details (-dd: even more)");
+	out_note(ctx->out, "  -a, --absolute  statistics since the SMC module was loaded");
+	out_note(ctx->out, "  -v, --version   show the version");
+	out_note(ctx->out, "  -h, --help      show this help");
+	out_note(ctx->out, "Run \"%s OBJECT help\" for the commands of an object.", tool->prog);
+}
+
+int tool_require(struct smc_ctx *ctx, uint8_t cmd, const char *what)
+{
+	int rc = smc_genl_check(ctx->nl, cmd);
+
+	if (!rc)
+		return 0;
+	if (rc == -ENOENT)
+		pr_err("SMC module not loaded (try: modprobe smc)");
+	else if (rc == -EOPNOTSUPP)
+		pr_err("%s: not supported by this kernel (needs Linux %s or later)", what,
+		       smc_genl_cmd_since(cmd));
+	else
+		pr_err_nl(ctx->nl, rc, "cannot reach the SMC generic netlink family");
+	return EXIT_RUNTIME;
+}
+
+int tool_no_more_args(struct smc_ctx *ctx, const char *what, int argc, char **argv)
+{
+	if (argc <= 0)
+		return 0;
+	pr_err("%s: unexpected argument \"%s\" (try: %s %s help)", what, argv[0], ctx->prog,
+	       what);
+	return EXIT_USAGE;
+}
+
+static void print_commands(const struct smc_ctx *ctx, const char *object,
+			   const struct smc_cmd *cmds, const struct smc_cmd *dflt)
+{
+	bool first = true;
+
+	for (const struct smc_cmd *c = cmds; c->name; c++) {
+		bool optional = c == dflt;
+
+		out_note(ctx->out, "%s %s %s %s%s%s%s%s", first ? "Usage:" : "      ",
+			 ctx->prog, object, optional ? "[" : "", c->name, optional ? "]" : "",
+			 c->args ? " " : "", c->args ? c->args : "");
+		first = false;
+	}
+	out_note(ctx->out, "Commands:");
+	for (const struct smc_cmd *c = cmds; c->name; c++)
+		out_note(ctx->out, "  %-11s %s", c->name, c->help);
+}
+
+int tool_subcommand(struct smc_ctx *ctx, const char *object, const struct smc_cmd *cmds,
+		    const struct smc_cmd *dflt, int argc, char **argv)
+{
+	const struct smc_cmd *c = dflt;
+	char hint[64];
+
+	if (argc > 0) {
+		if (!strcmp(argv[0], "help")) {
+			print_commands(ctx, object, cmds, dflt);
+			return EXIT_OK;
+		}
+		snprintf(hint, sizeof(hint), "%s %s help", ctx->prog, object);
+		c = cmd_find(cmds, "command", argv[0], hint);
+		if (!c)
+			return EXIT_USAGE;
+		argc--;
+		argv++;
+	}
+	return c->fn(ctx, argc, argv);
+}
+
+enum parse_result { PARSE_RUN, PARSE_DONE, PARSE_USAGE_ERROR };
+
+static enum parse_result parse_opts(struct smc_ctx *ctx, const struct smc_tool *tool,
+				    struct smc_tool_opts *o, int argc, char **argv)
+{
+	int c;
+
+	opterr = 0;
+	/* '+': options end at the object, as in smc-tools and ip(8) */
+	while ((c = getopt_long(argc, argv, "+:jpdavh", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'j': o->json = true; break;
+		case 'p': o->pretty = o->json = true; break;
+		case 'd': o->details++; break;
+		case 'a': o->absolute = true; break;
+		case 'v':
+			out_note(ctx->out, "%s (smc-utils) %s", tool->prog, SMC_UTILS_VERSION);
+			return PARSE_DONE;
+		case 'h':
+			print_usage(ctx, tool);
+			return PARSE_DONE;
+		default: {
+			char hint[32];
+
+			snprintf(hint, sizeof(hint), "%s help", tool->prog);
+			pr_bad_option(argv[optind - 1], optopt, hint);
+			return PARSE_USAGE_ERROR;
+		}
+		}
+	}
+	return PARSE_RUN;
+}
+
+int smc_tool_main(const struct smc_tool *tool, int argc, char **argv)
+{
+	struct smc_tool_opts opts = { 0 };
+	struct out_opts oo = { 0 };
+	struct smc_ctx ctx = {
+		.opts = &opts, .prog = tool->prog, .variant = tool->variant,
+	};
+	const struct smc_cmd *obj;
+	enum parse_result pr;
+	char hint[32];
+	int rc, orc;
+
+	/* help and version are text whatever the options say, so open a plain writer first */
+	if (out_new(&ctx.out, &oo)) {
+		pr_err("%s", strerror(ENOMEM));
+		return EXIT_RUNTIME;
+	}
+	pr = parse_opts(&ctx, tool, &opts, argc, argv);
+	if (pr != PARSE_RUN || optind >= argc || !strcmp(argv[optind], "help")) {
+		if (pr == PARSE_RUN)
+			print_usage(&ctx, tool);
+		orc = out_free(ctx.out);
+		if (pr == PARSE_USAGE_ERROR)
+			return EXIT_USAGE;
+		return orc ? EXIT_RUNTIME : EXIT_OK;
+	}
+	snprintf(hint, sizeof(hint), "%s help", tool->prog);
+	obj = cmd_find(tool->objects, "object", argv[optind], hint);
+	if (!obj) {
+		out_free(ctx.out);
+		return EXIT_USAGE;
+	}
+	out_free(ctx.out);
+
+	oo.json = opts.json;
+	oo.pretty = opts.pretty;
+	if (out_new(&ctx.out, &oo) || smc_nl_open(&ctx.nl)) {
+		pr_err("%s", strerror(ENOMEM));
+		out_free(ctx.out);
+		return EXIT_RUNTIME;
+	}
+	rc = obj->fn(&ctx, argc - optind - 1, argv + optind + 1);
+	orc = out_free(ctx.out);
+	if (!rc && smc_nl_status(ctx.nl)->dump_intr)
+		pr_warn("the kernel's data changed while it was read; it may be inconsistent");
+	smc_nl_close(ctx.nl);
+	if (!rc && orc) {
+		pr_err("cannot write output: %s", strerror(-orc));
+		rc = EXIT_RUNTIME;
+	}
+	return rc;
+}

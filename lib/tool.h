@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* tool.h - what smcr and smcd share: options, context, object dispatch, help */
+#ifndef SMC_TOOL_H
+#define SMC_TOOL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cmd.h"
+#include "nl.h"
+#include "out.h"
+
+enum smc_variant { SMC_VARIANT_R, SMC_VARIANT_D };
+
+struct smc_tool_opts {
+	bool		json;
+	bool		pretty;
+	unsigned int	details;	/* -d, -dd */
+	bool		absolute;	/* -a: stats since module load */
+};
+
+struct smc_ctx {
+	const struct smc_tool_opts	*opts;
+	struct smc_nl			*nl;
+	struct out			*out;
+	const char			*prog;		/* "smcr" or "smcd" */
+	enum smc_variant		variant;
+};
+
+struct smc_tool {
+	const char		*prog;
+	enum smc_variant	variant;
+	const struct smc_cmd	*objects;	/* NULL-terminated */
+};
+
+/* main() of smcr and smcd. Return: the exit status. */
+int smc_tool_main(const struct smc_tool *tool, int argc, char **argv);
+
+/**
+ * tool_require() - make sure the kernel can serve generic-netlink command @cmd
+ * @what: the user's words for the request, e.g. "ueid add"
+ *
+ * Prints the reason if not ("SMC module not loaded (try: modprobe smc)", or the kernel
+ * release that introduced @cmd). Return: 0, or EXIT_RUNTIME.
+ */
+int tool_require(struct smc_ctx *ctx, uint8_t cmd, const char *what);
+
+/**
+ * tool_subcommand() - dispatch an object's command word
+ * @cmds: the object's commands, NULL-terminated; @dflt runs when no word is given
+ * @argc/@argv: the words after the object name
+ *
+ * "help" lists the commands. Return: the exit status.
+ */
+int tool_subcommand(struct smc_ctx *ctx, const char *object, const struct smc_cmd *cmds,
+		    const struct smc_cmd *dflt, int argc, char **argv);
+
+/* Complain about words left over after a command. Return: EXIT_USAGE, or 0 if none. */
+int tool_no_more_args(struct smc_ctx *ctx, const char *what, int argc, char **argv);
+
+/* The ueid object, the same in smcr and smcd */
+int obj_ueid(struct smc_ctx *ctx, int argc, char **argv);
+
+#endif

@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: GPL-2.0
+/* view_sock.c - smcss rows
+ *
+ * Text output keeps smc-tools' columns, cell formats and row endings (INIT rows stop
+ * after the inode, LISTEN rows after the local address, CLOSED rows after the interface,
+ * fallback rows after the mode), because scripts parse it. JSON carries every field.
+ */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "decode.h"
+#include "view_sock.h"
+
+/* smc-tools prints addresses in a 23-character field and shortens longer ones */
+#define ADDR_WIDTH 23
+
+enum sock_col {
+	C_STATE, C_STATE_CODE, C_UID, C_INODE, C_FAMILY,
+	C_LOCAL, C_LADDR, C_LPORT, C_PEER, C_PADDR, C_PPORT, C_INTF,
+	C_MODE_TEXT, C_MODE, C_FB, C_FB_NAME, C_FB_DESC, C_PD, C_PD_NAME, C_PD_DESC,
+	/* -d */
+	C_SHUTD, C_SHUTDOWN, C_TOKEN, C_SNDBUF, C_RMBE, C_PEER_RMBE,
+	C_RX_PROD, C_RX_CONS, C_RX_FLAGS, C_TX_PROD, C_TX_CONS, C_TX_FLAGS,
+	C_TX_PREP, C_TX_SENT, C_TX_FIN,
+	C_RX_PROD_W, C_RX_PROD_C, C_RX_CONS_W, C_RX_CONS_C,
+	C_TX_PROD_W, C_TX_PROD_C, C_TX_CONS_W, C_TX_CONS_C,
+	C_TX_PREP_W, C_TX_PREP_C, C_TX_SENT_W, C_TX_SENT_C, C_TX_FIN_W, C_TX_FIN_C,
+	C_RX_PROD_FL, C_RX_CONN_FL, C_TX_PROD_FL, C_TX_CONN_FL,
+	/* -R */
+	C_ROLE, C_IBDEV, C_IBPORT, C_LINKID, C_GID, C_PEER_GID,
+	/* -D */
+	C_D_GID, C_D_TOKEN, C_D_PEER_GID, C_D_PEER_TOKEN, C_D_LGR_ID, C_D_GID_EXT,
+	C_D_PEER_GID_EXT,
+	C_NCOLS
+};
+
+#define DBG VIEW_SOCK_DEBUG
+#define TEXT(hdr, min)			{ NULL, hdr, OUT_LEFT, 0, min, 0 }
+#define JSON(key)			{ key, NULL, OUT_LEFT, 0, 0, 0 }
+#define BOTH(key, hdr, grp, min, pad)	{ key, hdr, OUT_LEFT, grp, min, pad }
+#define CURSOR(name, hdr)		{ NULL, hdr, OUT_LEFT, DBG, 13, 0 }
+#define DJSON(key)			{ key, NULL, OUT_LEFT, DBG, 0, 0 }
+
+static const struct out_col sock_cols[C_NCOLS] = {
+	[C_STATE]	= BOTH("state", "State", 0, 14, 0),
+	[C_STATE_CODE]	= JSON("state_code"),
+	[C_UID]		= BOTH("uid", "UID", 0, 5, 5),
+	[C_INODE]	= BOTH("inode", "Inode", 0, 7, 7),
+	[C_FAMILY]	= JSON("family"),
+	[C_LOCAL]	= TEXT("Local Address", ADDR_WIDTH),
+	[C_LADDR]	= JSON("local_address"),
+	[C_LPORT]	= JSON("local_port"),
+	[C_PEER]	= TEXT("Peer Address", ADDR_WIDTH),
+	[C_PADDR]	= JSON("peer_address"),
+	[C_PPORT]	= JSON("peer_port"),
+	[C_INTF]	= BOTH("ifindex", "Intf", 0, 4, 4),
+	[C_MODE_TEXT]	= TEXT("Mode", 4),
+	[C_MODE]	= JSON("mode"),
+	[C_FB]		= JSON("fallback_reason"),
+	[C_FB_NAME]	= JSON("fallback_reason_name"),
+	[C_FB_DESC]	= JSON("fallback_reason_text"),
+	[C_PD]		= JSON("peer_diagnosis"),
+	[C_PD_NAME]	= JSON("peer_diagnosis_name"),
+	[C_PD_DESC]	= JSON("peer_diagnosis_text"),
+
+	[C_SHUTD]	= { NULL, "Shutd", OUT_LEFT, DBG, 5, 0 },
+	[C_SHUTDOWN]	= DJSON("shutdown"),
+	[C_TOKEN]	= BOTH("token", "Token", DBG, 8, 8),
+	[C_SNDBUF]	= BOTH("sndbuf_bytes", "Sndbuf", DBG, 8, 8),
+	[C_RMBE]	= BOTH("rmbe_bytes", "Rcvbuf", DBG, 8, 8),
+	[C_PEER_RMBE]	= BOTH("peer_rmbe_bytes", "Peerbuf", DBG, 8, 8),
+	[C_RX_PROD]	= CURSOR(rx_prod, "rxprod-Cursor"),
+	[C_RX_CONS]	= CURSOR(rx_cons, "rxcons-Cursor"),
+	[C_RX_FLAGS]	= { NULL, "rxFlags", OUT_LEFT, DBG, 7, 0 },
+	[C_TX_PROD]	= CURSOR(tx_prod, "txprod-Cursor"),
+	[C_TX_CONS]	= CURSOR(tx_cons, "txcons-Cursor"),
+	[C_TX_FLAGS]	= { NULL, "txFlags", OUT_LEFT, DBG, 7, 0 },
+	[C_TX_PREP]	= CURSOR(tx_prep, "txprep-Cursor"),
+	[C_TX_SENT]	= CURSOR(tx_sent, "txsent-Cursor"),
+	[C_TX_FIN]	= CURSOR(tx_fin, "txfin-Cursor"),
+	[C_RX_PROD_W]	= DJSON("rx_prod_wrap"),
+	[C_RX_PROD_C]	= DJSON("rx_prod_count"),
+	[C_RX_CONS_W]	= DJSON("rx_cons_wrap"),
+	[C_RX_CONS_C]	= DJSON("rx_cons_count"),
+	[C_TX_PROD_W]	= DJSON("tx_prod_wrap"),
+	[C_TX_PROD_C]	= DJSON("tx_prod_count"),
+	[C_TX_CONS_W]	= DJSON("tx_cons_wrap"),
+	[C_TX_CONS_C]	= DJSON("tx_cons_count"),
+	[C_TX_PREP_W]	= DJSON("tx_prep_wrap"),
+	[C_TX_PREP_C]	= DJSON("tx_prep_count"),
+	[C_TX_SENT_W]	= DJSON("tx_sent_wrap"),
+	[C_TX_SENT_C]	= DJSON("tx_sent_count"),
+	[C_TX_FIN_W]	= DJSON("tx_fin_wrap"),
+	[C_TX_FIN_C]	= DJSON("tx_fin_count"),
+	[C_RX_PROD_FL]	= DJSON("rx_prod_flags"),
+	[C_RX_CONN_FL]	= DJSON("rx_conn_state_flags"),
+	[C_TX_PROD_FL]	= DJSON("tx_prod_flags"),
+	[C_TX_CONN_FL]	= DJSON("tx_conn_state_flags"),
+
+	[C_ROLE]	= BOTH("role", "Role", VIEW_SOCK_SMCR, 4, 0),
+	[C_IBDEV]	= BOTH("ib_device", "IB-device", VIEW_SOCK_SMCR, 15, 0),
+	[C_IBPORT]	= BOTH("ib_port", "Port", VIEW_SOCK_SMCR, 4, 2),
+	[C_LINKID]	= BOTH("link_id", "Linkid", VIEW_SOCK_SMCR, 6, 2),
+	[C_GID]		= BOTH("gid", "GID", VIEW_SOCK_SMCR, 40, 0),
+	[C_PEER_GID]	= BOTH("peer_gid", "Peer-GID", VIEW_SOCK_SMCR, 0, 0),
+
+	[C_D_GID]	= BOTH("gid", "GID", VIEW_SOCK_SMCD, 16, 16),
+	[C_D_TOKEN]	= BOTH("dmb_token", "Token", VIEW_SOCK_SMCD, 16, 16),
+	[C_D_PEER_GID]	= BOTH("peer_gid", "Peer-GID", VIEW_SOCK_SMCD, 16, 16),
+	[C_D_PEER_TOKEN] = BOTH("peer_dmb_token", "Peer-Token", VIEW_SOCK_SMCD, 16, 16),
+	[C_D_LGR_ID]	= BOTH("linkgroup_id", "Linkid", VIEW_SOCK_SMCD, 8, 8),
+	[C_D_GID_EXT]	= { "gid_ext", NULL, OUT_LEFT, VIEW_SOCK_SMCD, 0, 16 },
+	[C_D_PEER_GID_EXT] = { "peer_gid_ext", NULL, OUT_LEFT, VIEW_SOCK_SMCD, 0, 16 },
+};
+
+static const struct out_table sock_table = {
+	.name = "sockets", .cols = sock_cols, .ncols = C_NCOLS,
+};
+
+void view_sock_begin(struct out *o, const struct view_sock_opts *vo)
+{
+	out_table_begin(o, &sock_table, vo->groups);
+}
+
+void view_sock_end(struct out *o)
+{
+	out_table_end(o);
+}
+
+static void addr_string(char *buf, size_t len, const struct smc_sock *s,
+			const struct in6_addr *a)
+{
+	if (!s->addr_known)
+		snprintf(buf, len, "*");
+	else if (!inet_ntop(s->family, a, buf, (socklen_t)len))
+		snprintf(buf, len, "?");
+}
+
+/* "a.b.c.d:port" or "[v6]:port"; without -W shortened to 23 characters with "..", the
+ * way smc-tools does, but keeping the port and the brackets intact.
+ */
+static void out_endpoint(struct out *o, unsigned int col, const struct smc_sock *s,
+			 const struct in6_addr *a, uint16_t port, bool wide)
+{
+	char addr[INET6_ADDRSTRLEN], portstr[8];
+	bool v6 = s->family == AF_INET6 && s->addr_known;
+	size_t room, alen;
+
+	addr_string(addr, sizeof(addr), s, a);
+	snprintf(portstr, sizeof(portstr), "%u", port);
+	alen = strlen(addr);
+	room = ADDR_WIDTH - 1 - strlen(portstr) - (v6 ? 2 : 0);
+	if (!wide && alen > room)
+		out_fmt(o, col, "%s%.*s..%s:%s", v6 ? "[" : "", (int)(room - 2), addr,
+			v6 ? "]" : "", portstr);
+	else
+		out_fmt(o, col, "%s%s%s:%s", v6 ? "[" : "", addr, v6 ? "]" : "", portstr);
+}
+
+static void out_reason(struct out *o, unsigned int code_col, uint32_t code)
+{
+	out_uint(o, code_col, code);
+	out_str(o, code_col + 1, smc_fallback_name(code));
+	out_str(o, code_col + 2, smc_fallback_desc(code));
+}
+
+/* "TCP 0x03010000", "TCP 0x05000000/0x03030008"; with -d the names follow. */
+static void out_mode_text(struct out *o, const struct view_sock_opts *vo,
+			  const struct smc_sock *s)
+{
+	const char *mode = smc_mode_name(s->mode);
+	char names[64] = "";
+
+	if (s->mode != SMC_DIAG_MODE_FALLBACK_TCP) {
+		if (mode)
+			out_str(o, C_MODE_TEXT, mode);
+		else
+			out_fmt(o, C_MODE_TEXT, "%#x?", s->mode);
+		return;
+	}
+	if (!(s->has & SMC_SOCK_HAS_FALLBACK)) {
+		out_str(o, C_MODE_TEXT, "TCP");
+		return;
+	}
+	if (vo->groups & VIEW_SOCK_NAMES) {
+		const char *local = smc_fallback_name(s->fallback_reason);
+		const char *peer = smc_fallback_name(s->peer_diagnosis);
+
+		if (s->peer_diagnosis)
+			snprintf(names, sizeof(names), " (%s/%s)", local ? local : "?",
+				 peer ? peer : "?");
+		else
+			snprintf(names, sizeof(names), " (%s)", local ? local : "?");
+	}
+	if (s->peer_diagnosis)
+		out_fmt(o, C_MODE_TEXT, "TCP 0x%08x/0x%08x%s", s->fallback_reason,
+			s->peer_diagnosis, names);
+	else
+		out_fmt(o, C_MODE_TEXT, "TCP 0x%08x%s", s->fallback_reason, names);
+}
+
+static void out_cursor(struct out *o, unsigned int text_col, unsigned int json_col,
+		       const struct smc_diag_cursor *c)
+{
+	out_fmt(o, text_col, "%04x:%08x", c->wrap, c->count);
+	out_uint(o, json_col, c->wrap);
+	out_uint(o, json_col + 1, c->count);
+}
+
+static void out_debug(struct out *o, const struct smc_sock *s)
+{
+	const struct smc_diag_conninfo *ci = &s->conninfo;
+
+	if (s->has & SMC_SOCK_HAS_SHUTDOWN) {
+		out_fmt(o, C_SHUTD, "%c-%c", s->shutdown & 1 ? 'R' : '<',
+			s->shutdown & 2 ? 'W' : '>');
+		out_uint(o, C_SHUTDOWN, s->shutdown);
+	}
+	if (!(s->has & SMC_SOCK_HAS_CONNINFO))
+		return;
+	out_xint(o, C_TOKEN, ci->token);
+	out_xint(o, C_SNDBUF, ci->sndbuf_size);
+	out_xint(o, C_RMBE, ci->rmbe_size);
+	out_xint(o, C_PEER_RMBE, ci->peer_rmbe_size);
+	out_cursor(o, C_RX_PROD, C_RX_PROD_W, &ci->rx_prod);
+	out_cursor(o, C_RX_CONS, C_RX_CONS_W, &ci->rx_cons);
+	out_fmt(o, C_RX_FLAGS, "%02x:%02x", ci->rx_prod_flags, ci->rx_conn_state_flags);
+	out_cursor(o, C_TX_PROD, C_TX_PROD_W, &ci->tx_prod);
+	out_cursor(o, C_TX_CONS, C_TX_CONS_W, &ci->tx_cons);
+	out_fmt(o, C_TX_FLAGS, "%02x:%02x", ci->tx_prod_flags, ci->tx_conn_state_flags);
+	out_cursor(o, C_TX_PREP, C_TX_PREP_W, &ci->tx_prep);
+	out_cursor(o, C_TX_SENT, C_TX_SENT_W, &ci->tx_sent);
+	out_cursor(o, C_TX_FIN, C_TX_FIN_W, &ci->tx_fin);
+	out_uint(o, C_RX_PROD_FL, ci->rx_prod_flags);
+	out_uint(o, C_RX_CONN_FL, ci->rx_conn_state_flags);
+	out_uint(o, C_TX_PROD_FL, ci->tx_prod_flags);
+	out_uint(o, C_TX_CONN_FL, ci->tx_conn_state_flags);
+}
+
+static void out_smcr(struct out *o, const struct smc_sock *s)
+{
+	const struct smc_diag_linkinfo *l = &s->lgrinfo.lnk[0];
+
+	if (!(s->has & SMC_SOCK_HAS_LGRINFO))
+		return;
+	out_str(o, C_ROLE, s->lgrinfo.role ? "SERV" : "CLNT");
+	out_str(o, C_IBDEV, (const char *)l->ibname);
+	out_xint(o, C_IBPORT, l->ibport);
+	out_xint(o, C_LINKID, l->link_id);
+	out_str(o, C_GID, (const char *)l->gid);
+	out_str(o, C_PEER_GID, (const char *)l->peer_gid);
+}
+
+/* 128-bit GIDs (loopback-ism, virtual ISM; Linux 6.8+) are shown whole in tables: the
+ * extension follows the base GID, as the two halves travel in CLC messages.
+ */
+static void out_gid128(struct out *o, unsigned int col, unsigned int ext_col, uint64_t gid,
+		       uint64_t ext)
+{
+	if (ext && !out_is_json(o))
+		out_fmt(o, col, "%016llx%016llx", (unsigned long long)gid,
+			(unsigned long long)ext);
+	else
+		out_xid(o, col, gid);
+	if (ext)
+		out_xid(o, ext_col, ext);
+}
+
+static void out_smcd(struct out *o, const struct smc_sock *s)
+{
+	const struct smcd_diag_dmbinfo *d = &s->dmbinfo;
+
+	if (!(s->has & SMC_SOCK_HAS_DMBINFO))
+		return;
+	out_gid128(o, C_D_GID, C_D_GID_EXT, d->my_gid, d->my_gid_ext);
+	out_xid(o, C_D_TOKEN, d->token);
+	out_gid128(o, C_D_PEER_GID, C_D_PEER_GID_EXT, d->peer_gid, d->peer_gid_ext);
+	out_xid(o, C_D_PEER_TOKEN, d->peer_token);
+	out_xint(o, C_D_LGR_ID, d->linkid);
+}
+
+void view_sock_row(struct out *o, const struct view_sock_opts *vo, const struct smc_sock *s)
+{
+	const char *state = smc_state_name(s->state);
+	bool json = out_is_json(o);
+	char addr[INET6_ADDRSTRLEN];
+
+	out_row_begin(o);
+	if (state)
+		out_str(o, C_STATE, state);
+	else
+		out_fmt(o, C_STATE, "%#x?", s->state);
+	out_uint(o, C_STATE_CODE, s->state);
+	out_uint(o, C_UID, s->uid);
+	out_uint(o, C_INODE, s->inode);
+	out_str(o, C_FAMILY, s->family == AF_INET6 ? "inet6" : "inet");
+
+	/* tables end INIT rows here; JSON always carries the whole socket */
+	if (json || s->state != SMC_SOCK_STATE_INIT) {
+		out_endpoint(o, C_LOCAL, s, &s->saddr, s->sport, vo->wide);
+		if (s->addr_known) {
+			addr_string(addr, sizeof(addr), s, &s->saddr);
+			out_str(o, C_LADDR, addr);
+		}
+		out_uint(o, C_LPORT, s->sport);
+	}
+	if (json || (s->state != SMC_SOCK_STATE_INIT && s->state != SMC_SOCK_STATE_LISTEN)) {
+		out_endpoint(o, C_PEER, s, &s->daddr, s->dport, vo->wide);
+		if (s->addr_known) {
+			addr_string(addr, sizeof(addr), s, &s->daddr);
+			out_str(o, C_PADDR, addr);
+		}
+		out_uint(o, C_PPORT, s->dport);
+		out_xint(o, C_INTF, s->ifindex);
+	}
+	if (json || (s->state != SMC_SOCK_STATE_INIT && s->state != SMC_SOCK_STATE_LISTEN &&
+		     s->state != SMC_SOCK_STATE_CLOSED)) {
+		const char *mode = smc_mode_name(s->mode);
+
+		out_mode_text(o, vo, s);
+		if (mode)
+			out_str(o, C_MODE, mode);
+		else
+			out_fmt(o, C_MODE, "%#x", s->mode);
+		if (s->has & SMC_SOCK_HAS_FALLBACK &&
+		    (s->mode == SMC_DIAG_MODE_FALLBACK_TCP || s->fallback_reason))
+			out_reason(o, C_FB, s->fallback_reason);
+		if (s->has & SMC_SOCK_HAS_FALLBACK && s->peer_diagnosis)
+			out_reason(o, C_PD, s->peer_diagnosis);
+		/* smc-tools prints no details for fallback rows: the row ends with its codes */
+		if (json || s->mode != SMC_DIAG_MODE_FALLBACK_TCP) {
+			out_debug(o, s);
+			out_smcr(o, s);
+			out_smcd(o, s);
+		}
+	}
+	out_row_end(o);
+}

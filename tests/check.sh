@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# tests/check.sh - run every test suite and end with one line "N passed, N failed[, N skipped]".
+#   C unit tests (TAP), host bats tests, and the live-kernel bats tests inside the qemu bench.
+#   SKIP_BENCH=1 skips the bench (counted as skipped, never as passed).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0 failed=0 skipped=0
+log_dir=build/test-logs
+mkdir -p "$log_dir"
+
+# count TAP lines of one suite's output and echo it
+tally() {
+	local name=$1 file=$2 rc=$3 p f s
+	p=$(grep -cE '^ok ' "$file" | tr -d ' ')
+	s=$(grep -cE '^ok .*# (skip|SKIP)' "$file" | tr -d ' ')
+	f=$(grep -cE '^not ok ' "$file" | tr -d ' ')
+	p=$((p - s))
+	# a suite that crashed without reporting a failure still fails once
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - $name exited with status $rc" | tee -a "$file"
+		f=1
+	fi
+	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+}
+
+run_suite() {
+	local name=$1; shift
+	local file="$log_dir/$name.tap" rc
+	echo "# --- $name"
+	"$@" 2>&1 | tee "$file"
+	rc=${PIPESTATUS[0]}
+	tally "$name" "$file" "$rc"
+}
+
+for t in tests/unit/test_*; do
+	[ -x "$t" ] && [ "${t%.c}" = "$t" ] && [ "${t%.o}" = "$t" ] && [ "${t%.d}" = "$t" ] || continue
+	run_suite "unit-$(basename "$t")" "$t"
+done
+
+run_suite host bats --tap tests/host
+
+if [ "${SKIP_BENCH:-0}" = 1 ]; then
+	echo "# bench skipped (SKIP_BENCH=1)"
+	n=$(grep -c '@test' tests/live/*.bats 2>/dev/null | awk -F: '{s+=$2} END {print s+0}')
+	skipped=$((skipped + n))
+elif ls tests/live/*.bats >/dev/null 2>&1; then
+	run_suite live tests/vm/run bats --tap tests/live
+fi
+
+line="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+[ "$failed" -eq 0 ]

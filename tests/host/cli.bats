@@ -1,0 +1,73 @@
+#!/usr/bin/env bats
+# Command-line contract of every tool, on the host (no SMC needed): usage errors exit 2
+# with one line on stderr and nothing on stdout; help and version go to stdout, exit 0.
+load ../helpers/common
+
+@test "smcss: help and version on stdout, exit 0" {
+	run_split "$SMCSS" -h
+	assert_success
+	assert_line --index 0 "Usage: smcss [OPTIONS]"
+	assert_equal "$stderr" ""
+	run_split "$SMCSS" --version
+	assert_success
+	assert_output --regexp '^smcss \(smc-utils\) [0-9]+\.[0-9]+\.[0-9]+$'
+}
+
+@test "smcss: bad input gives one line on stderr and exit 2" {
+	while IFS='|' read -r args pattern; do
+		# shellcheck disable=SC2086
+		run_split -2 "$SMCSS" $args
+		assert_one_line_error "$pattern"
+	done <<-'CASES'
+	-x|^smcss: unknown option '-x' \(try: smcss --help\)$
+	--bogus|^smcss: unknown option '--bogus'
+	-l -a|^smcss: --listening cannot be combined with --all$
+	-l -d|^smcss: --listening cannot be combined with --debug$
+	-l -D|^smcss: --listening cannot be combined with --smcd$
+	-l -R|^smcss: --listening cannot be combined with --smcr$
+	-D -R|^smcss: --smcd and --smcr cannot be combined$
+	extra|^smcss: unexpected argument 'extra'
+	--all=3|^smcss: option '--all' takes no value \(try: smcss --help\)$
+	CASES
+}
+
+@test "smcr/smcd: help, version and usage errors" {
+	for tool in "$SMCR" "$SMCD"; do
+		name=$(basename "$tool")
+		run_split "$tool" help
+		assert_success
+		assert_line --index 0 "Usage: $name [OPTIONS] OBJECT [COMMAND [ARGS]]"
+		assert_line "  ueid        user-defined Enterprise IDs (needed by SMCv2)"
+		run_split "$tool" -v
+		assert_success
+		assert_output --regexp "^$name \(smc-utils\) "
+		run_split "$tool" ueid help
+		assert_success
+		assert_line --index 0 "Usage: $name ueid [show]"
+		while IFS='|' read -r args pattern; do
+			# shellcheck disable=SC2086
+			run_split -2 "$tool" $args
+			assert_one_line_error "^$name: $pattern"
+		done <<-'CASES'
+		-z|unknown option '-z' \(try: smc[rd] help\)$
+		--nope|unknown option '--nope'
+		bogus|unknown object "bogus" \(try: smc[rd] help\)$
+		ueid bogus|unknown command "bogus" \(try: smc[rd] ueid help\)$
+		ueid add|ueid add: missing EID
+		ueid del|ueid del: missing EID
+		ueid add A B|ueid add: unexpected argument "B"
+		ueid show X|ueid show: unexpected argument "X"
+		ueid flush X|ueid flush: unexpected argument "X"
+		ueid add lower|invalid user EID "lower": .*use upper case\)$
+		ueid add -ABC|invalid user EID "-ABC": the first character must be a letter or digit$
+		ueid add A..B|invalid user EID "A..B": it contains ".."$
+		ueid add A_B|invalid user EID "A_B": only A-Z, 0-9, '.' and '-' are allowed, not '_'$
+		ueid add 123456789012345678901234567890123|invalid user EID "1234.*": it is longer than 32 characters$
+		CASES
+	done
+}
+
+@test "smcr: a 32-character EID passes validation (fails later only for want of SMC)" {
+	run_split "$SMCR" ueid add 12345678901234567890123456789012
+	[ "$status" -ne 2 ]
+}
