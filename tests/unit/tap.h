@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* tap.h - a few macros that print TAP, so tests/check.sh counts C tests like bats ones */
+#ifndef SMC_TAP_H
+#define SMC_TAP_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int tap_count, tap_failed;
+
+#define ok(cond, ...) do {						\
+	tap_count++;							\
+	if (!(cond))							\
+		tap_failed++;						\
+	printf("%sok %d - ", (cond) ? "" : "not ", tap_count);		\
+	printf(__VA_ARGS__);						\
+	printf("\n");							\
+	if (!(cond))							\
+		printf("#   failed at %s:%d: %s\n", __FILE__, __LINE__, #cond); \
+} while (0)
+
+#define is_str(got, want, ...) do {					\
+	const char *g_ = (got), *w_ = (want);				\
+	int same_ = (g_ && w_) ? !strcmp(g_, w_) : g_ == w_;		\
+	ok(same_, __VA_ARGS__);						\
+	if (!same_)							\
+		printf("#   got:  '%s'\n#   want: '%s'\n", g_ ? g_ : "(null)", \
+		       w_ ? w_ : "(null)");				\
+} while (0)
+
+static inline int tap_done(void)
+{
+	printf("1..%d\n", tap_count);
+	return tap_failed ? 1 : 0;
+}
+
+#endif
