@@ -1,0 +1,72 @@
+# bash completion for smc-utils: smcss, smcr, smcd
+# Installed once as "smcss" with "smcr" and "smcd" symlinks, so bash-completion's
+# on-demand loader finds it under each command's name.
+#
+# Words are never listed here: objects and commands come from "<tool> help" and
+# "<tool> OBJECT help", options from "--help", and values (user EIDs) from the tool's
+# own JSON output, so completion cannot drift from the program.
+
+# _smcu_section TOOL ARGS... SECTION: the first word of each indented line under
+# "SECTION:" in the help output of TOOL ARGS...
+_smcu_section()
+{
+	local section=${!#}
+	local -a cmd=("${@:1:$#-1}")
+	"${cmd[@]}" 2>/dev/null | awk -v s="$section:" '
+		$0 == s { on = 1; next }
+		/^[^ ]/ { on = 0 }
+		on && /^  [^ -]/ { print $1 }'
+}
+
+# long and short options listed in the tool's help text
+_smcu_options()
+{
+	"$@" 2>/dev/null | grep -oE '(^|[ ,])--?[a-zA-Z][-a-zA-Z]*' | tr -d ' ,' | sort -u
+}
+
+_smcss()
+{
+	local cur=${COMP_WORDS[COMP_CWORD]}
+	COMPREPLY=($(compgen -W "$(_smcu_options "${COMP_WORDS[0]}" --help)" -- "$cur"))
+}
+
+_smcu_genl()
+{
+	local tool=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]}
+	local i word object="" command="" nargs=0
+
+	# find the object and command words after the options
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		word=${COMP_WORDS[i]}
+		if [[ -z $object ]]; then
+			[[ $word == -* ]] && continue
+			object=$word
+		elif [[ -z $command ]]; then
+			command=$word
+		else
+			nargs=$((nargs + 1))
+		fi
+	done
+
+	if [[ -z $object ]]; then
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "$(_smcu_options "$tool" help)" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "$(_smcu_section "$tool" help Objects) help" -- "$cur"))
+		fi
+		return
+	fi
+	if [[ -z $command ]]; then
+		COMPREPLY=($(compgen -W "$(_smcu_section "$tool" "$object" help Commands) help" \
+			-- "$cur"))
+		return
+	fi
+	# values: the user EIDs a "del" could remove
+	if [[ $object == ueid && $command == del* && $nargs -eq 0 ]] && command -v jq >/dev/null; then
+		COMPREPLY=($(compgen -W "$("$tool" -j ueid show 2>/dev/null | jq -r '.[].eid' 2>/dev/null)" \
+			-- "$cur"))
+	fi
+}
+
+complete -F _smcss smcss
+complete -F _smcu_genl smcr smcd

@@ -1,0 +1,55 @@
+#!/usr/bin/env bats
+# Drive the bash completion functions the way bash does, with our freshly built tools.
+load ../helpers/common
+
+setup() {
+	PATH="$TOP/smcss:$TOP/smcr:$TOP/smcd:$PATH"
+	# shellcheck source=../../completion/smc-utils.bash
+	source "$TOP/completion/smc-utils.bash"
+}
+
+# complete WORDS...: the last word is the one being completed; prints COMPREPLY sorted
+complete_words() {
+	COMP_WORDS=("$@")
+	COMP_CWORD=$(($# - 1))
+	COMPREPLY=()
+	case $1 in
+	smcss) _smcss ;;
+	*) _smcu_genl ;;
+	esac
+	printf '%s\n' "${COMPREPLY[@]}" | sort
+}
+
+@test "smcss completes its options from --help" {
+	run complete_words smcss --
+	assert_success
+	for o in --all --listening --debug --smcd --smcr --wide --json --pretty --version --help; do
+		assert_line "$o"
+	done
+	run complete_words smcss --sm
+	assert_output $'--smcd\n--smcr'
+}
+
+@test "smcr/smcd complete objects, commands and options" {
+	for tool in smcr smcd; do
+		run complete_words "$tool" ""
+		assert_line ueid
+		assert_line help
+		run complete_words "$tool" u
+		assert_output ueid
+		run complete_words "$tool" -j u
+		assert_output ueid
+		run complete_words "$tool" ueid ""
+		assert_output $'add\ndel\nflush\nhelp\nshow'
+		run complete_words "$tool" ueid f
+		assert_output flush
+		run complete_words "$tool" --j
+		assert_output --json
+	done
+}
+
+@test "completion words match the help text exactly (no drift)" {
+	objects=$("$SMCR" help | awk '/^Objects:/{on=1;next} /^[^ ]/{on=0} on{print $1}' | sort)
+	run complete_words smcr ""
+	assert_output "$(printf '%s\nhelp\n' "$objects" | sort)"
+}
