@@ -232,10 +232,11 @@ static int transact(struct smc_nl *nl, struct nl_sock **skp, struct nl_msg *msg,
 		goto out;
 	}
 	rc = 0;
-	while (!req.done && !req.cb_err) {
+	/* the callbacks, run inside nl_recvmsgs(), end the loop through *r */
+	for (const struct nl_req *r = &req; !r->done && !r->cb_err; ) {
 		int n = nl_recvmsgs(*skp, nlcb);
 
-		if (n < 0 && !req.done && !req.cb_err) {
+		if (n < 0 && !r->done && !r->cb_err) {
 			rc = nle_to_errno(n);
 			break;
 		}
@@ -328,7 +329,7 @@ int smc_genl_check(struct smc_nl *nl, uint8_t cmd)
 
 	if (rc)
 		return rc;
-	return nl->ops[cmd / 8] & (1u << (cmd % 8)) ? 0 : -EOPNOTSUPP;
+	return (nl->ops[cmd / 8] & (1u << (cmd % 8))) ? 0 : -EOPNOTSUPP;
 }
 
 const char *smc_genl_cmd_since(uint8_t cmd)

@@ -103,8 +103,12 @@ static int ueid_add(struct smc_ctx *ctx, int argc, char **argv)
 		       "try: %s ueid del EID)", eid, SMC_UEID_TABLE_SIZE, ctx->prog);
 		return EXIT_RUNTIME;
 	}
-	if (rc)
-		return ueid_report(ctx, rc, "cannot add user EID");
+	if (rc) {
+		char what[64];
+
+		snprintf(what, sizeof(what), "cannot add user EID %s", eid);
+		return ueid_report(ctx, rc, what);
+	}
 	return EXIT_OK;
 }
 
@@ -122,8 +126,12 @@ static int ueid_del(struct smc_ctx *ctx, int argc, char **argv)
 		pr_err("user EID %s is not defined (see: %s ueid show)", eid, ctx->prog);
 		return EXIT_RUNTIME;
 	}
-	if (rc < 0)
-		return ueid_report(ctx, rc, "cannot delete user EID");
+	if (rc < 0) {
+		char what[64];
+
+		snprintf(what, sizeof(what), "cannot delete user EID %s", eid);
+		return ueid_report(ctx, rc, what);
+	}
 	if (rc == 1)
 		out_note(ctx->out, "the last user EID was removed; the system EID is in use again");
 	return EXIT_OK;

@@ -81,9 +81,10 @@ int tool_subcommand(struct smc_ctx *ctx, const char *object, const struct smc_cm
 		    const struct smc_cmd *dflt, int argc, char **argv)
 {
 	const struct smc_cmd *c = dflt;
-	char hint[64];
 
 	if (argc > 0) {
+		char hint[64];
+
 		if (!strcmp(argv[0], "help")) {
 			print_commands(ctx, object, cmds, dflt);
 			return EXIT_OK;

@@ -33,10 +33,10 @@ static char *render(bool json, bool pretty, unsigned int flush, unsigned int act
 	for (int i = 0; i < nrows; i++) {
 		out_row_begin(o);
 		out_fmt(o, A, "%.*s", i + 1, "xxxxxxxxxx");
-		if (i != 1)		/* row 1 stops after A: its A cell may spill */
+		if (i != 1) {		/* row 1 stops after A: its A cell may spill */
 			out_uint(o, B, (uint64_t)i * 7);
-		if (i != 1)
 			out_str(o, C, i == 2 ? "q\"\\\n\x01" : "c");
+		}
 		out_xid(o, J, 0xab);
 		out_row_end(o);
 	}

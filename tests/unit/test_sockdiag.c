@@ -36,7 +36,8 @@ static struct nl_msg *build(const struct fake *f)
 	m.diag_state = f->state;
 	m.diag_mode = f->mode;
 	m.id.idiag_sport = htons(40000);
-	m.id.idiag_dport = htons(5201);
+	/* listening and unconnected sockets have no peer */
+	m.id.idiag_dport = (f->state == 10 || f->state == 2) ? 0 : htons(5201);
 	m.id.idiag_if = 0x1f;
 	m.diag_uid = 1000;
 	m.diag_inode = 4242;
@@ -149,6 +150,10 @@ int main(void)
 	t = render(&s, 0, false, false);
 	ok(strstr(t, " *:40000 ") != NULL, "unknown addresses print as *");
 	free(t);
+
+	parse(&(struct fake){ AF_SMC, NULL, NULL, AF_INET, 1, 2, 0, 0, 0, 0 }, &s);
+	ok(s.family == AF_INET && !s.addr_known, "connected AF_SMC socket without peer address "
+	   "(accepted by an IPPROTO_SMC listener): addresses unknown");
 
 	parse(&(struct fake){ AF_SMC, "127.0.0.1", "127.0.0.1", AF_INET, 1, 2, 0, 0, 40, 0 }, &s);
 	ok((s.has & SMC_SOCK_HAS_DMBINFO) && !(s.has & SMC_SOCK_HAS_GID_EXT),
