@@ -66,7 +66,7 @@ deps:
 
 check: 
 	@tests/deps.sh ensure
-	@$(MAKE) --no-print-directory all unit-tests
+	@$(MAKE) --no-print-directory all unit-tests asan
 	@tests/check.sh
 
 demo:
@@ -87,3 +87,18 @@ clean:
 
 .PHONY: all check demo deps install clean unit-tests
 -include $(LIB_SRCS:.c=.d) $(wildcard */*.d tests/unit/*.d)
+
+# AddressSanitizer + UBSan copies of the tools and unit tests, for the tests
+ASAN_DIR := build/asan
+ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+ASAN_BINS := $(addprefix $(ASAN_DIR)/,smcss smcr smcd $(notdir $(UNIT_TESTS)))
+
+asan: $(ASAN_BINS)
+
+$(ASAN_DIR)/%: $(LIB_SRCS) $(wildcard lib/*.h */main.c tests/unit/*.[ch])
+	@mkdir -p $(ASAN_DIR)
+	$(call msg,ASAN,$@)
+	$(Q)$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -O1 $(ASAN_FLAGS) -o $@ \
+		$(firstword $(wildcard $*/main.c tests/unit/$*.c)) $(LIB_SRCS) $(LDLIBS)
+
+.PHONY: asan
