@@ -28,6 +28,29 @@ static int tap_count, tap_failed;
 		       w_ ? w_ : "(null)");				\
 } while (0)
 
+/* Capture what the output layer writes: memout_open() gives the FILE to hand over,
+ * memout_close() the text (caller frees).
+ */
+struct memout {
+	FILE	*fp;
+	char	*buf;
+	size_t	len;
+};
+
+static inline FILE *memout_open(struct memout *m)
+{
+	m->buf = NULL;
+	m->len = 0;
+	m->fp = open_memstream(&m->buf, &m->len);
+	return m->fp;
+}
+
+static inline char *memout_close(struct memout *m)
+{
+	fclose(m->fp);
+	return m->buf;
+}
+
 static inline int tap_done(void)
 {
 	printf("1..%d\n", tap_count);

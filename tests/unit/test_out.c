@@ -22,11 +22,10 @@ static char *render(bool json, bool pretty, unsigned int flush, unsigned int act
 		    int nrows, bool abort_it)
 {
 	struct out_opts oo = { .json = json, .pretty = pretty, .flush_rows = flush };
+	struct memout m;
 	struct out *o;
-	char *buf = NULL;
-	size_t len = 0;
 
-	oo.fp = open_memstream(&buf, &len);
+	oo.fp = memout_open(&m);
 	if (out_new(&o, &oo))
 		abort();
 	out_table_begin(o, &table, active);
@@ -45,8 +44,7 @@ static char *render(bool json, bool pretty, unsigned int flush, unsigned int act
 	else
 		out_table_end(o);
 	out_free(o);
-	fclose(oo.fp);
-	return buf;
+	return memout_close(&m);
 }
 
 int main(void)

@@ -69,19 +69,17 @@ static char *render(const struct smc_sock *s, unsigned int groups, bool wide, bo
 {
 	struct view_sock_opts vo = { .groups = groups, .wide = wide };
 	struct out_opts oo = { .json = json };
+	struct memout m;
 	struct out *o;
-	char *buf = NULL;
-	size_t len = 0;
 
-	oo.fp = open_memstream(&buf, &len);
+	oo.fp = memout_open(&m);
 	if (out_new(&o, &oo))
 		abort();
 	view_sock_begin(o, &vo);
 	view_sock_row(o, &vo, s);
 	view_sock_end(o);
 	out_free(o);
-	fclose(oo.fp);
-	return buf;
+	return memout_close(&m);
 }
 
 /* the row only: drop the header line */
