@@ -33,6 +33,11 @@ run_suite() {
 	tally "$name" "$file" "$rc"
 }
 
+# fetch and build the bench first: the unit tests cross-check against its kernel source
+if [ "${SKIP_BENCH:-0}" != 1 ]; then
+	tests/vm/prepare || { echo "not ok - preparing the live-kernel bench failed"; failed=1; }
+fi
+
 for t in tests/unit/test_*; do
 	[ -x "$t" ] && [ "${t%.c}" = "$t" ] && [ "${t%.o}" = "$t" ] && [ "${t%.d}" = "$t" ] || continue
 	run_suite "unit-$(basename "$t")" "$t"

@@ -10,9 +10,10 @@ packages=(
 	gcc make pkg-config libc6-dev libnl-3-dev libnl-genl-3-dev libibverbs-dev
 	# host tests
 	bats bats-assert bats-support jq bash-completion valgrind cppcheck
-	# live-kernel bench: qemu, initramfs, kernel module build (loopback-ism smc.ko)
-	qemu-system-x86 qemu-utils busybox-static kmod cpio iproute2 xz-utils zstd
-	pahole bc libelf-dev
+	# live-kernel bench: qemu, initramfs, kernel module build (loopback-ism smc.ko with
+	# the compiler Debian built the 6.12 kernel with), setpriv for the privilege tests
+	qemu-system-x86 busybox-static kmod cpio iproute2 xz-utils util-linux
+	gcc-12 binutils pahole libelf1
 )
 
 missing() {
@@ -34,7 +35,15 @@ install() {
 	export DEBIAN_FRONTEND=noninteractive
 	# a fresh machine may have no package lists yet
 	apt-get update -qq >&2 || true
-	apt-get install -y -qq --no-install-recommends "${todo[@]}" >&2
+	local log
+	log=$(mktemp)
+	if ! apt-get install -y -q --no-install-recommends "${todo[@]}" >"$log" 2>&1; then
+		tail -n 20 "$log" >&2
+		rm -f "$log"
+		echo "deps: apt-get install failed" >&2
+		exit 1
+	fi
+	rm -f "$log"
 }
 
 case "${1:-ensure}" in

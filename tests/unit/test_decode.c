@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* test_decode.c - decode tables: complete, sorted, unique, unknown values stay NULL */
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include <linux/smc_diag.h>
@@ -36,6 +37,39 @@ static void check_against_kernel(const char *clc_h)
 	   seen);
 }
 
+/* Every value of enum smc_state in the kernel's net/smc/smc.h has a name here. */
+static void check_states_against_kernel(const char *smc_h)
+{
+	FILE *f = fopen(smc_h, "r");
+	char line[256];
+	int seen = 0, missing = 0;
+	bool in_enum = false;
+
+	if (!f) {
+		printf("ok %d - # SKIP no kernel source at %s\n", ++tap_count, smc_h);
+		return;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char name[64];
+		unsigned int val;
+
+		if (!strncmp(line, "enum smc_state {", 16))
+			in_enum = true;
+		else if (in_enum && line[0] == '}')
+			break;
+		else if (in_enum && sscanf(line, " SMC_%63[A-Z0-9_] = %u", name, &val) == 2) {
+			seen++;
+			if (!smc_state_name((uint8_t)val)) {
+				printf("#   kernel state SMC_%s = %u has no name here\n", name, val);
+				missing++;
+			}
+		}
+	}
+	fclose(f);
+	ok(seen > 0 && missing == 0, "every enum smc_state value of %s has a name (%d)", smc_h,
+	   seen);
+}
+
 int main(int argc, char **argv)
 {
 	size_t n;
@@ -69,7 +103,7 @@ int main(int argc, char **argv)
 	is_str(smc_mode_name(SMC_DIAG_MODE_FALLBACK_TCP), "TCP", "mode fallback");
 	ok(smc_mode_name(9) == NULL, "unknown mode gives NULL");
 
-	check_against_kernel(argc > 1 ? argv[1] :
-			     "build/bench/src/net/smc/smc_clc.h");
+	check_against_kernel(argc > 1 ? argv[1] : "build/bench/smc-lo/src/net/smc/smc_clc.h");
+	check_states_against_kernel("build/bench/smc-lo/src/net/smc/smc.h");
 	return tap_done();
 }

@@ -1,0 +1,68 @@
+#!/usr/bin/env bats
+# Real fallbacks to TCP, with the exact reason codes asserted from our own output.
+load ../helpers/live
+
+setup() {
+	require_bench
+	ensure_ueid
+}
+
+teardown() {
+	stop_bg
+	"$SMCD" ueid add "$BENCH_UEID" 2>/dev/null || true
+}
+
+@test "SMC client to a plain TCP server: client row TCP 0x03010000 (PEERNOSMC)" {
+	start_bg server "$SMC_CONN" server --tcp 127.0.0.1 5200
+	start_bg client "$SMC_CONN" client 127.0.0.1 5200
+	run_split "$SMCSS"
+	assert_success
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 127\.0\.0\.1:[0-9]+ +127\.0\.0\.1:5200 +0000 TCP 0x03010000$'
+	run "$SMCSS" -d
+	assert_line --regexp '127\.0\.0\.1:5200 +0000 TCP 0x03010000 \(PEERNOSMC\)$'
+	run rows_for 5200
+	# the plain TCP server socket is no AF_SMC socket: only the client is listed
+	jq -e 'length == 1 and .[0].mode == "TCP" and .[0].fallback_reason == 50397184
+		and .[0].fallback_reason_name == "PEERNOSMC" and (.[0] | has("peer_diagnosis") | not)
+		and (.[0].fallback_reason_text | length > 0)' <<<"$output"
+}
+
+@test "plain TCP client to an SMC server: server row TCP 0x03010000" {
+	start_bg server "$SMC_CONN" server 127.0.0.1 5201
+	start_bg client "$SMC_CONN" client --tcp 127.0.0.1 5201
+	run "$SMCSS"
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 127\.0\.0\.1:5201 +127\.0\.0\.1:[0-9]+ +0000 TCP 0x03010000$'
+	run rows_for 5201
+	jq -e '[.[] | select(.state == "ACTIVE")] | length == 1 and .[0].fallback_reason == 50397184' <<<"$output"
+}
+
+@test "no UEID: server TCP 0x03030008, client TCP 0x05000000/0x03030008" {
+	"$SMCD" ueid flush
+	run "$SMCD" ueid show
+	assert_output ""
+	start_bg server "$SMC_CONN" server 127.0.0.1 5202
+	start_bg client "$SMC_CONN" client 127.0.0.1 5202
+	run "$SMCSS"
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 127\.0\.0\.1:5202 +127\.0\.0\.1:[0-9]+ +0000 TCP 0x03030008$'
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 127\.0\.0\.1:[0-9]+ +127\.0\.0\.1:5202 +0000 TCP 0x05000000/0x03030008$'
+	run "$SMCSS" -d
+	assert_line --regexp '^ACTIVE .* 127\.0\.0\.1:5202 +127\.0\.0\.1:[0-9]+ +0000 TCP 0x03030008 \(NOUEID\)$'
+	assert_line --regexp '^ACTIVE .* 127\.0\.0\.1:5202 +0000 TCP 0x05000000/0x03030008 \(PEERDECL/NOUEID\)$'
+	run rows_for 5202
+	jq -e '.[] | select(.local_port == 5202 and .state == "ACTIVE") | .fallback_reason == 50528264
+		and .fallback_reason_name == "NOUEID" and (has("peer_diagnosis") | not)' <<<"$output"
+	jq -e '.[] | select(.peer_port == 5202) | .fallback_reason == 83886080
+		and .fallback_reason_name == "PEERDECL" and .peer_diagnosis == 50528264
+		and .peer_diagnosis_name == "NOUEID"' <<<"$output"
+}
+
+@test "fallback rows end after the codes, with -R and -D they are filtered out" {
+	start_bg server "$SMC_CONN" server --tcp 127.0.0.1 5203
+	start_bg client "$SMC_CONN" client 127.0.0.1 5203
+	run "$SMCSS" -d
+	assert_line --regexp ':5203 +0000 TCP 0x03010000 \(PEERNOSMC\)$'
+	run "$SMCSS" -D
+	refute_output --partial ':5203'
+	run "$SMCSS" -R
+	refute_output --partial ':5203'
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env bats
+# Real SMC-D over loopback-ism (connections to 127.0.0.1 and ::1), read back with smcss.
+load ../helpers/live
+
+setup() {
+	require_bench
+	ensure_ueid
+}
+
+teardown() {
+	stop_bg
+}
+
+@test "SMC-D: two connections show as SMCD rows on both sides, in text" {
+	start_bg server "$SMC_CONN" server 127.0.0.1 5100
+	start_bg client "$SMC_CONN" client -n 2 127.0.0.1 5100
+	run_split "$SMCSS"
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 0 --regexp '^State +UID +Inode +Local Address +Peer Address +Intf Mode$'
+	# smc-tools' columns: state, uid, inode, local, peer, intf, mode
+	server_rows=$(grep -cE '^ACTIVE +[0-9]{5} [0-9]{7,} 127\.0\.0\.1:5100 +127\.0\.0\.1:[0-9]+ +0000 SMCD$' <<<"$output")
+	client_rows=$(grep -cE '^ACTIVE +[0-9]{5} [0-9]{7,} 127\.0\.0\.1:[0-9]+ +127\.0\.0\.1:5100 +0000 SMCD$' <<<"$output")
+	assert_equal "$server_rows" 2
+	assert_equal "$client_rows" 2
+	# the listener is hidden by default and shown by -a and -l
+	refute_line --regexp '^LISTEN'
+	run "$SMCSS" -l
+	assert_line --regexp '^LISTEN +00000 [0-9]{7,} 127\.0\.0\.1:5100$'
+	run "$SMCSS" -a
+	assert_line --regexp '^LISTEN +00000 [0-9]{7,} 127\.0\.0\.1:5100$'
+}
+
+@test "SMC-D: JSON carries mode, family and addresses of every socket" {
+	start_bg server "$SMC_CONN" server 127.0.0.1 5101
+	start_bg client "$SMC_CONN" client -n 2 127.0.0.1 5101
+	run rows_for 5101
+	assert_success
+	jq -e 'length == 5' <<<"$output"
+	jq -e '[.[] | select(.state == "ACTIVE")] | length == 4 and all(.mode == "SMCD" and .family == "inet"
+		and .local_address == "127.0.0.1" and .peer_address == "127.0.0.1" and .state_code == 1)' <<<"$output"
+	jq -e '[.[] | select(.state == "LISTEN")] | length == 1 and .[0].local_port == 5101' <<<"$output"
+	# SMC sockets carry no fallback members
+	jq -e 'all(has("fallback_reason") | not)' <<<"$output"
+	run "$SMCSS" -p
+	jq -e . <<<"$output" >/dev/null
+}
+
+@test "SMC-D: -D shows 128-bit GIDs and tokens that match across the pair" {
+	start_bg server "$SMC_CONN" server 127.0.0.1 5102
+	start_bg client "$SMC_CONN" client 127.0.0.1 5102
+	run_split "$SMCSS" -D
+	assert_success
+	assert_line --index 0 --regexp 'Mode GID +Token +Peer-GID +Peer-Token +Linkid$'
+	assert_line --regexp '127\.0\.0\.1:5102 +0000 SMCD [0-9a-f]{32} [0-9a-f]{16} [0-9a-f]{32} [0-9a-f]{16} [0-9a-f]{8}$'
+	run rows_for 5102 -D
+	server=$(jq -c '.[] | select(.local_port == 5102)' <<<"$output")
+	client=$(jq -c '.[] | select(.peer_port == 5102)' <<<"$output")
+	# loopback-ism: one device, so both ends have the same GID; each end's DMB token is
+	# the other end's peer token; both belong to the same link group
+	jq -e --argjson c "$client" '.gid == $c.gid and .gid_ext == $c.gid_ext and .peer_gid == .gid
+		and .dmb_token == $c.peer_dmb_token and .peer_dmb_token == $c.dmb_token
+		and .linkgroup_id == $c.linkgroup_id and (.gid | test("^0x[0-9a-f]{16}$"))' <<<"$server"
+	# -D shows only SMC-D sockets
+	run "$SMCSS" -D
+	refute_line --regexp ' TCP '
+}
+
+@test "SMC-D: -d shows shutdown, token, buffers and cursors that move with the data" {
+	start_bg server "$SMC_CONN" server 127.0.0.1 5103
+	start_bg client "$SMC_CONN" client 127.0.0.1 5103
+	run_split "$SMCSS" -d
+	assert_success
+	assert_line --regexp '127\.0\.0\.1:5103 +0000 SMCD <-> +[0-9a-f]{8} [0-9a-f]{8} [0-9a-f]{8} [0-9a-f]{8}( [0-9a-f]{4}:[0-9a-f]{8}){2} [0-9a-f]{2}:[0-9a-f]{2} +( [0-9a-f]{4}:[0-9a-f]{8}){2} [0-9a-f]{2}:[0-9a-f]{2} +( [0-9a-f]{4}:[0-9a-f]{8}){3}$'
+	run rows_for 5103 -d
+	# smc_conn's client sends a greeting the server echoes: the client's sent and
+	# confirmed cursors are past zero, and buffers are at least 16 KiB
+	jq -e '.[] | select(.peer_port == 5103) | .token > 0 and .sndbuf_bytes >= 16384
+		and .rmbe_bytes >= 16384 and .tx_sent_count > 0 and .tx_fin_count > 0 and .shutdown == 0' <<<"$output"
+}
+
+@test "SMC-D over IPv6 ::1: brackets in text, inet6 in JSON" {
+	start_bg server "$SMC_CONN" server ::1 5104
+	start_bg client "$SMC_CONN" client ::1 5104
+	run "$SMCSS"
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::1\]:5104 +\[::1\]:[0-9]+ +0000 SMCD$'
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::1\]:[0-9]+ +\[::1\]:5104 +0000 SMCD$'
+	run rows_for 5104
+	jq -e '[.[] | select(.state == "ACTIVE")] | length == 2 and all(.family == "inet6" and .local_address == "::1")' <<<"$output"
+	run "$SMCSS" -l
+	assert_line --regexp '^LISTEN +00000 [0-9]{7,} \[::1\]:5104$'
+}
+
+@test "IPPROTO_SMC sockets (6.11+): SMC-D, ports right, addresses the kernel omits shown as *" {
+	start_bg server "$SMC_CONN" server --ipproto 127.0.0.1 5105
+	start_bg client "$SMC_CONN" client --ipproto 127.0.0.1 5105
+	run "$SMCSS"
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \*:5105 +\*:[0-9]+ +0000 SMCD$'
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \*:[0-9]+ +\*:5105 +0000 SMCD$'
+	refute_output --partial '0.0.0.0'
+	run rows_for 5105
+	jq -e '[.[] | select(.state == "ACTIVE")] | length == 2 and all(.mode == "SMCD" and (has("local_address") | not))' <<<"$output"
+}
+
+@test "unconnected AF_SMC sockets are INIT rows, shown only with -a" {
+	start_bg idle "$SMC_CONN" idle -n 3
+	run "$SMCSS"
+	refute_line --regexp '^INIT'
+	run "$SMCSS" -a
+	[ "$(grep -cE '^INIT +00000 [0-9]{7,}$' <<<"$output")" -ge 3 ]
+}
+
+@test "smcss is valgrind-clean on live SMC-D sockets" {
+	start_bg server "$SMC_CONN" server 127.0.0.1 5106
+	start_bg client "$SMC_CONN" client 127.0.0.1 5106
+	for args in "-a" "-d" "-D" "-R -a" "-j -d" "-p -D"; do
+		# shellcheck disable=SC2086
+		run valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99 "$SMCSS" $args
+		assert_success
+	done
+}
+
+@test "smcss and smcd are ASan/UBSan-clean on live sockets and UEIDs" {
+	[ -x "$TOP/build/asan/smcss" ] || skip "run 'make asan' first"
+	export ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=halt_on_error=1:exitcode=98
+	start_bg server "$SMC_CONN" server 127.0.0.1 5107
+	start_bg client "$SMC_CONN" client 127.0.0.1 5107
+	for args in "-a" "-d" "-D" "-R -a" "-j -d" "-p -D" "-l"; do
+		# shellcheck disable=SC2086
+		run "$TOP/build/asan/smcss" $args
+		assert_success
+	done
+	run "$TOP/build/asan/smcd" ueid add ASAN
+	assert_success
+	run "$TOP/build/asan/smcd" -j ueid show
+	assert_success
+	run "$TOP/build/asan/smcd" ueid add ASAN
+	assert_failure 1
+	run "$TOP/build/asan/smcd" ueid del ASAN
+	assert_success
+}
