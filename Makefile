@@ -29,7 +29,7 @@ endif
 LIB_SRCS := $(wildcard lib/*.c)
 LIB_OBJS := $(LIB_SRCS:.c=.o)
 LIB      := lib/libsmcutils.a
-TOOLS    := smcss/smcss smcr/smcr smcd/smcd
+TOOLS    := smcss/smcss smcr/smcr smcd/smcd smc_pnet/smc_pnet
 TEST_TOOLS := $(patsubst %.c,%,$(wildcard tests/tools/*.c))
 UNIT_TESTS := $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
 
@@ -46,6 +46,7 @@ $(LIB): $(LIB_OBJS)
 smcss/smcss: smcss/main.o $(LIB)
 smcr/smcr: smcr/main.o $(LIB)
 smcd/smcd: smcd/main.o $(LIB)
+smc_pnet/smc_pnet: smc_pnet/main.o $(LIB)
 $(TOOLS):
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -79,7 +80,7 @@ install: all
 	install -m 0755 $(TOOLS) $(DESTDIR)$(BINDIR)/
 	install -m 0644 man/*.8 $(DESTDIR)$(MANDIR)/man8/
 	install -m 0644 completion/smc-utils.bash $(DESTDIR)$(BASHCOMPDIR)/smcss
-	for t in smcr smcd; do ln -sf smcss $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	for t in smcr smcd smc_pnet; do ln -sf smcss $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 
 clean:
 	rm -f lib/*.o lib/*.d $(LIB) */*.o */*.d $(TOOLS) $(TEST_TOOLS) $(UNIT_TESTS) \
@@ -91,7 +92,7 @@ clean:
 # AddressSanitizer + UBSan copies of the tools and unit tests, for the tests
 ASAN_DIR := build/asan
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-ASAN_BINS := $(addprefix $(ASAN_DIR)/,smcss smcr smcd $(notdir $(UNIT_TESTS)))
+ASAN_BINS := $(addprefix $(ASAN_DIR)/,smcss smcr smcd smc_pnet $(notdir $(UNIT_TESTS)))
 
 asan: $(ASAN_BINS)
 

@@ -1,6 +1,6 @@
-# bash completion for smc-utils: smcss, smcr, smcd
-# Installed once as "smcss" with "smcr" and "smcd" symlinks, so bash-completion's
-# on-demand loader finds it under each command's name.
+# bash completion for smc-utils: smcss, smcr, smcd, smc_pnet
+# Installed once as "smcss" with "smcr", "smcd" and "smc_pnet" symlinks, so
+# bash-completion's on-demand loader finds it under each command's name.
 #
 # Words are never listed here: objects and commands come from "<tool> help" and
 # "<tool> OBJECT help", options from "--help", and values (user EIDs) from the tool's
@@ -68,5 +68,39 @@ _smcu_genl()
 	fi
 }
 
+_smc_pnet()
+{
+	local tool=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	local i cmd=""
+
+	case $prev in
+	-I | --interface)
+		COMPREPLY=($(compgen -W "$(ls /sys/class/net 2>/dev/null)" -- "$cur"))
+		return ;;
+	-D | --ibdevice)
+		COMPREPLY=($(compgen -W "$(ls /sys/class/infiniband 2>/dev/null) loopback-ism" -- "$cur"))
+		return ;;
+	-P | --ibport)
+		COMPREPLY=($(compgen -W "1 2" -- "$cur"))
+		return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "$(_smcu_options "$tool" --help)" -- "$cur"))
+		return
+	fi
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		-a | --add) cmd=add ;;
+		-d | --delete | -s | --show) cmd=existing ;;
+		esac
+	done
+	# deleting or showing: the PNET IDs that exist
+	if [[ $cmd == existing ]] && command -v jq >/dev/null; then
+		COMPREPLY=($(compgen -W "$("$tool" -j 2>/dev/null | jq -r '.[].pnetid' 2>/dev/null | sort -u)" \
+			-- "$cur"))
+	fi
+}
+
 complete -F _smcss smcss
+complete -F _smc_pnet smc_pnet
 complete -F _smcu_genl smcr smcd

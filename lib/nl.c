@@ -37,12 +37,24 @@
  */
 #define SMC_NL_RCVBUF (1 << 20)
 
+struct genl_family_state {
+	int		id;		/* 0: not resolved yet */
+	int		err;		/* resolution failure, kept so it is asked only once */
+	uint8_t		ops[256 / 8];	/* bitmap of the family's command ids */
+};
+
+static const struct {
+	const char	*name;
+	uint8_t		version;
+} genl_families[SMC_GENL_NFAMILIES] = {
+	[SMC_GENL_GEN]		= { SMC_GENL_FAMILY_NAME, SMC_GENL_FAMILY_VERSION },
+	[SMC_GENL_PNETID]	= { SMCR_GENL_FAMILY_NAME, SMCR_GENL_FAMILY_VERSION },
+};
+
 struct smc_nl {
 	struct nl_sock		*genl;
 	struct nl_sock		*diag;
-	int			family_id;	/* 0: not resolved yet */
-	int			family_err;	/* resolution failure, reported once resolved */
-	uint8_t			ops[256 / 8];	/* bitmap of the family's command ids */
+	struct genl_family_state fam[SMC_GENL_NFAMILIES];
 	struct smc_nl_status	status;
 };
 
@@ -288,16 +300,17 @@ static int family_parse(struct nl_msg *msg, void *arg)
 }
 
 /* CTRL_CMD_GETFAMILY ourselves: genl_ctrl_resolve() gives the id but not the op list. */
-static int family_resolve(struct smc_nl *nl)
+static int family_resolve(struct smc_nl *nl, enum smc_genl_family fam)
 {
-	struct family_info fi = { .ops = nl->ops };
+	struct genl_family_state *st = &nl->fam[fam];
+	struct family_info fi = { .ops = st->ops };
 	struct nl_msg *msg;
 	int rc;
 
-	if (nl->family_id)
+	if (st->id)
 		return 0;
-	if (nl->family_err)
-		return nl->family_err;
+	if (st->err)
+		return st->err;
 	rc = sock_open(&nl->genl, NETLINK_GENERIC);
 	if (rc)
 		return rc;
@@ -306,7 +319,7 @@ static int family_resolve(struct smc_nl *nl)
 		return -ENOMEM;
 	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, GENL_ID_CTRL, 0, NLM_F_ACK,
 			 CTRL_CMD_GETFAMILY, 1) ||
-	    nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, SMC_GENL_FAMILY_NAME) < 0) {
+	    nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, genl_families[fam].name) < 0) {
 		nlmsg_free(msg);
 		return -ENOMEM;
 	}
@@ -316,20 +329,20 @@ static int family_resolve(struct smc_nl *nl)
 		rc = -ENOENT;
 	if (rc) {
 		/* the controller answers ENOENT for an unknown family; keep it for callers */
-		nl->family_err = rc;
+		st->err = rc;
 		return rc;
 	}
-	nl->family_id = fi.id;
+	st->id = fi.id;
 	return 0;
 }
 
-int smc_genl_check(struct smc_nl *nl, uint8_t cmd)
+int smc_genl_check(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd)
 {
-	int rc = family_resolve(nl);
+	int rc = family_resolve(nl, fam);
 
 	if (rc)
 		return rc;
-	return (nl->ops[cmd / 8] & (1u << (cmd % 8))) ? 0 : -EOPNOTSUPP;
+	return (nl->fam[fam].ops[cmd / 8] & (1u << (cmd % 8))) ? 0 : -EOPNOTSUPP;
 }
 
 const char *smc_genl_cmd_since(uint8_t cmd)
@@ -343,20 +356,20 @@ const char *smc_genl_cmd_since(uint8_t cmd)
 	return "5.11";
 }
 
-static int genl_request(struct smc_nl *nl, uint8_t cmd, int flags, smc_nl_fill_cb fill,
-			const void *req, smc_nl_msg_cb cb, void *arg)
+static int genl_request(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd, int flags,
+			smc_nl_fill_cb fill, const void *req, smc_nl_msg_cb cb, void *arg)
 {
 	struct nl_msg *msg;
 	int rc;
 
-	rc = smc_genl_check(nl, cmd);
+	rc = smc_genl_check(nl, fam, cmd);
 	if (rc)
 		return rc;
 	msg = nlmsg_alloc();
 	if (!msg)
 		return -ENOMEM;
-	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, nl->family_id, 0, flags, cmd,
-			 SMC_GENL_FAMILY_VERSION)) {
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, nl->fam[fam].id, 0, flags, cmd,
+			 genl_families[fam].version)) {
 		rc = -ENOMEM;
 		goto out;
 	}
@@ -373,14 +386,16 @@ out:
 	return rc;
 }
 
-int smc_genl_dump(struct smc_nl *nl, uint8_t cmd, smc_nl_msg_cb cb, void *arg)
+int smc_genl_dump(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd,
+		  smc_nl_msg_cb cb, void *arg)
 {
-	return genl_request(nl, cmd, NLM_F_DUMP, NULL, NULL, cb, arg);
+	return genl_request(nl, fam, cmd, NLM_F_DUMP, NULL, NULL, cb, arg);
 }
 
-int smc_genl_do(struct smc_nl *nl, uint8_t cmd, smc_nl_fill_cb fill, const void *req)
+int smc_genl_do(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd,
+		smc_nl_fill_cb fill, const void *req)
 {
-	return genl_request(nl, cmd, NLM_F_ACK, fill, req, NULL, NULL);
+	return genl_request(nl, fam, cmd, NLM_F_ACK, fill, req, NULL, NULL);
 }
 
 /* ---- sock_diag --------------------------------------------------------------------- */

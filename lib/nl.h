@@ -19,6 +19,13 @@ struct smc_nl_status {
 	bool	dump_intr;		/* NLM_F_DUMP_INTR seen: the dump may be inconsistent */
 };
 
+/* The two generic-netlink families of the SMC module */
+enum smc_genl_family {
+	SMC_GENL_GEN,		/* "SMC_GEN_NETLINK": system info, link groups, devices, EIDs */
+	SMC_GENL_PNETID,	/* "SMC_PNETID": the PNET table */
+	SMC_GENL_NFAMILIES
+};
+
 /* Per-message callback of a dump: 0 to go on, a negative errno to stop the dump. */
 typedef int (*smc_nl_msg_cb)(struct nl_msg *msg, void *arg);
 /* Adds the request's attributes to @msg; 0 or -errno. */
@@ -30,20 +37,22 @@ void smc_nl_close(struct smc_nl *nl);
 const struct smc_nl_status *smc_nl_status(const struct smc_nl *nl);
 
 /**
- * smc_genl_check() - can this kernel serve generic-netlink command @cmd?
+ * smc_genl_check() - can this kernel serve command @cmd of family @fam?
  *
- * Resolves the SMC_GEN_NETLINK family and its operation list once per handle.
+ * Resolves the family and its operation list once per handle.
  * Return: 0; -ENOENT if the family is absent (SMC module not loaded); -EOPNOTSUPP if
  * the family exists but lacks @cmd (older kernel); another -errno on failure.
  */
-int smc_genl_check(struct smc_nl *nl, uint8_t cmd);
-/* First kernel release that has @cmd, e.g. "5.16"; for error messages. */
+int smc_genl_check(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd);
+/* First kernel release with SMC_GEN_NETLINK command @cmd, e.g. "5.16"; for messages. */
 const char *smc_genl_cmd_since(uint8_t cmd);
 
 /* Dump @cmd, calling @cb for every reply message. Return: 0 or -errno. */
-int smc_genl_dump(struct smc_nl *nl, uint8_t cmd, smc_nl_msg_cb cb, void *arg);
+int smc_genl_dump(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd,
+		  smc_nl_msg_cb cb, void *arg);
 /* Send @cmd as a request (@fill adds attributes, may be NULL) and wait for the ACK. */
-int smc_genl_do(struct smc_nl *nl, uint8_t cmd, smc_nl_fill_cb fill, const void *req);
+int smc_genl_do(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd,
+		smc_nl_fill_cb fill, const void *req);
 
 /**
  * smc_diag_dump() - dump AF_SMC sockets through NETLINK_SOCK_DIAG

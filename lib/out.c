@@ -142,7 +142,7 @@ static void table_flush(struct out *o)
 	/* widths: a row's final cell may spill over when the row stops early, as in smc-tools,
 	 * so it does not widen its column for everybody else
 	 */
-	for (unsigned int r = 0; r < o->nrows; r++) {
+	for (unsigned int r = 0; r < o->nrows && !(t->flags & OUT_TABLE_UNALIGNED); r++) {
 		unsigned int len = row_length(o, r);
 
 		for (unsigned int c = 0; c < len; c++) {
@@ -209,6 +209,8 @@ void out_table_begin(struct out *o, const struct out_table *t, unsigned int acti
 	for (unsigned int c = 0; c < t->ncols; c++) {
 		size_t hlen = t->cols[c].header ? strlen(t->cols[c].header) : 0;
 
+		if (t->flags & OUT_TABLE_UNALIGNED)
+			continue;
 		o->widths[c] = t->cols[c].min_width;
 		if (!(t->flags & OUT_TABLE_NO_HEADER) && hlen > o->widths[c])
 			o->widths[c] = hlen;

@@ -25,6 +25,7 @@ struct out_col {
 
 enum {
 	OUT_TABLE_NO_HEADER = 1u << 0,	/* a plain list: no header line even in table mode */
+	OUT_TABLE_UNALIGNED = 1u << 1,	/* cells separated by one blank, not padded */
 };
 
 struct out_table {

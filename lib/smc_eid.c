@@ -72,7 +72,7 @@ int smc_ueid_dump(struct smc_nl *nl, smc_eid_cb cb, void *arg)
 {
 	struct eid_walk w = { .cb = cb, .arg = arg };
 
-	return smc_genl_dump(nl, SMC_NETLINK_DUMP_UEID, ueid_msg, &w);
+	return smc_genl_dump(nl, SMC_GENL_GEN, SMC_NETLINK_DUMP_UEID, ueid_msg, &w);
 }
 
 /* The kernel wants the EID blank-padded to exactly 32 characters plus NUL (it checks
@@ -88,17 +88,17 @@ static int ueid_fill(struct nl_msg *msg, const void *req)
 
 int smc_ueid_add(struct smc_nl *nl, const char *eid)
 {
-	return smc_genl_do(nl, SMC_NETLINK_ADD_UEID, ueid_fill, eid);
+	return smc_genl_do(nl, SMC_GENL_GEN, SMC_NETLINK_ADD_UEID, ueid_fill, eid);
 }
 
 int smc_ueid_del(struct smc_nl *nl, const char *eid)
 {
-	int rc = smc_genl_do(nl, SMC_NETLINK_REMOVE_UEID, ueid_fill, eid);
+	int rc = smc_genl_do(nl, SMC_GENL_GEN, SMC_NETLINK_REMOVE_UEID, ueid_fill, eid);
 
 	return rc == -EAGAIN ? 1 : rc;
 }
 
 int smc_ueid_flush(struct smc_nl *nl)
 {
-	return smc_genl_do(nl, SMC_NETLINK_FLUSH_UEID, NULL, NULL);
+	return smc_genl_do(nl, SMC_GENL_GEN, SMC_NETLINK_FLUSH_UEID, NULL, NULL);
 }

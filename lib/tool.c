@@ -34,20 +34,27 @@ static void print_usage(const struct smc_ctx *ctx, const struct smc_tool *tool)
 	out_note(ctx->out, "Run \"%s OBJECT help\" for the commands of an object.", tool->prog);
 }
 
-int tool_require(struct smc_ctx *ctx, uint8_t cmd, const char *what)
+int genl_require(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd, const char *what)
 {
-	int rc = smc_genl_check(ctx->nl, cmd);
+	int rc = smc_genl_check(nl, fam, cmd);
 
 	if (!rc)
 		return 0;
 	if (rc == -ENOENT)
 		pr_err("SMC module not loaded (try: modprobe smc)");
-	else if (rc == -EOPNOTSUPP)
+	else if (rc == -EOPNOTSUPP && fam == SMC_GENL_GEN)
 		pr_err("%s: not supported by this kernel (needs Linux %s or later)", what,
 		       smc_genl_cmd_since(cmd));
+	else if (rc == -EOPNOTSUPP)
+		pr_err("%s: not supported by this kernel", what);
 	else
-		pr_err_nl(ctx->nl, rc, "cannot reach the SMC generic netlink family");
+		pr_err_nl(nl, rc, "cannot reach the SMC generic netlink family");
 	return EXIT_RUNTIME;
+}
+
+int tool_require(struct smc_ctx *ctx, uint8_t cmd, const char *what)
+{
+	return genl_require(ctx->nl, SMC_GENL_GEN, cmd, what);
 }
 
 int tool_no_more_args(struct smc_ctx *ctx, const char *what, int argc, char **argv)

@@ -37,12 +37,15 @@ struct smc_tool {
 int smc_tool_main(const struct smc_tool *tool, int argc, char **argv);
 
 /**
- * tool_require() - make sure the kernel can serve generic-netlink command @cmd
+ * genl_require() - make sure the kernel can serve command @cmd of family @fam
  * @what: the user's words for the request, e.g. "ueid add"
  *
  * Prints the reason if not ("SMC module not loaded (try: modprobe smc)", or the kernel
  * release that introduced @cmd). Return: 0, or EXIT_RUNTIME.
  */
+int genl_require(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd, const char *what);
+
+/* tool_require() - genl_require() for an SMC_GEN_NETLINK command of smcr/smcd */
 int tool_require(struct smc_ctx *ctx, uint8_t cmd, const char *what);
 
 /**

@@ -3,7 +3,7 @@
 load ../helpers/common
 
 setup() {
-	PATH="$TOP/smcss:$TOP/smcr:$TOP/smcd:$PATH"
+	PATH="$TOP/smcss:$TOP/smcr:$TOP/smcd:$TOP/smc_pnet:$PATH"
 	# shellcheck source=../../completion/smc-utils.bash
 	source "$TOP/completion/smc-utils.bash"
 }
@@ -15,6 +15,7 @@ complete_words() {
 	COMPREPLY=()
 	case $1 in
 	smcss) _smcss ;;
+	smc_pnet) _smc_pnet ;;
 	*) _smcu_genl ;;
 	esac
 	printf '%s\n' "${COMPREPLY[@]}" | sort
@@ -52,4 +53,15 @@ complete_words() {
 	objects=$("$SMCR" help | awk '/^Objects:/{on=1;next} /^[^ ]/{on=0} on{print $1}' | sort)
 	run complete_words smcr ""
 	assert_output "$(printf '%s\nhelp\n' "$objects" | sort)"
+}
+
+@test "smc_pnet completes options, interfaces and ports" {
+	run complete_words smc_pnet --i
+	assert_output $'--ibdevice\n--ibport\n--interface'
+	run complete_words smc_pnet -a X -I l
+	assert_output lo
+	run complete_words smc_pnet -a X -D rxe0 -P ""
+	assert_output $'1\n2'
+	run complete_words smc_pnet -a X -D loop
+	assert_output loopback-ism
 }

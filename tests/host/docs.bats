@@ -49,3 +49,9 @@ load ../helpers/common
 		grep -qE "^\.(B|BR|BI) \"?$cmd" "$TOP/man/smcr-ueid.8" || fail "smcr-ueid.8 lacks $cmd"
 	done
 }
+
+@test "smc_pnet.8 documents every option of smc_pnet --help" {
+	for opt in $("$TOP/smc_pnet/smc_pnet" --help | grep -oE -- '--[a-z]+'); do
+		grep -qF -- "\\-\\-${opt#--}" "$TOP/man/smc_pnet.8" || fail "smc_pnet.8 lacks $opt"
+	done
+}

@@ -16,7 +16,7 @@ static const struct out_col cols[NCOLS] = {
 	[J] = { "j", NULL, OUT_LEFT, 0, 0, 4 },
 };
 
-static const struct out_table table = { .name = "rows", .cols = cols, .ncols = NCOLS };
+static struct out_table table = { .name = "rows", .cols = cols, .ncols = NCOLS };
 
 static char *render(bool json, bool pretty, unsigned int flush, unsigned int active,
 		    int nrows, bool abort_it)
@@ -74,6 +74,12 @@ int main(void)
 	s = render(false, false, 0, 1, 2, true);
 	is_str(s, "", "table: aborted before any flush prints nothing");
 	free(s);
+
+	table.flags = OUT_TABLE_UNALIGNED | OUT_TABLE_NO_HEADER;
+	s = render(false, false, 0, 1, 3, false);
+	is_str(s, "x 000 c\nxx\nxxx 014 q\"\\\n\x01\n", "table: unaligned, no header");
+	free(s);
+	table.flags = 0;
 
 	s = render(true, false, 0, 1, 3, false);
 	is_str(s, "[{\"a\":\"x\",\"b\":0,\"c\":\"c\",\"j\":\"0x00ab\"},{\"a\":\"xx\",\"j\":\"0x00ab\"},"

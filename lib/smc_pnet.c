@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0
+/* smc_pnet.c - SMC_PNETID_{GET,ADD,DEL,FLUSH} */
+#include <ctype.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <linux/smc.h>
+#include <netlink/genl/genl.h>
+
+#include "smc_pnet.h"
+
+bool smc_pnetid_normalize(const char *in, char *out)
+{
+	size_t len = strlen(in);
+
+	if (len == 0 || len > SMC_PNETID_MAXLEN)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (!isalnum((unsigned char)in[i]))
+			return false;
+		out[i] = (char)toupper((unsigned char)in[i]);
+	}
+	out[len] = '\0';
+	return true;
+}
+
+/* The kernel fills every attribute, with "n/a" and port 255 for the part an entry
+ * does not have (smc_pnet_set_nla()); we turn those back into "absent".
+ */
+static void copy_name(char *dst, size_t size, const struct nlattr *a)
+{
+	if (!a || !strcmp(nla_get_string(a), "n/a")) {
+		dst[0] = '\0';
+		return;
+	}
+	snprintf(dst, size, "%.*s", nla_len(a), (const char *)nla_data(a));
+}
+
+struct pnet_walk {
+	const char	*pnetid;
+	smc_pnet_cb	cb;
+	void		*arg;
+};
+
+static int pnet_msg(struct nl_msg *msg, void *arg)
+{
+	static const struct nla_policy policy[SMC_PNETID_MAX + 1] = {
+		[SMC_PNETID_NAME]	= { .type = NLA_NUL_STRING, .maxlen = SMC_PNETID_MAXLEN + 1 },
+		[SMC_PNETID_ETHNAME]	= { .type = NLA_NUL_STRING },
+		[SMC_PNETID_IBNAME]	= { .type = NLA_NUL_STRING },
+		[SMC_PNETID_IBPORT]	= { .type = NLA_U8 },
+	};
+	struct nlattr *tb[SMC_PNETID_MAX + 1];
+	struct pnet_walk *w = arg;
+	struct smc_pnet_entry e = { 0 };
+
+	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, SMC_PNETID_MAX, policy) < 0 ||
+	    !tb[SMC_PNETID_NAME])
+		return -EPROTO;
+	copy_name(e.pnetid, sizeof(e.pnetid), tb[SMC_PNETID_NAME]);
+	copy_name(e.netdev, sizeof(e.netdev), tb[SMC_PNETID_ETHNAME]);
+	copy_name(e.ibdev, sizeof(e.ibdev), tb[SMC_PNETID_IBNAME]);
+	if (e.ibdev[0] && tb[SMC_PNETID_IBPORT])
+		e.ib_port = nla_get_u8(tb[SMC_PNETID_IBPORT]);
+	if (w->pnetid && strcmp(w->pnetid, e.pnetid))
+		return 0;
+	return w->cb(&e, w->arg);
+}
+
+int smc_pnet_dump(struct smc_nl *nl, const char *pnetid, smc_pnet_cb cb, void *arg)
+{
+	struct pnet_walk w = { .pnetid = pnetid, .cb = cb, .arg = arg };
+
+	/* a dump filtered here rather than the GET doit: that one answers with a
+	 * multipart reply, and its only filter is this same name comparison
+	 */
+	return smc_genl_dump(nl, SMC_GENL_PNETID, SMC_PNETID_GET, pnet_msg, &w);
+}
+
+static int pnet_fill(struct nl_msg *msg, const void *req)
+{
+	const struct smc_pnet_entry *e = req;
+
+	if (nla_put_string(msg, SMC_PNETID_NAME, e->pnetid) < 0 ||
+	    (e->netdev[0] && nla_put_string(msg, SMC_PNETID_ETHNAME, e->netdev) < 0) ||
+	    (e->ibdev[0] && nla_put_string(msg, SMC_PNETID_IBNAME, e->ibdev) < 0) ||
+	    (e->ibdev[0] && e->ib_port && nla_put_u8(msg, SMC_PNETID_IBPORT, e->ib_port) < 0))
+		return -EMSGSIZE;
+	return 0;
+}
+
+int smc_pnet_add(struct smc_nl *nl, const struct smc_pnet_entry *e)
+{
+	return smc_genl_do(nl, SMC_GENL_PNETID, SMC_PNETID_ADD, pnet_fill, e);
+}
+
+static int pnet_name_fill(struct nl_msg *msg, const void *req)
+{
+	return nla_put_string(msg, SMC_PNETID_NAME, req) < 0 ? -EMSGSIZE : 0;
+}
+
+int smc_pnet_del(struct smc_nl *nl, const char *pnetid)
+{
+	return smc_genl_do(nl, SMC_GENL_PNETID, SMC_PNETID_DEL, pnet_name_fill, pnetid);
+}
+
+int smc_pnet_flush(struct smc_nl *nl)
+{
+	int rc = smc_genl_do(nl, SMC_GENL_PNETID, SMC_PNETID_FLUSH, NULL, NULL);
+
+	/* kernels before 5.1 answered an empty table with -ENOENT: still a flushed table */
+	return rc == -ENOENT ? 0 : rc;
+}
+
+int smc_netns_is_initial(void)
+{
+	struct stat self, init;
+
+	if (stat("/proc/self/ns/net", &self) < 0 || stat("/proc/1/ns/net", &init) < 0)
+		return -errno;
+	return self.st_ino == init.st_ino && self.st_dev == init.st_dev;
+}
