@@ -23,4 +23,7 @@ struct smc_cmd {
 const struct smc_cmd *cmd_find(const struct smc_cmd *cmds, const char *what,
 			       const char *word, const char *help_hint);
 
+/* cmd_find() without messages: NULL if @word names no row or more than one. */
+const struct smc_cmd *cmd_lookup(const struct smc_cmd *cmds, const char *word);
+
 #endif

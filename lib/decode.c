@@ -71,3 +71,58 @@ const struct smc_code_name *smc_fallback_table(size_t *n)
 	*n = ARRAY_LEN(fallback_reasons);
 	return fallback_reasons;
 }
+
+/* Small dense enums: a NULL-padded array indexed by value. */
+#define NAME_AT(tbl, v) ((size_t)(v) < ARRAY_LEN(tbl) ? (tbl)[v] : NULL)
+
+const char *smc_lgr_role_name(uint8_t role)
+{
+	/* enum smc_lgr_role in smc_core.h: SMC_CLNT 0, SMC_SERV 1 */
+	static const char *const names[] = { "CLNT", "SERV" };
+
+	return NAME_AT(names, role);
+}
+
+const char *smc_lgr_type_name(uint8_t type)
+{
+	/* enum smc_lgr_type: redundancy of an SMC-R link group */
+	static const char *const names[] = { "NONE", "SINGLE", "SYM", "ASYMP", "ASYML" };
+
+	return NAME_AT(names, type);
+}
+
+const char *smc_link_state_name(uint32_t state)
+{
+	static const char *const names[] = {
+		"LINK_UNUSED", "LINK_INACTIVE", "LINK_ACTIVATING", "LINK_ACTIVE",
+	};
+
+	return NAME_AT(names, state);
+}
+
+const char *smc_peer_os_name(uint8_t os)
+{
+	/* SMC_CLC_OS_* in smc_clc.h */
+	static const char *const names[] = { NULL, "ZOS", "LINUX", "AIX" };
+
+	return NAME_AT(names, os);
+}
+
+const char *smc_buf_type_name(uint8_t type)
+{
+	/* enum smcr_buf_type: SMCR_PHYS_CONT_BUFS 0, SMCR_VIRT_CONT_BUFS 1 */
+	static const char *const names[] = { "physical", "virtual" };
+
+	return NAME_AT(names, type);
+}
+
+const char *smc_pci_device_name(uint16_t device)
+{
+	switch (device) {
+	case 0x1004: return "RoCE_Express";
+	case 0x1016: return "RoCE_Express2";
+	case 0x101e: return "RoCE_Express3";
+	case 0x04ed: return "ISM";
+	}
+	return NULL;
+}

@@ -30,6 +30,15 @@ const char *smc_mode_name(uint8_t mode);
 const char *smc_fallback_name(uint32_t code);
 const char *smc_fallback_desc(uint32_t code);
 
+/* Link groups and links (values from net/smc/smc_core.h and smc_clc.h); NULL if unknown */
+const char *smc_lgr_role_name(uint8_t role);		/* "CLNT", "SERV" */
+const char *smc_lgr_type_name(uint8_t type);		/* "NONE", "SINGLE", "SYM", "ASYMP", "ASYML" */
+const char *smc_link_state_name(uint32_t state);	/* "LINK_ACTIVE", ... */
+const char *smc_peer_os_name(uint8_t os);		/* "ZOS", "LINUX", "AIX" */
+const char *smc_buf_type_name(uint8_t type);		/* "physical", "virtual" */
+/* IBM's names for its PCI device ids (RoCE Express, ISM); NULL for any other device */
+const char *smc_pci_device_name(uint16_t device);
+
 /* The whole fallback table, sorted by code; for tests and "explain all" listings. */
 const struct smc_code_name *smc_fallback_table(size_t *n);
 

@@ -147,6 +147,11 @@ unsigned int jw_depth(const struct json_writer *jw)
 	return jw->depth;
 }
 
+bool jw_in_object(const struct json_writer *jw)
+{
+	return jw->depth > 0 && jw->closer[jw->depth - 1] == '}';
+}
+
 void jw_free(struct json_writer *jw)
 {
 	if (!jw)

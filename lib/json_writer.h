@@ -31,5 +31,7 @@ void jw_u64(struct json_writer *jw, uint64_t v);
 void jw_bool(struct json_writer *jw, bool v);
 void jw_null(struct json_writer *jw);
 unsigned int jw_depth(const struct json_writer *jw);
+/* Is the innermost open container an object (so a member needs a key)? */
+bool jw_in_object(const struct json_writer *jw);
 
 #endif

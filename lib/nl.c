@@ -442,3 +442,27 @@ uint64_t smc_nla_get_uint(const struct nlattr *a)
 	}
 	return 0;
 }
+
+void smc_nla_copy_str(char *dst, size_t size, const struct nlattr *a)
+{
+	size_t len;
+
+	/* kernel strings carry their NUL, but a length bound costs nothing */
+	snprintf(dst, size, "%.*s", nla_len(a), (const char *)nla_data(a));
+	/* SMC keeps host names, EIDs and PNET IDs blank-padded to their full width */
+	len = strlen(dst);
+	while (len && dst[len - 1] == ' ')
+		dst[--len] = '\0';
+}
+
+int smc_genl_parse_nest(struct nl_msg *msg, int nest, struct nlattr **tb, int maxtype)
+{
+	struct nlattr *top[SMC_GEN_MAX + 1];
+
+	if (nest > SMC_GEN_MAX ||
+	    genlmsg_parse(nlmsg_hdr(msg), 0, top, SMC_GEN_MAX, NULL) < 0)
+		return -EPROTO;
+	if (!top[nest])
+		return -ENODATA;
+	return nla_parse_nested(tb, maxtype, top[nest], NULL) < 0 ? -EPROTO : 0;
+}

@@ -68,5 +68,13 @@ int smc_diag_dump(struct smc_nl *nl, uint8_t diag_ext, smc_nl_msg_cb cb, void *a
  * UAPI comment says (SMC_NLA_LGR_D_CHID: u16 in smc.h, nla_put_u32 in smc_core.c).
  */
 uint64_t smc_nla_get_uint(const struct nlattr *a);
+/* Copy a string attribute into @dst (always terminated, cut to @size - 1), without the
+ * trailing blanks SMC pads names and EIDs with.
+ */
+void smc_nla_copy_str(char *dst, size_t size, const struct nlattr *a);
+/* genlmsg_parse() the top level of a reply and nla_parse_nested() attribute @nest of it.
+ * Return: 0, -ENODATA if the nest is absent, -EPROTO if malformed.
+ */
+int smc_genl_parse_nest(struct nl_msg *msg, int nest, struct nlattr **tb, int maxtype);
 
 #endif

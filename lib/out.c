@@ -26,6 +26,8 @@ struct out {
 	unsigned int		active;
 	bool			header_done;
 	bool			json_pending;	/* the table's '[' is not written yet */
+	unsigned int		label_width;	/* of the open record */
+	bool			printed;	/* text written: headings need a blank line */
 	size_t			*widths;	/* ncols, only ever grow between chunks */
 
 	/* the buffered chunk of rows: cell texts in one arena, offsets per cell */
@@ -169,6 +171,7 @@ static void table_flush(struct out *o)
 				     c + 1 == nvis);
 		}
 		fputc('\n', o->opts.fp);
+		o->printed = true;
 	}
 	o->header_done = true;
 
@@ -186,6 +189,7 @@ static void table_flush(struct out *o)
 				     c + 1 == len);
 		}
 		fputc('\n', o->opts.fp);
+		o->printed = true;
 	}
 	table_reset_chunk(o);
 }
@@ -223,7 +227,7 @@ static void json_table_open(struct out *o)
 	if (!o->json_pending)
 		return;
 	o->json_pending = false;
-	if (o->table->name && jw_depth(o->jw) > 0)
+	if (o->table->name && jw_in_object(o->jw))
 		jw_key(o->jw, o->table->name);
 	jw_arr_begin(o->jw);
 }
@@ -421,6 +425,112 @@ void out_fmt(struct out *o, unsigned int col, const char *fmt, ...)
 	va_end(ap);
 }
 
+void out_record_begin(struct out *o, const char *name, unsigned int label_width)
+{
+	o->label_width = label_width;
+	if (!o->opts.json)
+		return;
+	if (name && jw_in_object(o->jw))
+		jw_key(o->jw, name);
+	jw_obj_begin(o->jw);
+}
+
+void out_record_end(struct out *o)
+{
+	if (o->opts.json)
+		jw_obj_end(o->jw);
+}
+
+void out_list_begin(struct out *o, const char *name)
+{
+	if (!o->opts.json)
+		return;
+	if (name && jw_in_object(o->jw))
+		jw_key(o->jw, name);
+	jw_arr_begin(o->jw);
+}
+
+void out_list_end(struct out *o)
+{
+	if (o->opts.json)
+		jw_arr_end(o->jw);
+}
+
+static void kv_text(struct out *o, const char *label, const char *v)
+{
+	/* no padding before an empty value: lines end without blanks */
+	fprintf(o->opts.fp, "%-*s%s\n", v[0] ? (int)o->label_width : 0, label, v);
+	o->printed = true;
+}
+
+void out_kv_str(struct out *o, const char *key, const char *label, const char *v)
+{
+	if (!o->opts.json) {
+		if (label)
+			kv_text(o, label, v ? v : "n/a");
+	} else if (v && key) {
+		jw_key(o->jw, key);
+		jw_str(o->jw, v);
+	}
+}
+
+void out_kv_uint(struct out *o, const char *key, const char *label, uint64_t v)
+{
+	if (!o->opts.json) {
+		char buf[24];
+
+		snprintf(buf, sizeof(buf), "%" PRIu64, v);
+		if (label)
+			kv_text(o, label, buf);
+	} else if (key) {
+		jw_key(o->jw, key);
+		jw_u64(o->jw, v);
+	}
+}
+
+void out_kv_bool(struct out *o, const char *key, const char *label, bool v)
+{
+	if (!o->opts.json) {
+		if (label)
+			kv_text(o, label, v ? "Yes" : "No");
+	} else if (key) {
+		jw_key(o->jw, key);
+		jw_bool(o->jw, v);
+	}
+}
+
+void out_kv_fmt(struct out *o, const char *key, const char *label, const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0) {
+		o->err = -ENOMEM;
+		s = NULL;
+	}
+	va_end(ap);
+	if (s)
+		out_kv_str(o, key, label, s);
+	free(s);
+}
+
+void out_heading(struct out *o, const char *text)
+{
+	if (o->opts.json)
+		return;
+	if (o->printed)
+		fputc('\n', o->opts.fp);
+	fprintf(o->opts.fp, "%s\n", text);
+	o->printed = true;
+}
+
+void out_separator(struct out *o)
+{
+	if (!o->opts.json && o->printed)
+		fputc('\n', o->opts.fp);
+}
+
 void out_note(struct out *o, const char *fmt, ...)
 {
 	va_list ap;
@@ -431,6 +541,7 @@ void out_note(struct out *o, const char *fmt, ...)
 	vfprintf(o->opts.fp, fmt, ap);
 	va_end(ap);
 	fputc('\n', o->opts.fp);
+	o->printed = true;
 }
 
 int out_free(struct out *o)

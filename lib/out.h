@@ -77,6 +77,29 @@ void out_bool(struct out *o, unsigned int col, bool v);
 void out_fmt(struct out *o, unsigned int col, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * Records: one object shown as "Label:   value" lines in text and as a JSON object.
+ * @label_width pads the labels (with their colon) in text. A record opened inside
+ * another JSON object becomes its member @name; at the top level, or inside a table's
+ * array, it is an element. A NULL value prints "n/a" in text and is left out of JSON.
+ * A NULL label keeps the item out of the text, a NULL key out of the JSON.
+ */
+void out_record_begin(struct out *o, const char *name, unsigned int label_width);
+void out_record_end(struct out *o);
+void out_kv_str(struct out *o, const char *key, const char *label, const char *v);
+void out_kv_uint(struct out *o, const char *key, const char *label, uint64_t v);
+void out_kv_bool(struct out *o, const char *key, const char *label, bool v);
+/* text label and value, JSON key and value given separately */
+void out_kv_fmt(struct out *o, const char *key, const char *label, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* A heading line in text, separated from what came before by a blank line. */
+void out_heading(struct out *o, const char *text);
+/* Text: a blank line, unless nothing was printed yet (between blocks of records). */
+void out_separator(struct out *o);
+/* A JSON array member for a list of records (text: nothing). */
+void out_list_begin(struct out *o, const char *name);
+void out_list_end(struct out *o);
+
 /* A line of text for people (table mode only; JSON output stays pure data). */
 void out_note(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -53,18 +53,12 @@ static int ueid_msg(struct nl_msg *msg, void *arg)
 	struct eid_walk *w = arg;
 	struct nlattr *tb[SMC_NLA_EID_TABLE_MAX + 1];
 	char eid[SMC_MAX_EID_LEN + 1];
-	size_t len;
 
 	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, SMC_NLA_EID_TABLE_MAX, NULL) < 0)
 		return -EPROTO;
 	if (!tb[SMC_NLA_EID_TABLE_ENTRY])
 		return 0;
-	snprintf(eid, sizeof(eid), "%.*s", nla_len(tb[SMC_NLA_EID_TABLE_ENTRY]),
-		 (const char *)nla_data(tb[SMC_NLA_EID_TABLE_ENTRY]));
-	/* the kernel stores EIDs blank-padded to 32 characters */
-	len = strlen(eid);
-	while (len && eid[len - 1] == ' ')
-		eid[--len] = '\0';
+	smc_nla_copy_str(eid, sizeof(eid), tb[SMC_NLA_EID_TABLE_ENTRY]);
 	return w->cb(eid, w->arg);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "netns.h"
 #include "tool.h"
 #include "version.h"
 
@@ -13,6 +14,7 @@ static const struct option long_opts[] = {
 	{ "pretty",	no_argument, NULL, 'p' },
 	{ "details",	no_argument, NULL, 'd' },
 	{ "absolute",	no_argument, NULL, 'a' },
+	{ "netns",	required_argument, NULL, 'n' },
 	{ "version",	no_argument, NULL, 'v' },
 	{ "help",	no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
@@ -29,6 +31,7 @@ static void print_usage(const struct smc_ctx *ctx, const struct smc_tool *tool)
 	out_note(ctx->out, "  -p, --pretty    indented JSON output (implies -j)");
 	out_note(ctx->out, "  -d, --details   more details (-dd: even more)");
 	out_note(ctx->out, "  -a, --absolute  statistics since the SMC module was loaded");
+	out_note(ctx->out, "  -n, --netns NS  run in network namespace NS (name, path or PID)");
 	out_note(ctx->out, "  -v, --version   show the version");
 	out_note(ctx->out, "  -h, --help      show this help");
 	out_note(ctx->out, "Run \"%s OBJECT help\" for the commands of an object.", tool->prog);
@@ -114,13 +117,19 @@ static enum parse_result parse_opts(struct smc_ctx *ctx, const struct smc_tool *
 	int c;
 
 	opterr = 0;
-	/* '+': options end at the object, as in smc-tools and ip(8) */
-	while ((c = getopt_long(argc, argv, "+:jpdavh", long_opts, NULL)) != -1) {
+	optind = 0;	/* GNU getopt: start afresh, this runs twice */
+	/* '+': stop at the first word; options after the object are handed back here */
+	while ((c = getopt_long(argc, argv, "+:jpdan:vh", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'j': o->json = true; break;
 		case 'p': o->pretty = o->json = true; break;
 		case 'd': o->details++; break;
 		case 'a': o->absolute = true; break;
+		case 'n': o->netns = optarg; break;
+		case ':':
+			pr_err("option '%s' needs a value (try: %s help)", argv[optind - 1],
+			       tool->prog);
+			return PARSE_USAGE_ERROR;
 		case 'v':
 			out_note(ctx->out, "%s (smc-utils) %s", tool->prog, SMC_UTILS_VERSION);
 			return PARSE_DONE;
@@ -139,6 +148,76 @@ static enum parse_result parse_opts(struct smc_ctx *ctx, const struct smc_tool *
 	return PARSE_RUN;
 }
 
+/* A word that is one of our options: "--json", "--netns=X", or a cluster like "-dd". */
+static bool is_global_option(const char *w)
+{
+	if (!strncmp(w, "--", 2)) {
+		size_t len = strcspn(w + 2, "=");
+
+		for (const struct option *o = long_opts; o->name; o++)
+			if (len && strlen(o->name) == len && !strncmp(o->name, w + 2, len))
+				return true;
+		return false;
+	}
+	if (w[0] != '-' || !w[1])
+		return false;
+	/* "-n" may only close a cluster: its value follows */
+	return strspn(w + 1, "jpdavh") == strlen(w + 1) ||
+	       (strspn(w + 1, "jpdavh") == strlen(w + 1) - 1 && w[strlen(w) - 1] == 'n');
+}
+
+/*
+ * Options may also follow the object ("smcr linkgroup show -d"): object arguments never
+ * start with '-', so every such word after the object is parsed as a global option.
+ * Moves them to the front of @argv (after @argv[0]) and returns how many there were.
+ */
+static int hoist_options(int argc, char **argv, int first_word)
+{
+	int nopts = 0;
+
+	for (int i = first_word; i < argc; i++) {
+		char *w = argv[i];
+
+		if (!is_global_option(w))
+			continue;
+		/* the value of an option that takes one goes with it */
+		bool takes_value = !strcmp(w, "--netns") || (w[1] != '-' && w[strlen(w) - 1] == 'n');
+
+		memmove(&argv[1 + nopts + 1], &argv[1 + nopts], (size_t)(i - 1 - nopts) *
+			sizeof(*argv));
+		argv[1 + nopts++] = w;
+		if (takes_value && i + 1 < argc) {
+			char *v = argv[++i];
+
+			memmove(&argv[1 + nopts + 1], &argv[1 + nopts], (size_t)(i - 1 - nopts) *
+				sizeof(*argv));
+			argv[1 + nopts++] = v;
+		}
+	}
+	return nopts;
+}
+
+static int enter_netns(struct smc_ctx *ctx, const char *spec)
+{
+	int rc = netns_enter(spec);
+
+	if (rc == -ENOENT)
+		pr_err("network namespace \"%s\" not found (see: ip netns list)", spec);
+	else if (rc == -EINVAL)
+		pr_err("invalid network namespace \"%s\" (a name, an absolute path or a PID)",
+		       spec);
+	else if (rc)
+		pr_err("cannot enter network namespace \"%s\": %s", spec, strerror(-rc));
+	if (rc)
+		return rc == -EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
+	if (netns_cookie(&ctx->netns_cookie) == 0)
+		ctx->filter_netns = true;
+	else
+		pr_warn("this kernel cannot name network namespaces (SO_NETNS_COOKIE, Linux 5.14):"
+			" link groups are not filtered by namespace");
+	return EXIT_OK;
+}
+
 int smc_tool_main(const struct smc_tool *tool, int argc, char **argv)
 {
 	struct smc_tool_opts opts = { 0 };
@@ -149,7 +228,7 @@ int smc_tool_main(const struct smc_tool *tool, int argc, char **argv)
 	const struct smc_cmd *obj;
 	enum parse_result pr;
 	char hint[32];
-	int rc, orc;
+	int rc, orc, obj_idx;
 
 	/* help and version are text whatever the options say, so open a plain writer first */
 	if (out_new(&ctx.out, &oo)) {
@@ -157,7 +236,21 @@ int smc_tool_main(const struct smc_tool *tool, int argc, char **argv)
 		return EXIT_RUNTIME;
 	}
 	pr = parse_opts(&ctx, tool, &opts, argc, argv);
-	if (pr != PARSE_RUN || optind >= argc || !strcmp(argv[optind], "help")) {
+	obj_idx = optind;
+	if (pr == PARSE_RUN && obj_idx < argc) {
+		/* options after the object: parse them as if they came first */
+		int nopts = hoist_options(argc, argv, obj_idx + 1);
+
+		if (nopts) {
+			/* all options now stand before the object: parse them all again */
+			opts = (struct smc_tool_opts){ 0 };
+			pr = parse_opts(&ctx, tool, &opts, obj_idx + nopts, argv);
+			obj_idx += nopts;
+		}
+	}
+	/* "help" or any prefix of it (smc-tools' "h"), before objects that start alike */
+	if (pr != PARSE_RUN || obj_idx >= argc ||
+	    (argv[obj_idx][0] && !strncmp(argv[obj_idx], "help", strlen(argv[obj_idx])))) {
 		if (pr == PARSE_RUN)
 			print_usage(&ctx, tool);
 		orc = out_free(ctx.out);
@@ -166,12 +259,15 @@ int smc_tool_main(const struct smc_tool *tool, int argc, char **argv)
 		return orc ? EXIT_RUNTIME : EXIT_OK;
 	}
 	snprintf(hint, sizeof(hint), "%s help", tool->prog);
-	obj = cmd_find(tool->objects, "object", argv[optind], hint);
-	if (!obj) {
-		out_free(ctx.out);
-		return EXIT_USAGE;
-	}
+	obj = cmd_find(tool->objects, "object", argv[obj_idx], hint);
 	out_free(ctx.out);
+	if (!obj)
+		return EXIT_USAGE;
+	if (opts.netns) {
+		rc = enter_netns(&ctx, opts.netns);
+		if (rc)
+			return rc;
+	}
 
 	oo.json = opts.json;
 	oo.pretty = opts.pretty;
@@ -180,7 +276,7 @@ int smc_tool_main(const struct smc_tool *tool, int argc, char **argv)
 		out_free(ctx.out);
 		return EXIT_RUNTIME;
 	}
-	rc = obj->fn(&ctx, argc - optind - 1, argv + optind + 1);
+	rc = obj->fn(&ctx, argc - obj_idx - 1, argv + obj_idx + 1);
 	orc = out_free(ctx.out);
 	if (!rc && smc_nl_status(ctx.nl)->dump_intr)
 		pr_warn("the kernel's data changed while it was read; it may be inconsistent");

@@ -17,6 +17,7 @@ struct smc_tool_opts {
 	bool		pretty;
 	unsigned int	details;	/* -d, -dd */
 	bool		absolute;	/* -a: stats since module load */
+	const char	*netns;		/* -n: network namespace to run in, NULL if none */
 };
 
 struct smc_ctx {
@@ -25,6 +26,11 @@ struct smc_ctx {
 	struct out			*out;
 	const char			*prog;		/* "smcr" or "smcd" */
 	enum smc_variant		variant;
+	/* with -n: the namespace's cookie, to pick its link groups out of the
+	 * host-wide dumps (the kernel does not filter them by namespace)
+	 */
+	bool				filter_netns;
+	uint64_t			netns_cookie;
 };
 
 struct smc_tool {
@@ -61,7 +67,12 @@ int tool_subcommand(struct smc_ctx *ctx, const char *object, const struct smc_cm
 /* Complain about words left over after a command. Return: EXIT_USAGE, or 0 if none. */
 int tool_no_more_args(struct smc_ctx *ctx, const char *what, int argc, char **argv);
 
-/* The ueid object, the same in smcr and smcd */
+/* Objects; each the same code for smcr and smcd, parametrised by ctx->variant */
 int obj_ueid(struct smc_ctx *ctx, int argc, char **argv);
+int obj_info(struct smc_ctx *ctx, int argc, char **argv);
+int obj_linkgroup(struct smc_ctx *ctx, int argc, char **argv);
+int obj_device(struct smc_ctx *ctx, int argc, char **argv);
+int obj_seid(struct smc_ctx *ctx, int argc, char **argv);
+int obj_hslimit(struct smc_ctx *ctx, int argc, char **argv);
 
 #endif

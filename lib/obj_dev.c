@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-2.0
+/* obj_dev.c - "smcr device [show] [all] [ibdev DEV] [netdev DEV]", "smcd device [show]" */
+#include <errno.h>
+#include <net/if.h>
+#include <string.h>
+
+#include <linux/smc.h>
+
+#include "decode.h"
+#include "err.h"
+#include "smc_dev.h"
+#include "tool.h"
+
+enum { G_DETAIL = 1u << 0 };
+
+enum rdev_col {
+	R_NETDEV, R_IBDEV, R_PORT, R_STATE, R_TYPE, R_CRIT, R_FID, R_PCI_ID, R_PCHID, R_LINKS,
+	R_PNETID, R_PNET_USER, R_IFINDEX, R_VENDOR, R_DEVICE,
+	R_NCOLS
+};
+
+static const struct out_col rdev_cols[R_NCOLS] = {
+	[R_NETDEV]	= { "netdev", "Net-Dev", OUT_LEFT, 0, 15, 0 },
+	[R_IBDEV]	= { "ib_device", "IB-Dev", OUT_LEFT, 0, 8, 0 },
+	[R_PORT]	= { "ib_port", "IB-P", OUT_RIGHT, 0, 4, 0 },
+	[R_STATE]	= { "state", "IB-State", OUT_LEFT, 0, 8, 0 },
+	[R_TYPE]	= { "type", "Type", OUT_LEFT, 0, 13, 0 },
+	[R_CRIT]	= { "critical", "Crit", OUT_LEFT, 0, 4, 0 },
+	[R_FID]		= { "pci_fid", "FID", OUT_LEFT, G_DETAIL, 4, 4 },
+	[R_PCI_ID]	= { "pci_id", "PCI-ID", OUT_LEFT, G_DETAIL, 12, 0 },
+	[R_PCHID]	= { "pci_pchid", "PCHID", OUT_LEFT, G_DETAIL, 5, 4 },
+	[R_LINKS]	= { "links", "#Links", OUT_RIGHT, 0, 6, 0 },
+	[R_PNETID]	= { "pnetid", "PNET-ID", OUT_LEFT, 0, 0, 0 },
+	[R_PNET_USER]	= { "pnetid_by_user", NULL, OUT_LEFT, 0, 0, 0 },
+	[R_IFINDEX]	= { "netdev_ifindex", NULL, OUT_LEFT, 0, 0, 0 },
+	[R_VENDOR]	= { "pci_vendor", NULL, OUT_LEFT, 0, 0, 0 },
+	[R_DEVICE]	= { "pci_device", NULL, OUT_LEFT, 0, 0, 0 },
+};
+
+static const struct out_table rdev_table = {
+	.name = "devices", .cols = rdev_cols, .ncols = R_NCOLS,
+};
+
+enum ddev_col {
+	D_FID, D_TYPE, D_PCI_ID, D_PCHID, D_INUSE, D_LGS, D_PNETID, D_PNET_USER, D_VENDOR,
+	D_DEVICE, D_NCOLS
+};
+
+static const struct out_col ddev_cols[D_NCOLS] = {
+	[D_FID]		= { "pci_fid", "FID", OUT_LEFT, 0, 4, 4 },
+	[D_TYPE]	= { "type", "Type", OUT_LEFT, 0, 4, 0 },
+	[D_PCI_ID]	= { "pci_id", "PCI-ID", OUT_LEFT, 0, 12, 0 },
+	[D_PCHID]	= { "pci_pchid", "PCHID", OUT_LEFT, 0, 5, 4 },
+	[D_INUSE]	= { "in_use", "InUse", OUT_LEFT, 0, 5, 0 },
+	[D_LGS]		= { "linkgroups", "#LGs", OUT_RIGHT, 0, 5, 0 },
+	[D_PNETID]	= { "pnetid", "PNET-ID", OUT_LEFT, 0, 0, 0 },
+	[D_PNET_USER]	= { "pnetid_by_user", NULL, OUT_LEFT, 0, 0, 0 },
+	[D_VENDOR]	= { "pci_vendor", NULL, OUT_LEFT, 0, 0, 0 },
+	[D_DEVICE]	= { "pci_device", NULL, OUT_LEFT, 0, 0, 0 },
+};
+
+static const struct out_table ddev_table = {
+	.name = "devices", .cols = ddev_cols, .ncols = D_NCOLS,
+};
+
+struct dev_filter {
+	const char	*ibdev;
+	const char	*netdev;
+};
+
+struct dev_walk {
+	struct smc_ctx		*ctx;
+	struct dev_filter	f;
+};
+
+/* Type from what the kernel sent: IBM's names for its PCI ids, the PCI vendor:device
+ * pair for any other PCI device, nothing (-) for devices without one (rxe, siw).
+ */
+static void out_type(struct out *o, unsigned int col, const struct smc_dev *d)
+{
+	const char *name;
+
+	if (!(d->has & SMC_DEV_HAS_PCI))
+		return;
+	name = smc_pci_device_name(d->pci_device);
+	if (name)
+		out_str(o, col, name);
+	else
+		out_fmt(o, col, "%04x:%04x", d->pci_vendor, d->pci_device);
+}
+
+static void out_pnetid(struct out *o, unsigned int col, unsigned int user_col,
+		       const struct smc_dev_port *p)
+{
+	if (!(p->has & SMC_PORT_HAS_PNETID) || !p->pnetid[0])
+		return;
+	/* smc-tools marks a PNET ID that comes from the PNET table with '*' */
+	if (out_is_json(o))
+		out_str(o, col, p->pnetid);
+	else
+		out_fmt(o, col, "%s%s", p->pnet_by_user ? "*" : "", p->pnetid);
+	if (p->has & SMC_PORT_HAS_PNET_USR)
+		out_bool(o, user_col, p->pnet_by_user);
+}
+
+static void out_pci(struct out *o, const struct smc_dev *d, unsigned int fid_col,
+		    unsigned int id_col, unsigned int chid_col, unsigned int vendor_col,
+		    unsigned int device_col)
+{
+	if (!(d->has & SMC_DEV_HAS_PCI))
+		return;
+	out_xint(o, fid_col, d->pci_fid);
+	out_str(o, id_col, d->pci_id);
+	out_xint(o, chid_col, d->pci_chid);
+	out_xint(o, vendor_col, d->pci_vendor);
+	out_xint(o, device_col, d->pci_device);
+}
+
+static int rdev_cb(const struct smc_dev *d, void *arg)
+{
+	struct dev_walk *w = arg;
+	struct out *o = w->ctx->out;
+
+	if (w->f.ibdev && strcmp(w->f.ibdev, d->ib_name))
+		return 0;
+	for (int i = 0; i < SMC_DEV_MAX_PORTS; i++) {
+		const struct smc_dev_port *p = &d->port[i];
+		char name[IF_NAMESIZE] = "";
+
+		if (!p->present)
+			continue;
+		if (p->netdev && !if_indextoname(p->netdev, name))
+			name[0] = '\0';
+		if (w->f.netdev && strcmp(w->f.netdev, name))
+			continue;
+		out_row_begin(o);
+		if (name[0])
+			out_str(o, R_NETDEV, name);
+		else if (p->netdev)
+			out_fmt(o, R_NETDEV, "if#%u", p->netdev);
+		out_str(o, R_IBDEV, d->ib_name);
+		out_uint(o, R_PORT, (uint64_t)i + 1);
+		if (p->has & SMC_PORT_HAS_STATE)
+			out_str(o, R_STATE, p->state ? "ACTIVE" : "INACTIVE");
+		out_type(o, R_TYPE, d);
+		if (d->has & SMC_DEV_HAS_IS_CRIT) {
+			if (out_is_json(o))
+				out_bool(o, R_CRIT, d->critical);
+			else
+				out_str(o, R_CRIT, d->critical ? "Yes" : "No");
+		}
+		out_pci(o, d, R_FID, R_PCI_ID, R_PCHID, R_VENDOR, R_DEVICE);
+		if (p->has & SMC_PORT_HAS_LNK_CNT)
+			out_uint(o, R_LINKS, p->links);
+		out_pnetid(o, R_PNETID, R_PNET_USER, p);
+		if (p->netdev)
+			out_uint(o, R_IFINDEX, p->netdev);
+		out_row_end(o);
+	}
+	return 0;
+}
+
+static int ddev_cb(const struct smc_dev *d, void *arg)
+{
+	struct dev_walk *w = arg;
+	struct out *o = w->ctx->out;
+
+	out_row_begin(o);
+	out_pci(o, d, D_FID, D_PCI_ID, D_PCHID, D_VENDOR, D_DEVICE);
+	out_type(o, D_TYPE, d);
+	if (d->has & SMC_DEV_HAS_IS_CRIT) {
+		if (out_is_json(o))
+			out_bool(o, D_INUSE, d->critical);
+		else
+			out_str(o, D_INUSE, d->critical ? "Yes" : "No");
+	}
+	if (d->has & SMC_DEV_HAS_USE_CNT)
+		out_uint(o, D_LGS, d->use_cnt);
+	out_pnetid(o, D_PNETID, D_PNET_USER, &d->port[0]);
+	out_row_end(o);
+	return 0;
+}
+
+static int parse_filter(struct smc_ctx *ctx, int argc, char **argv, struct dev_filter *f)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *w = argv[i];
+		size_t len = strlen(w);
+		bool ib;
+
+		if (len && !strncmp(w, "all", len))
+			continue;
+		if (!len || (strncmp(w, "ibdev", len) && strncmp(w, "netdev", len))) {
+			pr_err("device: unknown filter \"%s\" (try: %s device help)", w, ctx->prog);
+			return EXIT_USAGE;
+		}
+		ib = w[0] == 'i';
+		if (ctx->variant == SMC_VARIANT_D) {
+			pr_err("device: %s filters SMC-R devices only (try: smcr device %s DEV)",
+			       ib ? "ibdev" : "netdev", ib ? "ibdev" : "netdev");
+			return EXIT_USAGE;
+		}
+		if (i + 1 >= argc) {
+			pr_err("device: %s needs a device name", ib ? "ibdev" : "netdev");
+			return EXIT_USAGE;
+		}
+		if (ib)
+			f->ibdev = argv[++i];
+		else
+			f->netdev = argv[++i];
+	}
+	return EXIT_OK;
+}
+
+static int dev_show(struct smc_ctx *ctx, int argc, char **argv)
+{
+	bool smcd = ctx->variant == SMC_VARIANT_D;
+	struct dev_walk w = { .ctx = ctx };
+	int rc = parse_filter(ctx, argc, argv, &w.f);
+
+	if (rc)
+		return rc;
+	if (tool_require(ctx, smcd ? SMC_NETLINK_GET_DEV_SMCD : SMC_NETLINK_GET_DEV_SMCR,
+			 "device"))
+		return EXIT_RUNTIME;
+	out_table_begin(ctx->out, smcd ? &ddev_table : &rdev_table,
+			ctx->opts->details ? G_DETAIL : 0);
+	rc = smc_dev_dump(ctx->nl, smcd, smcd ? ddev_cb : rdev_cb, &w);
+	if (rc) {
+		out_table_abort(ctx->out);
+		pr_err_nl(ctx->nl, rc, "cannot list devices");
+		return EXIT_RUNTIME;
+	}
+	out_table_end(ctx->out);
+	return EXIT_OK;
+}
+
+static const struct smc_cmd rdev_cmds[] = {
+	{ "show", dev_show, "[all] [ibdev DEV] [netdev DEV]",
+	  "RDMA device ports SMC-R can use (-d: PCI details)", NULL },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+static const struct smc_cmd ddev_cmds[] = {
+	{ "show", dev_show, "[all]", "ISM devices SMC-D can use (not loopback-ism)", NULL },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+int obj_device(struct smc_ctx *ctx, int argc, char **argv)
+{
+	const struct smc_cmd *cmds = ctx->variant == SMC_VARIANT_D ? ddev_cmds : rdev_cmds;
+
+	/* the command word may be left out: "smcr device ibdev rxe0" */
+	if (argc > 0 && strcmp(argv[0], "help") && !cmd_lookup(cmds, argv[0]))
+		return dev_show(ctx, argc, argv);
+	return tool_subcommand(ctx, "device", cmds, &cmds[0], argc, argv);
+}
