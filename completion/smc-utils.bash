@@ -35,9 +35,17 @@ _smcu_genl()
 	local tool=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]}
 	local i word object="" command="" nargs=0
 
+	if [[ ${COMP_WORDS[COMP_CWORD-1]} == @(-n|--netns) ]]; then
+		COMPREPLY=($(compgen -W "$(ls /run/netns 2>/dev/null)" -- "$cur"))
+		return
+	fi
 	# find the object and command words after the options
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		word=${COMP_WORDS[i]}
+		if [[ $word == @(-n|--netns) ]]; then
+			((i++))
+			continue
+		fi
 		if [[ -z $object ]]; then
 			[[ $word == -* ]] && continue
 			object=$word
@@ -61,11 +69,30 @@ _smcu_genl()
 			-- "$cur"))
 		return
 	fi
-	# values: the user EIDs a "del" could remove
-	if [[ $object == ueid && $command == del* && $nargs -eq 0 ]] && command -v jq >/dev/null; then
-		COMPREPLY=($(compgen -W "$("$tool" -j ueid show 2>/dev/null | jq -r '.[].eid' 2>/dev/null)" \
-			-- "$cur"))
-	fi
+	local prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	ibdev)
+		COMPREPLY=($(compgen -W "$(ls /sys/class/infiniband 2>/dev/null)" -- "$cur"))
+		return ;;
+	netdev)
+		COMPREPLY=($(compgen -W "$(ls /sys/class/net 2>/dev/null)" -- "$cur"))
+		return ;;
+	esac
+	case $object in
+	l | li* | linkgroup | d | de* | device)
+		# filters; the device filters are SMC-R's
+		local words="all"
+		[[ $tool == smcr ]] && words="all ibdev netdev"
+		COMPREPLY=($(compgen -W "$words" -- "$cur"))
+		;;
+	u | ue* | ueid)
+		# values: the user EIDs a "del" could remove
+		if [[ $command == del* && $nargs -eq 0 ]] && command -v jq >/dev/null; then
+			COMPREPLY=($(compgen -W "$("$tool" -j ueid show 2>/dev/null | jq -r '.[].eid' 2>/dev/null)" \
+				-- "$cur"))
+		fi
+		;;
+	esac
 }
 
 _smc_pnet()

@@ -427,17 +427,18 @@ static int lgr_run(struct smc_ctx *ctx, int argc, char **argv, bool links)
 		rc = smc_link_dump(ctx->nl, link_cb, &w);
 	else
 		rc = smc_lgr_dump(ctx->nl, smcd, lgr_cb, &w);
-	if (rc) {
+	if (rc || (w.f.by_id && !w.shown)) {
+		/* nothing printed yet: an error leaves stdout empty */
 		out_table_abort(ctx->out);
-		pr_err_nl(ctx->nl, rc, "cannot list link groups");
+		if (rc)
+			pr_err_nl(ctx->nl, rc, "cannot list link groups");
+		else
+			pr_err("link group %08x not found (see: %s linkgroup)", w.f.id,
+			       ctx->prog);
 		return EXIT_RUNTIME;
 	}
 	if (w.links || out_is_json(ctx->out) || !ctx->opts->details)
 		out_table_end(ctx->out);
-	if (w.f.by_id && !w.shown) {
-		pr_err("link group %08x not found (see: %s linkgroup)", w.f.id, ctx->prog);
-		return EXIT_RUNTIME;
-	}
 	return EXIT_OK;
 }
 

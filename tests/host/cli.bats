@@ -71,3 +71,50 @@ load ../helpers/common
 	run_split "$SMCR" ueid add 12345678901234567890123456789012
 	[ "$status" -ne 2 ]
 }
+
+@test "smcr/smcd objects: usage errors before anything is sent" {
+	for tool in "$SMCR" "$SMCD"; do
+		name=$(basename "$tool")
+		while IFS='|' read -r args pattern; do
+			# shellcheck disable=SC2086
+			run_split -2 "$tool" $args
+			assert_one_line_error "^$name: $pattern"
+		done <<-'CASES'
+		info extra|unknown command "extra" \(try: smc[rd] info help\)$
+		info show extra|info: unexpected argument "extra"
+		linkgroup xyz|linkgroup: "xyz" is neither a link group id \(hex\) nor all, ibdev or netdev
+		linkgroup show 123456789|linkgroup: "123456789" is neither
+		linkgroup 100 200|linkgroup: "200" is neither
+		device bogus|device: unknown filter "bogus"
+		hslimit bogus|unknown command "bogus" \(try: smc[rd] hslimit help\)$
+		hslimit show x|hslimit show: unexpected argument "x"
+		-n|option '-n' needs a value
+		ueid show --netns|option '--netns' needs a value
+		-n a/b info|invalid network namespace "a/b" \(a name, an absolute path or a PID\)$
+		CASES
+	done
+	run_split -2 "$SMCD" linkgroup ibdev x
+	assert_one_line_error '^smcd: linkgroup: ibdev filters SMC-R link groups only'
+	run_split -2 "$SMCR" linkgroup ibdev
+	assert_one_line_error '^smcr: linkgroup: ibdev needs a device name$'
+	run_split -2 "$SMCR" seid
+	assert_one_line_error '^smcr: unknown object "seid" \(try: smcr help\)$'
+}
+
+@test "smcr/smcd: smc-tools abbreviations and help words" {
+	run "$SMCD" h
+	assert_success
+	assert_line --index 0 --partial "Usage: smcd"
+	run "$SMCR" l help
+	assert_line --index 0 "Usage: smcr linkgroup [show] [all | LG-ID] [ibdev DEV] [netdev DEV]"
+	assert_line --index 1 "       smcr linkgroup link-show [all | LG-ID] [ibdev DEV] [netdev DEV]"
+	run "$SMCD" d help
+	assert_line --index 0 "Usage: smcd device [show] [all]"
+	run "$SMCD" se help
+	assert_line --index 0 "Usage: smcd seid [show]"
+	run "$SMCD" i help
+	assert_line --index 0 "Usage: smcd info [show]"
+	# options after the object
+	run "$SMCR" ueid help -j
+	assert_success
+}

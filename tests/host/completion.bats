@@ -34,6 +34,9 @@ complete_words() {
 @test "smcr/smcd complete objects, commands and options" {
 	for tool in smcr smcd; do
 		run complete_words "$tool" ""
+		for obj in info linkgroup device ueid hslimit; do
+			assert_line "$obj"
+		done
 		assert_line ueid
 		assert_line help
 		run complete_words "$tool" u
@@ -64,4 +67,15 @@ complete_words() {
 	assert_output $'1\n2'
 	run complete_words smc_pnet -a X -D loop
 	assert_output loopback-ism
+}
+
+@test "smcr completes link-group and device filters and their device names" {
+	run complete_words smcr linkgroup link-show ""
+	assert_output $'all\nibdev\nnetdev'
+	run complete_words smcd linkgroup show ""
+	assert_output all
+	run complete_words smcr device show netdev l
+	assert_output lo
+	run complete_words smcr -n x linkgroup ""
+	assert_output $'help\nlink-show\nshow'
 }

@@ -1,0 +1,159 @@
+#!/usr/bin/env bats
+# smcr/smcd info, linkgroup, device, seid and hslimit on the live kernel (SMC-D over
+# loopback-ism; the SMC-R views are covered with the SMC-R topology).
+load ../helpers/live
+
+setup() {
+	require_bench
+	ensure_ueid
+}
+
+teardown() {
+	stop_bg
+	"$SMCR" hslimit disable 2>/dev/null || true
+	ip netns del objns 2>/dev/null || true
+}
+
+@test "info: the kernel's SMC version, host name and v2 features" {
+	run_split "$SMCD" info
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "Kernel Capabilities
+SMC Version:      2.1
+SMC Hostname:     smcbench
+SMC-D Features:   v1 v2
+SMC-R Features:   v1 v2
+
+Hardware Capabilities
+SEID:             n/a
+ISM:              n/a
+RoCE:             n/a"
+	run "$SMCR" -j info
+	assert_output '{"smc_version":"2.1","hostname":"smcbench","smcd_v2":true,"smcr_v2":true,"ism_devices":0,"ism_v2":true,"rdma_devices":0}'
+	# options may follow the object; abbreviations as in smc-tools
+	run "$SMCR" i show -p
+	jq -e '.smc_version == "2.1"' <<<"$output"
+}
+
+@test "linkgroup: SMC-D link groups appear with their connections, GIDs and CHID" {
+	run "$SMCD" linkgroup
+	assert_output 'LG-ID    VLAN #Conns PNET-ID'
+	start_bg server "$SMC_CONN" server 127.0.0.1 5300
+	start_bg client "$SMC_CONN" client -n 2 127.0.0.1 5300
+	run_split "$SMCD" linkgroup
+	assert_success
+	assert_line --index 0 'LG-ID    VLAN #Conns PNET-ID'
+	# every connection has a server and a client end on this one host
+	total=$(awk 'NR > 1 {n += $3} END {print n}' <<<"$output")
+	assert_equal "$total" 4
+	run "$SMCD" -j linkgroup
+	jq -e 'length >= 1 and (map(.conns) | add) == 4 and all(.smc_version == 2 and .peer_os == "LINUX"
+		and .peer_host == "smcbench" and .negotiated_eid == "SMC-BENCH" and .gid == .peer_gid
+		and (.gid_ext | test("^0x[0-9a-f]{16}$")) and .chid == 65535 and .rmb_alloc_bytes > 0)' <<<"$output"
+	# the group smcss -D names is the one linkgroup lists
+	id=$("$SMCSS" -D -j | jq -r '.[0].linkgroup_id')
+	run "$SMCD" linkgroup "$(printf %x "$id")"
+	assert_success
+	assert_line --index 1 --regexp "^$(printf %08x "$id") +0 +[0-9]+$"
+	run "$SMCD" -d linkgroup "$(printf %x "$id")"
+	assert_line "LG-ID    : $(printf %08x "$id")"
+	assert_line 'Peer-OS  : LINUX'
+	assert_line 'EID      : SMC-BENCH'
+	assert_line --regexp '^GID      : [0-9a-f]{32}$'
+	assert_line 'CHID     : ffff'
+	stop_bg
+	# link groups outlive their connections for a while, but hold none
+	run "$SMCD" -j linkgroup
+	jq -e '(map(.conns) | add // 0) == 0' <<<"$output"
+}
+
+@test "linkgroup: bad and unknown ids, SMC-R-only filters" {
+	run_split -2 "$SMCD" linkgroup xyz
+	assert_one_line_error '^smcd: linkgroup: "xyz" is neither a link group id \(hex\) nor all, ibdev or netdev'
+	run_split -1 "$SMCD" linkgroup fff00
+	assert_one_line_error '^smcd: link group 000fff00 not found \(see: smcd linkgroup\)$'
+	run_split -2 "$SMCD" linkgroup ibdev rxe0
+	assert_one_line_error '^smcd: linkgroup: ibdev filters SMC-R link groups only'
+	run_split -2 "$SMCR" linkgroup show netdev
+	assert_one_line_error '^smcr: linkgroup: netdev needs a device name$'
+	run "$SMCR" linkgroup link-show
+	assert_success
+	assert_output 'LG-ID    LG-Role LG-Type Net-Dev         Link-State      #Conns'
+	run "$SMCR" -dd l link-show
+	assert_output --regexp 'Link-UID Peer-UID IB-Dev   IB-P Local-GID +Peer-GID$'
+}
+
+@test "device: SMC-D lists no loopback-ism (the kernel hides it), SMC-R none without RDMA" {
+	run_split "$SMCD" device
+	assert_success
+	assert_output 'FID  Type PCI-ID       PCHID InUse  #LGs PNET-ID'
+	run "$SMCD" -j device
+	assert_output '[]'
+	run "$SMCR" -d device
+	assert_output 'Net-Dev         IB-Dev   IB-P IB-State Type          Crit FID  PCI-ID       PCHID #Links PNET-ID'
+	run_split -2 "$SMCR" device bogus
+	assert_one_line_error '^smcr: device: unknown filter "bogus"'
+	run_split -2 "$SMCD" device netdev lo
+	assert_one_line_error '^smcd: device: netdev filters SMC-R devices only'
+}
+
+@test "seid: x86 has no system EID, shown as n/a; changing it is refused clearly" {
+	run "$SMCD" seid
+	assert_success
+	assert_output 'n/a'
+	run "$SMCD" -j seid show
+	assert_output '{}'
+	run_split -1 "$SMCD" seid enable
+	assert_one_line_error '^smcd: seid enable: this host has no system EID'
+	run_split -1 "$SMCD" seid disable
+	assert_one_line_error '^smcd: seid disable: this host has no system EID'
+}
+
+@test "hslimit: show, enable, disable, per namespace, needs CAP_NET_ADMIN to change" {
+	run "$SMCR" hslimit
+	assert_output disabled
+	run "$SMCR" hslimit enable
+	assert_success
+	run "$SMCD" -j hslimit show
+	assert_output '{"enabled":true}'
+	ip netns add objns
+	run "$SMCR" -n objns hslimit
+	assert_output disabled
+	run "$SMCR" hslimit show -n objns -j
+	assert_output '{"enabled":false}'
+	run_split -1 setpriv --reuid=65534 --regid=65534 --clear-groups "$SMCR" hslimit disable
+	assert_one_line_error '^smcr: cannot disable the handshake limitation: permission denied \(needs root or CAP_NET_ADMIN\)$'
+	run "$SMCR" hslimit disable
+	assert_success
+	run "$SMCR" hslimit
+	assert_output disabled
+}
+
+@test "-n: unknown namespace, bad spec, and SMC-D link groups warn they span namespaces" {
+	run_split -1 "$SMCD" -n nosuchns linkgroup
+	assert_one_line_error '^smcd: network namespace "nosuchns" not found \(see: ip netns list\)$'
+	run_split -2 "$SMCD" -n a/b linkgroup
+	assert_one_line_error '^smcd: invalid network namespace "a/b"'
+	start_bg server "$SMC_CONN" server 127.0.0.1 5301
+	start_bg client "$SMC_CONN" client 127.0.0.1 5301
+	ip netns add objns
+	run_split "$SMCD" -n objns linkgroup
+	assert_success
+	assert_equal "$stderr" "smcd: warning: SMC-D link groups carry no network namespace: showing those of all namespaces"
+	# by PID works too
+	run "$SMCD" -n 1 -j info
+	assert_success
+}
+
+@test "the new objects are valgrind- and ASan-clean on live data" {
+	start_bg server "$SMC_CONN" server 127.0.0.1 5302
+	start_bg client "$SMC_CONN" client 127.0.0.1 5302
+	for args in "info" "-j info" "linkgroup" "-d linkgroup" "-p linkgroup" "device" "seid" "hslimit" "linkgroup 1"; do
+		# shellcheck disable=SC2086
+		run valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99 "$SMCD" $args
+		[ "$status" -le 1 ] || fail "valgrind smcd $args: $status $output"
+		# shellcheck disable=SC2086
+		ASAN_OPTIONS=exitcode=99 run "$TOP/build/asan/smcd" $args
+		[ "$status" -le 1 ] || fail "asan smcd $args: $status $output"
+	done
+}
