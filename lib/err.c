@@ -56,3 +56,14 @@ void pr_bad_option(const char *bad, int optopt, const char *hint)
 	else
 		pr_err("unknown option '-%c' (try: %s)", optopt, hint);
 }
+
+void pr_err_netns(const char *spec, int rc)
+{
+	if (rc == -ENOENT)
+		pr_err("network namespace \"%s\" not found (see: ip netns list)", spec);
+	else if (rc == -EINVAL)
+		pr_err("invalid network namespace \"%s\" (a name, an absolute path or a PID)",
+		       spec);
+	else
+		pr_err("cannot enter network namespace \"%s\": %s", spec, strerror(-rc));
+}

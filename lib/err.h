@@ -33,4 +33,7 @@ void pr_err_nl(const struct smc_nl *nl, int rc, const char *what);
  */
 void pr_bad_option(const char *bad, int optopt, const char *hint);
 
+/* Why netns_enter(@spec) failed with @rc, in one line. */
+void pr_err_netns(const char *spec, int rc);
+
 #endif

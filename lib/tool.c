@@ -201,15 +201,10 @@ static int enter_netns(struct smc_ctx *ctx, const char *spec)
 {
 	int rc = netns_enter(spec);
 
-	if (rc == -ENOENT)
-		pr_err("network namespace \"%s\" not found (see: ip netns list)", spec);
-	else if (rc == -EINVAL)
-		pr_err("invalid network namespace \"%s\" (a name, an absolute path or a PID)",
-		       spec);
-	else if (rc)
-		pr_err("cannot enter network namespace \"%s\": %s", spec, strerror(-rc));
-	if (rc)
+	if (rc) {
+		pr_err_netns(spec, rc);
 		return rc == -EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
+	}
 	if (netns_cookie(&ctx->netns_cookie) == 0)
 		ctx->filter_netns = true;
 	else

@@ -8,6 +8,7 @@
 
 #include "decode.h"
 #include "err.h"
+#include "netns.h"
 #include "out.h"
 #include "sockdiag.h"
 #include "version.h"
@@ -22,6 +23,7 @@ struct smcss_opts {
 	bool		wide;
 	bool		json;
 	bool		pretty;
+	const char	*netns;
 };
 
 static const char usage_text[] =
@@ -33,6 +35,7 @@ static const char usage_text[] =
 	"  -D, --smcd        show only SMC-D sockets, with their DMB and GIDs\n"
 	"  -R, --smcr        show only SMC-R sockets, with their RDMA link\n"
 	"  -W, --wide        do not shorten addresses\n"
+	"  -n, --netns NS    list the sockets of network namespace NS (name, path, PID)\n"
 	"  -j, --json        JSON output (every field)\n"
 	"  -p, --pretty      indented JSON output (implies -j)\n"
 	"  -v, --version     show the version\n"
@@ -45,6 +48,8 @@ static const struct option long_opts[] = {
 	{ "smcd",	no_argument, NULL, 'D' },
 	{ "smcr",	no_argument, NULL, 'R' },
 	{ "wide",	no_argument, NULL, 'W' },
+	{ "netns",	required_argument, NULL, 'n' },
+	{ "net",	required_argument, NULL, 'n' },
 	{ "json",	no_argument, NULL, 'j' },
 	{ "pretty",	no_argument, NULL, 'p' },
 	{ "version",	no_argument, NULL, 'v' },
@@ -60,7 +65,7 @@ static enum parse_result parse_opts(int argc, char **argv, struct smcss_opts *o,
 	int c;
 
 	opterr = 0;	/* our own one-line messages instead of getopt's */
-	while ((c = getopt_long(argc, argv, ":aldDRWjpvh", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":aldDRWn:jpvh", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'a': o->all = true; break;
 		case 'l': o->listening = true; break;
@@ -68,6 +73,10 @@ static enum parse_result parse_opts(int argc, char **argv, struct smcss_opts *o,
 		case 'D': o->smcd = true; break;
 		case 'R': o->smcr = true; break;
 		case 'W': o->wide = true; break;
+		case 'n': o->netns = optarg; break;
+		case ':':
+			pr_err("option '%s' needs a value (try: smcss --help)", argv[optind - 1]);
+			return PARSE_USAGE_ERROR;
 		case 'j': o->json = true; break;
 		case 'p': o->pretty = o->json = true; break;
 		case 'v':
@@ -162,6 +171,14 @@ static int smcss_run(const struct smcss_opts *o)
 	if (o->smcd) {
 		vo.groups |= VIEW_SOCK_SMCD;
 		want |= SMC_SOCK_HAS_DMBINFO;
+	}
+	/* the kernel lists the sockets of the namespace the netlink socket lives in */
+	if (o->netns) {
+		rc = netns_enter(o->netns);
+		if (rc) {
+			pr_err_netns(o->netns, rc);
+			return rc == -EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
+		}
 	}
 	rc = smc_nl_open(&nl);
 	if (!rc)

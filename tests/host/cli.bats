@@ -28,6 +28,8 @@ load ../helpers/common
 	-D -R|^smcss: --smcd and --smcr cannot be combined$
 	extra|^smcss: unexpected argument 'extra'
 	--all=3|^smcss: option '--all' takes no value \(try: smcss --help\)$
+	-n|^smcss: option '-n' needs a value \(try: smcss --help\)$
+	-n a/b|^smcss: invalid network namespace "a/b" \(a name, an absolute path or a PID\)$
 	CASES
 }
 

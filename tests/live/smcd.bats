@@ -139,3 +139,22 @@ teardown() {
 	run "$TOP/build/asan/smcd" ueid del ASAN
 	assert_success
 }
+
+@test "smcss -n lists the sockets of another network namespace only" {
+	ip netns add ssns
+	ip -n ssns link set lo up
+	start_bg server ip netns exec ssns "$SMC_CONN" server 127.0.0.1 5108
+	start_bg client ip netns exec ssns "$SMC_CONN" client 127.0.0.1 5108
+	run "$SMCSS" -n ssns
+	assert_success
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 127\.0\.0\.1:5108 +127\.0\.0\.1:[0-9]+ +0000 SMCD$'
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 127\.0\.0\.1:[0-9]+ +127\.0\.0\.1:5108 +0000 SMCD$'
+	run "$SMCSS" --net ssns -a -j
+	jq -e '[.[] | select(.local_port == 5108 or .peer_port == 5108)] | length == 3' <<<"$output"
+	run "$SMCSS" -a
+	refute_output --partial ':5108'
+	run_split -1 "$SMCSS" -n nosuchns
+	assert_one_line_error '^smcss: network namespace "nosuchns" not found \(see: ip netns list\)$'
+	stop_bg
+	ip netns del ssns
+}
