@@ -11,15 +11,15 @@ MANDIR     ?= $(PREFIX)/share/man
 PKG_CONFIG ?= pkg-config
 BASHCOMPDIR ?= $(shell $(PKG_CONFIG) --variable=completionsdir bash-completion 2>/dev/null || echo $(PREFIX)/share/bash-completion/completions)
 
-LIBNL_CFLAGS := $(shell $(PKG_CONFIG) --cflags libnl-3.0 libnl-genl-3.0 2>/dev/null)
-LIBNL_LIBS   := $(shell $(PKG_CONFIG) --libs libnl-3.0 libnl-genl-3.0 2>/dev/null)
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags libnl-3.0 libnl-genl-3.0 libibverbs 2>/dev/null)
+DEP_LIBS   := $(shell $(PKG_CONFIG) --libs libnl-3.0 libnl-genl-3.0 libibverbs 2>/dev/null)
 
 WARN := -Wall -Wextra -Werror -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
         -Wold-style-definition -Wshadow
 CFLAGS ?= -O2 -g
 # lib/uapi first: the vendored 6.12 headers must win over the host's older ones
-override CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN) -Ilib/uapi -Ilib $(LIBNL_CFLAGS) -MMD -MP
-LDLIBS += $(LIBNL_LIBS)
+override CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN) -Ilib/uapi -Ilib $(DEP_CFLAGS) -MMD -MP
+LDLIBS += $(DEP_LIBS)
 
 ifneq ($(V),1)
 Q = @

@@ -9,6 +9,7 @@
 #include "decode.h"
 #include "err.h"
 #include "smc_dev.h"
+#include "smc_ibv.h"
 #include "tool.h"
 
 enum { G_DETAIL = 1u << 0 };
@@ -71,6 +72,9 @@ struct dev_filter {
 struct dev_walk {
 	struct smc_ctx		*ctx;
 	struct dev_filter	f;
+	/* -d in text: the devices whose libibverbs details follow the table */
+	char			**names;
+	size_t			nnames;
 };
 
 /* Type from what the kernel sent: IBM's names for its PCI ids, the PCI vendor:device
@@ -116,13 +120,120 @@ static void out_pci(struct out *o, const struct smc_dev *d, unsigned int fid_col
 	out_xint(o, device_col, d->pci_device);
 }
 
+static void guid_str(uint64_t guid, char *buf, size_t len)
+{
+	snprintf(buf, len, "%04x:%04x:%04x:%04x", (unsigned int)(guid >> 48) & 0xffff,
+		 (unsigned int)(guid >> 32) & 0xffff, (unsigned int)(guid >> 16) & 0xffff,
+		 (unsigned int)guid & 0xffff);
+}
+
+static void warn_ibv(const char *name, int rc)
+{
+	if (rc == -ENODEV)
+		pr_warn("libibverbs does not see RDMA device %s (is ib_uverbs loaded and the "
+			"device's provider installed?)", name);
+	else
+		pr_warn("cannot query RDMA device %s through libibverbs: %s", name,
+			strerror(-rc));
+}
+
+/* JSON: the libibverbs view of one port, inside its row */
+static void out_verbs_json(struct out *o, const struct smc_ibv_dev *v, uint32_t port)
+{
+	char buf[48];
+
+	out_record_begin(o, "verbs", 0);
+	guid_str(v->node_guid, buf, sizeof(buf));
+	out_kv_str(o, "node_guid", NULL, buf);
+	for (unsigned int i = 0; i < v->nports; i++) {
+		if (v->port[i].num != port)
+			continue;
+		out_kv_str(o, "port_state", NULL, v->port[i].state);
+		out_kv_str(o, "link_layer", NULL, v->port[i].link_layer);
+		out_kv_uint(o, "active_mtu", NULL, v->port[i].active_mtu);
+	}
+	out_list_begin(o, "gids");
+	for (size_t i = 0; i < v->ngids; i++) {
+		const struct smc_ibv_gid *g = &v->gids[i];
+		char name[IF_NAMESIZE];
+
+		if (g->port != port)
+			continue;
+		out_record_begin(o, NULL, 0);
+		out_kv_uint(o, "index", NULL, g->index);
+		smc_ibv_gid_str(g->raw, buf, sizeof(buf));
+		out_kv_str(o, "gid", NULL, buf);
+		out_kv_str(o, "type", NULL, g->type);
+		if (g->ifindex && if_indextoname(g->ifindex, name))
+			out_kv_str(o, "netdev", NULL, name);
+		out_record_end(o);
+	}
+	out_list_end(o);
+	out_record_end(o);
+}
+
+/* Text: one block per device after the table */
+static void out_verbs_text(struct out *o, const char *name, const struct smc_ibv_dev *v)
+{
+	char buf[48];
+
+	guid_str(v->node_guid, buf, sizeof(buf));
+	out_separator(o);
+	out_note(o, "%s: node GUID %s", name, buf);
+	for (unsigned int i = 0; i < v->nports; i++) {
+		const struct smc_ibv_port *p = &v->port[i];
+
+		out_note(o, "  port %u: %s, link layer %s, active MTU %u", p->num, p->state,
+			 p->link_layer, p->active_mtu);
+		for (size_t k = 0; k < v->ngids; k++) {
+			const struct smc_ibv_gid *g = &v->gids[k];
+			char ifname[IF_NAMESIZE] = "-";
+
+			if (g->port != p->num)
+				continue;
+			if (g->ifindex && !if_indextoname(g->ifindex, ifname))
+				snprintf(ifname, sizeof(ifname), "if#%u", g->ifindex);
+			smc_ibv_gid_str(g->raw, buf, sizeof(buf));
+			out_note(o, "    GID %-3u %s  %-7s  %s", g->index, buf, g->type, ifname);
+		}
+	}
+}
+
+static int remember_name(struct dev_walk *w, const char *name)
+{
+	char **names = realloc(w->names, (w->nnames + 1) * sizeof(*names));
+
+	if (!names)
+		return -ENOMEM;
+	w->names = names;
+	w->names[w->nnames] = strdup(name);
+	if (!w->names[w->nnames])
+		return -ENOMEM;
+	w->nnames++;
+	return 0;
+}
+
 static int rdev_cb(const struct smc_dev *d, void *arg)
 {
 	struct dev_walk *w = arg;
 	struct out *o = w->ctx->out;
+	bool verbs = w->ctx->opts->details && out_is_json(o);
+	struct smc_ibv_dev v;
+	int vrc = -ENODEV;
 
 	if (w->f.ibdev && strcmp(w->f.ibdev, d->ib_name))
 		return 0;
+	if (w->ctx->opts->details && !out_is_json(o)) {
+		int rc = remember_name(w, d->ib_name);
+
+		if (rc)
+			return rc;
+	}
+	if (verbs) {
+		vrc = smc_ibv_query(d->ib_name, &v);
+		if (vrc)
+			warn_ibv(d->ib_name, vrc);
+	}
 	for (int i = 0; i < SMC_DEV_MAX_PORTS; i++) {
 		const struct smc_dev_port *p = &d->port[i];
 		char name[IF_NAMESIZE] = "";
@@ -155,8 +266,12 @@ static int rdev_cb(const struct smc_dev *d, void *arg)
 		out_pnetid(o, R_PNETID, R_PNET_USER, p);
 		if (p->netdev)
 			out_uint(o, R_IFINDEX, p->netdev);
+		if (verbs && !vrc)
+			out_verbs_json(o, &v, (uint32_t)i + 1);
 		out_row_end(o);
 	}
+	if (verbs && !vrc)
+		smc_ibv_free(&v);
 	return 0;
 }
 
@@ -228,16 +343,32 @@ static int dev_show(struct smc_ctx *ctx, int argc, char **argv)
 	rc = smc_dev_dump(ctx->nl, smcd, smcd ? ddev_cb : rdev_cb, &w);
 	if (rc) {
 		out_table_abort(ctx->out);
-		pr_err_nl(ctx->nl, rc, "cannot list devices");
-		return EXIT_RUNTIME;
+		if (rc == -ENOMEM)
+			pr_err("out of memory");
+		else
+			pr_err_nl(ctx->nl, rc, "cannot list devices");
+	} else {
+		out_table_end(ctx->out);
 	}
-	out_table_end(ctx->out);
-	return EXIT_OK;
+	for (size_t i = 0; i < w.nnames; i++) {
+		struct smc_ibv_dev v;
+		int vrc = rc ? 0 : smc_ibv_query(w.names[i], &v);
+
+		if (!rc && vrc)
+			warn_ibv(w.names[i], vrc);
+		else if (!rc)
+			out_verbs_text(ctx->out, w.names[i], &v);
+		if (!rc && !vrc)
+			smc_ibv_free(&v);
+		free(w.names[i]);
+	}
+	free(w.names);
+	return rc ? EXIT_RUNTIME : EXIT_OK;
 }
 
 static const struct smc_cmd rdev_cmds[] = {
 	{ "show", dev_show, "[all] [ibdev DEV] [netdev DEV]",
-	  "RDMA device ports SMC-R can use (-d: PCI details)", NULL },
+	  "RDMA device ports SMC-R can use (-d: PCI and libibverbs details)", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

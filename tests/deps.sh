@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
 	# build
-	gcc make pkg-config libc6-dev libnl-3-dev libnl-genl-3-dev libibverbs-dev
+	gcc make pkg-config libc6-dev libnl-3-dev libnl-genl-3-dev libibverbs-dev ibverbs-providers
 	# host tests
 	bats bats-assert bats-support jq bash-completion valgrind cppcheck
 	# live-kernel bench: qemu, initramfs, kernel module build (loopback-ism smc.ko with
