@@ -109,8 +109,6 @@ int tool_subcommand(struct smc_ctx *ctx, const char *object, const struct smc_cm
 	return c->fn(ctx, argc, argv);
 }
 
-enum parse_result { PARSE_RUN, PARSE_DONE, PARSE_USAGE_ERROR };
-
 static enum parse_result parse_opts(struct smc_ctx *ctx, const struct smc_tool *tool,
 				    struct smc_tool_opts *o, int argc, char **argv)
 {
@@ -146,6 +144,37 @@ static enum parse_result parse_opts(struct smc_ctx *ctx, const struct smc_tool *
 		}
 	}
 	return PARSE_RUN;
+}
+
+int tool_parse(int argc, char **argv, tool_parse_fn parse, void *opts)
+{
+	struct out_opts help_opts = { 0 };
+	enum parse_result pr;
+	struct out *help_out;
+	int rc;
+
+	if (out_new(&help_out, &help_opts)) {
+		pr_err("%s", strerror(ENOMEM));
+		return EXIT_RUNTIME;
+	}
+	pr = parse(argc, argv, opts, help_out);
+	rc = out_free(help_out);
+	if (pr == PARSE_USAGE_ERROR)
+		return EXIT_USAGE;
+	if (pr == PARSE_DONE)
+		return rc ? EXIT_RUNTIME : EXIT_OK;
+	return -1;
+}
+
+int tool_finish_output(struct out *o, int rc)
+{
+	int orc = out_free(o);
+
+	if (!rc && orc) {
+		pr_err("cannot write output: %s", strerror(-orc));
+		return EXIT_RUNTIME;
+	}
+	return rc;
 }
 
 /* A word that is one of our options: "--json", "--netns=X", or a cluster like "-dd". */
@@ -272,13 +301,9 @@ int smc_tool_main(const struct smc_tool *tool, int argc, char **argv)
 		return EXIT_RUNTIME;
 	}
 	rc = obj->fn(&ctx, argc - obj_idx - 1, argv + obj_idx + 1);
-	orc = out_free(ctx.out);
+	rc = tool_finish_output(ctx.out, rc);
 	if (!rc && smc_nl_status(ctx.nl)->dump_intr)
 		pr_warn("the kernel's data changed while it was read; it may be inconsistent");
 	smc_nl_close(ctx.nl);
-	if (!rc && orc) {
-		pr_err("cannot write output: %s", strerror(-orc));
-		rc = EXIT_RUNTIME;
-	}
 	return rc;
 }

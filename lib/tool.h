@@ -39,6 +39,27 @@ struct smc_tool {
 	const struct smc_cmd	*objects;	/* NULL-terminated */
 };
 
+enum parse_result { PARSE_RUN, PARSE_DONE, PARSE_USAGE_ERROR };
+
+/* A tool's option parser: fills @opts; help and version go to @help_out. */
+typedef enum parse_result (*tool_parse_fn)(int argc, char **argv, void *opts,
+					   struct out *help_out);
+
+/**
+ * tool_parse() - run @parse with a plain-text writer for help and version text
+ *
+ * Return: -1 if the tool should go on and run, else the exit status to end with.
+ */
+int tool_parse(int argc, char **argv, tool_parse_fn parse, void *opts);
+
+/**
+ * tool_finish_output() - free @o and fold a failed write into the exit status
+ * @rc: the exit status so far
+ *
+ * Return: @rc, or EXIT_RUNTIME (with one error line) if @rc was 0 but writing failed.
+ */
+int tool_finish_output(struct out *o, int rc);
+
 /* main() of smcr and smcd. Return: the exit status. */
 int smc_tool_main(const struct smc_tool *tool, int argc, char **argv);
 

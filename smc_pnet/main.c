@@ -63,8 +63,6 @@ static const char *const cmd_names[] = {
 	[CMD_FLUSH] = "--flush",
 };
 
-enum parse_result { PARSE_RUN, PARSE_DONE, PARSE_USAGE_ERROR };
-
 static bool set_cmd(struct pnet_opts *o, enum pnet_cmd cmd)
 {
 	if (o->cmd != CMD_NONE && o->cmd != cmd) {
@@ -125,9 +123,9 @@ static bool check_opts(struct pnet_opts *o)
 	return true;
 }
 
-static enum parse_result parse_opts(int argc, char **argv, struct pnet_opts *o,
-				    struct out *help_out)
+static enum parse_result parse_opts(int argc, char **argv, void *opts, struct out *help_out)
 {
+	struct pnet_opts *o = opts;
 	char *end;
 	int c;
 
@@ -284,7 +282,7 @@ static int pnet_run(const struct pnet_opts *o)
 	char pnetid[SMC_PNETID_MAXLEN + 1];
 	struct smc_nl *nl = NULL;
 	struct out *out = NULL;
-	int rc, orc;
+	int rc;
 
 	if (o->pnetid && !smc_pnetid_normalize(o->pnetid, pnetid)) {
 		pr_err("invalid PNET ID \"%s\" (1-%d letters and digits)", o->pnetid,
@@ -316,32 +314,14 @@ static int pnet_run(const struct pnet_opts *o)
 	default:		rc = pnet_show(nl, out, o->pnetid ? pnetid : NULL); break;
 	}
 out:
-	orc = out_free(out);
 	smc_nl_close(nl);
-	if (!rc && orc) {
-		pr_err("cannot write output: %s", strerror(-orc));
-		rc = EXIT_RUNTIME;
-	}
-	return rc;
+	return tool_finish_output(out, rc);
 }
 
 int main(int argc, char **argv)
 {
 	struct pnet_opts opts = { 0 };
-	struct out_opts help_opts = { 0 };
-	struct out *help_out;
-	enum parse_result pr;
-	int rc;
+	int rc = tool_parse(argc, argv, parse_opts, &opts);
 
-	if (out_new(&help_out, &help_opts)) {
-		pr_err("%s", strerror(ENOMEM));
-		return EXIT_RUNTIME;
-	}
-	pr = parse_opts(argc, argv, &opts, help_out);
-	rc = out_free(help_out);
-	if (pr == PARSE_USAGE_ERROR)
-		return EXIT_USAGE;
-	if (pr == PARSE_DONE)
-		return rc ? EXIT_RUNTIME : EXIT_OK;
-	return pnet_run(&opts);
+	return rc >= 0 ? rc : pnet_run(&opts);
 }

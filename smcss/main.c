@@ -11,6 +11,7 @@
 #include "netns.h"
 #include "out.h"
 #include "sockdiag.h"
+#include "tool.h"
 #include "version.h"
 #include "view_sock.h"
 
@@ -57,11 +58,9 @@ static const struct option long_opts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-enum parse_result { PARSE_RUN, PARSE_DONE, PARSE_USAGE_ERROR };
-
-static enum parse_result parse_opts(int argc, char **argv, struct smcss_opts *o,
-				    struct out *help_out)
+static enum parse_result parse_opts(int argc, char **argv, void *opts, struct out *help_out)
 {
+	struct smcss_opts *o = opts;
 	int c;
 
 	opterr = 0;	/* our own one-line messages instead of getopt's */
@@ -158,7 +157,7 @@ static int smcss_run(const struct smcss_opts *o)
 	struct out *out = NULL;
 	struct sock_walk w;
 	unsigned int want = 0;
-	int rc, orc;
+	int rc;
 
 	if (o->debug) {
 		vo.groups |= VIEW_SOCK_DEBUG | VIEW_SOCK_NAMES;
@@ -195,34 +194,18 @@ static int smcss_run(const struct smcss_opts *o)
 		out_table_abort(out);
 	else
 		view_sock_end(out);
-	orc = out_free(out);
 	if (rc)
 		report_dump_error(nl, rc);
 	else if (smc_nl_status(nl)->dump_intr)
 		pr_warn("the socket list changed while it was read; it may be inconsistent");
-	if (!rc && orc)
-		pr_err("cannot write output: %s", strerror(-orc));
 	smc_nl_close(nl);
-	return rc || orc ? EXIT_RUNTIME : EXIT_OK;
+	return tool_finish_output(out, rc ? EXIT_RUNTIME : EXIT_OK);
 }
 
 int main(int argc, char **argv)
 {
 	struct smcss_opts opts = { 0 };
-	struct out_opts help_opts = { 0 };
-	struct out *help_out;
-	enum parse_result pr;
-	int rc;
+	int rc = tool_parse(argc, argv, parse_opts, &opts);
 
-	if (out_new(&help_out, &help_opts)) {
-		pr_err("%s", strerror(ENOMEM));
-		return EXIT_RUNTIME;
-	}
-	pr = parse_opts(argc, argv, &opts, help_out);
-	rc = out_free(help_out);
-	if (pr == PARSE_USAGE_ERROR)
-		return EXIT_USAGE;
-	if (pr == PARSE_DONE)
-		return rc ? EXIT_RUNTIME : EXIT_OK;
-	return smcss_run(&opts);
+	return rc >= 0 ? rc : smcss_run(&opts);
 }
