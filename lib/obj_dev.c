@@ -338,8 +338,9 @@ static int dev_show(struct smc_ctx *ctx, int argc, char **argv)
 	if (tool_require(ctx, smcd ? SMC_NETLINK_GET_DEV_SMCD : SMC_NETLINK_GET_DEV_SMCR,
 			 "device"))
 		return EXIT_RUNTIME;
+	/* -d chooses text columns; JSON always carries every field the kernel sent */
 	out_table_begin(ctx->out, smcd ? &ddev_table : &rdev_table,
-			ctx->opts->details ? G_DETAIL : 0);
+			ctx->opts->details || out_is_json(ctx->out) ? G_DETAIL : 0);
 	rc = smc_dev_dump(ctx->nl, smcd, smcd ? ddev_cb : rdev_cb, &w);
 	if (rc) {
 		out_table_abort(ctx->out);

@@ -418,8 +418,10 @@ static int lgr_run(struct smc_ctx *ctx, int argc, char **argv, bool links)
 	if (tool_require(ctx, op, "linkgroup"))
 		return EXIT_RUNTIME;
 
+	/* -d and -dd choose text columns; JSON always carries every field */
 	if (w.links)
-		out_table_begin(ctx->out, &link_table, ctx->opts->details >= 2 ? G_DETAIL2 :
+		out_table_begin(ctx->out, &link_table,
+				out_is_json(ctx->out) || ctx->opts->details >= 2 ? G_DETAIL2 :
 				ctx->opts->details ? G_DETAIL : 0);
 	else if (out_is_json(ctx->out) || !ctx->opts->details)
 		out_table_begin(ctx->out, &lgr_table, smcd ? 0 : G_SMCR);
