@@ -21,7 +21,6 @@ static int info_show(struct smc_ctx *ctx, int argc, char **argv)
 {
 	unsigned int ism = 0, rdma = 0;
 	struct smc_sys sys;
-	char ver[16];
 	int rc;
 
 	rc = tool_no_more_args(ctx, "info", argc, argv);
@@ -44,6 +43,8 @@ static int info_show(struct smc_ctx *ctx, int argc, char **argv)
 	out_record_begin(ctx->out, "info", INFO_LABEL_WIDTH);
 	out_heading(ctx->out, "Kernel Capabilities");
 	if (sys.has & SMC_SYS_HAS_VER) {
+		char ver[16];
+
 		snprintf(ver, sizeof(ver), "%u.%u", sys.ver, sys.rel);
 		out_kv_str(ctx->out, "smc_version", "SMC Version:", ver);
 	} else {

@@ -310,13 +310,13 @@ static int lgr_cb(const struct smc_lgr *lgr, void *arg)
 static bool link_selected(struct lgr_walk *w, const struct smc_lgr *lgr,
 			  const struct smc_link *l)
 {
-	char name[IF_NAMESIZE];
-
 	if (!netns_selected(w, lgr) || !id_selected(w, lgr))
 		return false;
 	if (w->f.ibdev && strcmp(w->f.ibdev, l->ib_dev))
 		return false;
 	if (w->f.netdev) {
+		char name[IF_NAMESIZE];
+
 		if (!l->netdev || !if_indextoname(l->netdev, name) || strcmp(name, w->f.netdev))
 			return false;
 	}

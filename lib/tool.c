@@ -252,7 +252,7 @@ int smc_tool_main(const struct smc_tool *tool, int argc, char **argv)
 	const struct smc_cmd *obj;
 	enum parse_result pr;
 	char hint[32];
-	int rc, orc, obj_idx;
+	int rc, obj_idx;
 
 	/* help and version are text whatever the options say, so open a plain writer first */
 	if (out_new(&ctx.out, &oo)) {
@@ -275,6 +275,8 @@ int smc_tool_main(const struct smc_tool *tool, int argc, char **argv)
 	/* "help" or any prefix of it (smc-tools' "h"), before objects that start alike */
 	if (pr != PARSE_RUN || obj_idx >= argc ||
 	    (argv[obj_idx][0] && !strncmp(argv[obj_idx], "help", strlen(argv[obj_idx])))) {
+		int orc;
+
 		if (pr == PARSE_RUN)
 			print_usage(&ctx, tool);
 		orc = out_free(ctx.out);

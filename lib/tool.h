@@ -95,5 +95,6 @@ int obj_linkgroup(struct smc_ctx *ctx, int argc, char **argv);
 int obj_device(struct smc_ctx *ctx, int argc, char **argv);
 int obj_seid(struct smc_ctx *ctx, int argc, char **argv);
 int obj_hslimit(struct smc_ctx *ctx, int argc, char **argv);
+int obj_stats(struct smc_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -6,6 +6,7 @@ static const struct smc_cmd smcd_objects[] = {
 	{ "info", obj_info, NULL, "SMC version, host name, v2 features, devices", NULL },
 	{ "linkgroup", obj_linkgroup, NULL, "link groups", NULL },
 	{ "device", obj_device, NULL, "ISM devices SMC-D can use", NULL },
+	{ "stats", obj_stats, NULL, "connection, fallback and buffer statistics", "s st" },
 	{ "ueid", obj_ueid, NULL, "user-defined Enterprise IDs (needed by SMCv2)", NULL },
 	{ "seid", obj_seid, NULL, "the system EID (ISMv2 hardware)", NULL },
 	{ "hslimit", obj_hslimit, NULL, "SMC handshake limitation (this namespace)", NULL },

@@ -50,7 +50,8 @@ if [ "${SKIP_BENCH:-0}" = 1 ]; then
 	n=$(grep -c '@test' tests/live/*.bats 2>/dev/null | awk -F: '{s+=$2} END {print s+0}')
 	skipped=$((skipped + n))
 elif ls tests/live/*.bats >/dev/null 2>&1; then
-	run_suite live tests/vm/run bats --tap tests/live
+	# one boot for the whole live suite; under TCG it takes a good part of the run
+	BENCH_TIMEOUT=${BENCH_TIMEOUT:-2400} run_suite live tests/vm/run bats --tap --timing tests/live
 fi
 
 line="$passed passed, $failed failed"

@@ -38,3 +38,11 @@ setup() {
 		[ "$status" -le 2 ] || fail "$cmd: status $status: $output"
 	done
 }
+
+@test "cppcheck finds nothing in the C sources" {
+	run cppcheck --quiet --error-exitcode=1 --enable=warning,style,performance,portability \
+		--std=c11 -I"$TOP/lib" -I"$TOP/lib/uapi" --suppress=missingIncludeSystem \
+		"$TOP/lib" "$TOP/smcss" "$TOP/smcr" "$TOP/smcd" "$TOP/smc_pnet" "$TOP/tests/unit" "$TOP/tests/tools"
+	assert_success
+	assert_output ""
+}

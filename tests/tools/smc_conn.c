@@ -12,34 +12,65 @@
  *   --tcp        plain TCP (AF_INET/AF_INET6) instead of SMC
  *   --ipproto    SMC via socket(AF_INET[6], SOCK_STREAM, IPPROTO_SMC) (6.11+)
  *                instead of socket(AF_SMC, SOCK_STREAM, SMCPROTO_SMC[6])
+ *   --bind ADDR  client: bind the socket to source address ADDR before
+ *                connecting (IPv6 link-local: ADDR%IFNAME)
+ *   --ipsec      give the socket a per-socket IPsec policy (IP_XFRM_POLICY,
+ *                IPV6_XFRM_POLICY for IPv6) before connect or listen: an
+ *                "allow" policy without templates, so data flows in clear,
+ *                but the kernel counts the socket as using IPsec. On an
+ *                AF_SMC socket the option reaches the internal TCP socket,
+ *                and SMC declines such connections (SMC_CLC_DECL_IPSEC).
+ *                Needs CAP_NET_ADMIN and the xfrm_user module.
+ *   --netns NS   enter network namespace NS first: a name from
+ *                `ip netns` (/run/netns/NS) or a path such as
+ *                /proc/PID/ns/net; cheaper than `ip netns exec`, which also
+ *                sets up a mount namespace
+ *   --no-data    client: connect only, send no greeting (ready once every
+ *                connect() returned); for handshakes whose outcome may leave
+ *                stray CLC bytes in the stream
+ *   --fastopen   client: set TCP_FASTOPEN_CONNECT before connect. SMC does
+ *                not support TCP Fast Open: the socket falls back to TCP
+ *                at once (SMC_CLC_DECL_OPTUNSUPP, 0x03060000). Needs bit 1
+ *                of net.ipv4.tcp_fastopen (the default).
  *   --stdin      also stop when stdin reaches end of file
  *   --exit       client/idle: stop right after printing "ready"
- *   -v           describe each socket on stderr
+ *   -v           describe each socket on stderr; for a client also how
+ *                long connect() took ("connect took N us")
  *   -h, --help   this text
  *
+ * ADDR is IPv4 or IPv6; an IPv6 link-local address takes its interface as
+ * "fe80::1%eth0" (scope by name or number), as in ping and ssh.
+ *
  * Once the server listens, or every client connection has exchanged its
- * greeting, or every idle socket exists, one line "ready" is printed on
- * stdout. The program then keeps all sockets open until SIGTERM/SIGINT (or
- * stdin EOF with --stdin) and exits 0. Any failure before "ready" prints a
- * message on stderr and exits 1. It raises RLIMIT_NOFILE itself for large -n.
+ * greeting (with --no-data: is connected), or every idle socket exists,
+ * one line "ready" is printed on stdout. The program then keeps all sockets
+ * open until SIGTERM/SIGINT (or stdin EOF with --stdin) and exits 0. Any
+ * failure before "ready" prints a message on stderr and exits 1. It raises
+ * RLIMIT_NOFILE itself for large -n.
  *
  * Typical use in a test:
  *   smc_conn server 127.0.0.1 5000 >srv.out & until grep -qx ready srv.out; ...
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <net/if.h>
 #include <limits.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <arpa/inet.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
+#include <linux/xfrm.h>
 
 #ifndef AF_SMC
 #define AF_SMC 43
@@ -60,9 +91,14 @@ static struct {
 	bool use_stdin;
 	bool exit_when_ready;
 	bool verbose;
+	bool ipsec;
+	bool no_data;
+	bool fastopen;
 	long count;
 	const char *addr;
 	const char *port;
+	const char *bind_addr;
+	const char *netns;
 } opt = { .count = 1 };
 
 static volatile sig_atomic_t stop;
@@ -83,9 +119,17 @@ static void usage(FILE *f)
 	      "  -6, --ipv6   use IPv6 (implied by ':' in ADDR)\n"
 	      "  --tcp        plain TCP instead of SMC\n"
 	      "  --ipproto    SMC as socket(AF_INET[6], SOCK_STREAM, IPPROTO_SMC)\n"
+	      "  --bind ADDR  client: bind to source address ADDR first\n"
+	      "  --ipsec      set a per-socket IPsec (xfrm) allow policy before\n"
+	      "               connect/listen; SMC then declines (0x03020000)\n"
+	      "  --netns NS   enter network namespace NS (name or path) first\n"
+	      "  --no-data    client: connect only, no greeting exchanged\n"
+	      "  --fastopen   client: TCP_FASTOPEN_CONNECT first; SMC falls back\n"
+	      "               (0x03060000)\n"
 	      "  --stdin      also stop at end of stdin\n"
 	      "  --exit       client/idle: exit right after \"ready\"\n"
-	      "  -v           describe each socket on stderr\n"
+	      "  -v           describe each socket (and connect time) on stderr\n"
+	      "ADDR: IPv4 or IPv6; link-local IPv6 with its interface: fe80::1%eth0\n"
 	      "Prints \"ready\" when set up, then holds the sockets until\n"
 	      "SIGTERM/SIGINT (or stdin EOF with --stdin).\n",
 	      f);
@@ -141,6 +185,20 @@ static void parse_args(int argc, char **argv)
 			opt.kind = K_TCP;
 		} else if (!strcmp(a, "--ipproto")) {
 			opt.kind = K_IPPROTO;
+		} else if (!strcmp(a, "--bind")) {
+			if (++i >= argc)
+				goto bad;
+			opt.bind_addr = argv[i];
+		} else if (!strcmp(a, "--ipsec")) {
+			opt.ipsec = true;
+		} else if (!strcmp(a, "--netns")) {
+			if (++i >= argc)
+				goto bad;
+			opt.netns = argv[i];
+		} else if (!strcmp(a, "--no-data")) {
+			opt.no_data = true;
+		} else if (!strcmp(a, "--fastopen")) {
+			opt.fastopen = true;
 		} else if (!strcmp(a, "--stdin")) {
 			opt.use_stdin = true;
 		} else if (!strcmp(a, "--exit")) {
@@ -168,6 +226,14 @@ static void parse_args(int argc, char **argv)
 		opt.addr = pos[0];
 		opt.port = pos[1];
 		if (strchr(opt.addr, ':'))
+			opt.ipv6 = true;
+	}
+	if (opt.bind_addr) {
+		if (opt.mode != M_CLIENT) {
+			fputs("smc_conn: --bind is for clients (a server binds to ADDR)\n", stderr);
+			goto bad;
+		}
+		if (strchr(opt.bind_addr, ':'))
 			opt.ipv6 = true;
 	}
 	return;
@@ -198,8 +264,65 @@ static int new_socket(void)
 	return fd;
 }
 
-/* Fill ss from opt.addr/opt.port; returns the address length. */
-static socklen_t make_addr(struct sockaddr_storage *ss)
+/*
+ * The scope of "fe80::1%NAME" (or "%NUMBER"): the interface index, or 0
+ * without a '%'. The '%' and what follows are cut off addr.
+ */
+static uint32_t take_scope(char *addr)
+{
+	char *pct = strchr(addr, '%'), *end;
+	unsigned long idx;
+
+	if (!pct)
+		return 0;
+	*pct++ = '\0';
+	idx = if_nametoindex(pct);
+	if (idx)
+		return (uint32_t)idx;
+	errno = 0;
+	idx = strtoul(pct, &end, 10);
+	if (errno || *end || !*pct || idx == 0 || idx > UINT32_MAX) {
+		fprintf(stderr, "smc_conn: no interface %s (for the IPv6 scope)\n", pct);
+		exit(1);
+	}
+	return (uint32_t)idx;
+}
+
+/* Fill ss from text and port; returns the address length. */
+static socklen_t make_addr(struct sockaddr_storage *ss, const char *text, long port)
+{
+	char buf[INET6_ADDRSTRLEN + IF_NAMESIZE + 2];
+
+	if (strlen(text) >= sizeof(buf))
+		fail("address too long");
+	strcpy(buf, text);
+	memset(ss, 0, sizeof(*ss));
+	if (opt.ipv6) {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
+
+		s6->sin6_family = AF_INET6;
+		s6->sin6_port = htons((unsigned short)port);
+		s6->sin6_scope_id = take_scope(buf);
+		if (inet_pton(AF_INET6, buf, &s6->sin6_addr) != 1) {
+			fprintf(stderr, "smc_conn: %s is not an IPv6 address\n", text);
+			exit(1);
+		}
+		return sizeof(*s6);
+	} else {
+		struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
+
+		s4->sin_family = AF_INET;
+		s4->sin_port = htons((unsigned short)port);
+		if (inet_pton(AF_INET, buf, &s4->sin_addr) != 1) {
+			fprintf(stderr, "smc_conn: %s is not an IPv4 address\n", text);
+			exit(1);
+		}
+		return sizeof(*s4);
+	}
+}
+
+/* The address the server listens on or the client connects to. */
+static socklen_t target_addr(struct sockaddr_storage *ss)
 {
 	char *end;
 	long port;
@@ -208,24 +331,34 @@ static socklen_t make_addr(struct sockaddr_storage *ss)
 	port = strtol(opt.port, &end, 10);
 	if (errno || *end || port < 0 || port > 65535)
 		fail("PORT must be a number from 0 to 65535");
+	return make_addr(ss, opt.addr, port);
+}
 
-	memset(ss, 0, sizeof(*ss));
+/*
+ * --ipsec: an outbound per-socket xfrm policy that allows everything and
+ * names no SA templates. Traffic is unchanged, but the socket now carries
+ * an IPsec policy (sk_policy), which is what SMC's using_ipsec() tests.
+ * The kernel compiles it through a key manager; xfrm_user provides one.
+ */
+static void set_ipsec_policy(int fd)
+{
+	struct xfrm_userpolicy_info pol;
+
+	memset(&pol, 0, sizeof(pol));
+	pol.sel.family = opt.ipv6 ? AF_INET6 : AF_INET;
+	pol.lft.soft_byte_limit = XFRM_INF;
+	pol.lft.hard_byte_limit = XFRM_INF;
+	pol.lft.soft_packet_limit = XFRM_INF;
+	pol.lft.hard_packet_limit = XFRM_INF;
+	pol.dir = XFRM_POLICY_OUT;
+	pol.action = XFRM_POLICY_ALLOW;
+	pol.share = XFRM_SHARE_ANY;
 	if (opt.ipv6) {
-		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
-
-		s6->sin6_family = AF_INET6;
-		s6->sin6_port = htons((unsigned short)port);
-		if (inet_pton(AF_INET6, opt.addr, &s6->sin6_addr) != 1)
-			fail("ADDR is not an IPv6 address");
-		return sizeof(*s6);
+		if (setsockopt(fd, SOL_IPV6, IPV6_XFRM_POLICY, &pol, sizeof(pol)) < 0)
+			die("setsockopt(IPV6_XFRM_POLICY) (is xfrm_user loaded?)");
 	} else {
-		struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
-
-		s4->sin_family = AF_INET;
-		s4->sin_port = htons((unsigned short)port);
-		if (inet_pton(AF_INET, opt.addr, &s4->sin_addr) != 1)
-			fail("ADDR is not an IPv4 address");
-		return sizeof(*s4);
+		if (setsockopt(fd, SOL_IP, IP_XFRM_POLICY, &pol, sizeof(pol)) < 0)
+			die("setsockopt(IP_XFRM_POLICY) (is xfrm_user loaded?)");
 	}
 }
 
@@ -358,7 +491,7 @@ static void hold(void)
 static int run_server(void)
 {
 	struct sockaddr_storage ss;
-	socklen_t len = make_addr(&ss);
+	socklen_t len = target_addr(&ss);
 	struct watch w = { 0 };
 	size_t first_conn;
 	int one = 1;
@@ -368,6 +501,8 @@ static int run_server(void)
 	lfd = new_socket();
 	if (setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) < 0)
 		die("setsockopt(SO_REUSEADDR)");
+	if (opt.ipsec)
+		set_ipsec_policy(lfd);
 	if (bind(lfd, (struct sockaddr *)&ss, len) < 0)
 		die("bind");
 	if (listen(lfd, SOMAXCONN) < 0)
@@ -428,17 +563,37 @@ static int run_server(void)
 
 static int run_client(void)
 {
-	struct sockaddr_storage ss;
-	socklen_t len = make_addr(&ss);
+	struct sockaddr_storage ss, src;
+	socklen_t len = target_addr(&ss), srclen = 0;
 
+	if (opt.bind_addr)
+		srclen = make_addr(&src, opt.bind_addr, 0);
 	raise_nofile(opt.count + 64, true);
 	for (long i = 0; i < opt.count; i++) {
 		char msg[64], back[64];
+		struct timespec t0, t1;
 		size_t have = 0;
 		int n, fd = new_socket();
 
+		if (opt.ipsec)
+			set_ipsec_policy(fd);
+		if (opt.fastopen && setsockopt(fd, IPPROTO_TCP, TCP_FASTOPEN_CONNECT, &(int){ 1 },
+					       sizeof(int)) < 0)
+			die("setsockopt(TCP_FASTOPEN_CONNECT)");
+		if (srclen && bind(fd, (struct sockaddr *)&src, srclen) < 0)
+			die("bind");
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		if (connect(fd, (struct sockaddr *)&ss, len) < 0)
 			die("connect");
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (opt.verbose)
+			fprintf(stderr, "smc_conn: connect took %lld us\n",
+				(long long)(t1.tv_sec - t0.tv_sec) * 1000000 +
+					(t1.tv_nsec - t0.tv_nsec) / 1000);
+		if (opt.no_data) {
+			describe("connected", fd);
+			continue;
+		}
 		n = snprintf(msg, sizeof(msg), "smc_conn hello %ld\n", i);
 		if (write(fd, msg, (size_t)n) != n)
 			die("write");
@@ -454,8 +609,13 @@ static int run_client(void)
 			}
 			have += (size_t)got;
 		}
-		if (memcmp(msg, back, (size_t)n))
-			fail("the echo did not match what was sent");
+		if (memcmp(msg, back, (size_t)n)) {
+			fputs("smc_conn: the echo did not match what was sent; got:", stderr);
+			for (int k = 0; k < n; k++)
+				fprintf(stderr, " %02x", (unsigned char)back[k]);
+			fputc('\n', stderr);
+			exit(1);
+		}
 		describe("connected", fd);
 	}
 	say_ready();
@@ -479,11 +639,34 @@ static int run_idle(void)
 	return 0;
 }
 
+/* --netns: a bare name means /run/netns/NAME, as `ip netns` keeps them. */
+static void enter_netns(const char *ns)
+{
+	char path[PATH_MAX];
+	int fd;
+
+	if (strchr(ns, '/'))
+		snprintf(path, sizeof(path), "%s", ns);
+	else
+		snprintf(path, sizeof(path), "/run/netns/%s", ns);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "smc_conn: network namespace %s: %s\n", path, strerror(errno));
+		exit(1);
+	}
+	if (setns(fd, CLONE_NEWNET) < 0)
+		die("setns");
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	struct sigaction sa = { 0 };
 
 	parse_args(argc, argv);
+	/* before any socket or interface name is looked at */
+	if (opt.netns)
+		enter_netns(opt.netns);
 
 	/* No SA_RESTART: a signal must interrupt poll() so we can leave. */
 	sa.sa_handler = on_signal;

@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* smc_stats.h - SMC statistics (SMC_NETLINK_GET_STATS, SMC_NETLINK_GET_FBACK_STATS, Linux
+ * 5.14+) and the per-user baseline file behind "smcr|smcd stats reset".
+ *
+ * The kernel keeps the counters per network namespace and never resets them; a "reset"
+ * is a snapshot saved by user space and subtracted later. Nothing here prints.
+ */
+#ifndef SMC_STATS_H
+#define SMC_STATS_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <linux/smc.h>
+
+#include "nl.h"
+
+/* Size classes of the kernel's histograms (enum SMC_BUF_* in net/smc/smc_stats.h): bucket k
+ * counts sizes up to 8 KiB << k; the last one everything above 1024 KiB.
+ */
+enum { SMC_STATS_NBUCKETS = 9 };
+
+/* JSON/baseline names of the buckets: "up_to_8k" ... "up_to_1024k", "over_1024k" */
+extern const char *const smc_stats_bucket_key[SMC_STATS_NBUCKETS];
+
+/* One direction (receive or send) of one technology */
+struct smc_stats_dir {
+	uint64_t	bytes;			/* payload moved (SMC_NLA_STATS_T_RX/TX_BYTES) */
+	uint64_t	requests;		/* recvmsg/sendmsg calls (RX/TX_CNT) */
+	uint64_t	buf_sizes[SMC_STATS_NBUCKETS];	/* buffers handed out, by size */
+	uint64_t	req_sizes[SMC_STATS_NBUCKETS];	/* requests, by payload size */
+	/* SMC_NLA_STATS_RMB_*: "peer" is the remote end's buffer */
+	uint64_t	buf_full;
+	uint64_t	buf_full_peer;
+	uint64_t	buf_small;
+	uint64_t	buf_small_peer;
+	uint64_t	buf_reuse;
+	uint64_t	buf_alloc;
+	uint64_t	buf_dgrade;
+	/* a gauge, not a counter: bytes of buffers in use now (RX/TX_RMB_USAGE, 6.11+) */
+	uint64_t	buf_usage;
+};
+
+/* The counters of struct smc_stats_dir by name (the JSON keys of smcr-stats(8)), for code
+ * that treats them all alike. The gauge buf_usage is not among them.
+ */
+struct smc_stats_field {
+	const char	*key;
+	size_t		off;
+};
+extern const struct smc_stats_field smc_stats_dir_fields[];
+extern const size_t smc_stats_ndir_fields;
+
+static inline uint64_t smc_stats_dir_get(const struct smc_stats_dir *d,
+					 const struct smc_stats_field *f)
+{
+	return *(const uint64_t *)((const char *)d + f->off);
+}
+
+enum {					/* struct smc_stats_tech.has */
+	SMC_STATS_HAS_RX_USAGE	= 1u << 0,	/* SMC_NLA_STATS_T_RX_RMB_USAGE (6.11+) */
+	SMC_STATS_HAS_TX_USAGE	= 1u << 1,	/* SMC_NLA_STATS_T_TX_RMB_USAGE (6.11+) */
+};
+
+/* One technology block (SMC_NLA_STATS_SMCD_TECH / _SMCR_TECH) */
+struct smc_stats_tech {
+	uint64_t		client_v1, client_v2;	/* connections made, per SMC version */
+	uint64_t		server_v1, server_v2;
+	uint64_t		cork, nodelay, sendpage, splice, urgent_data;	/* special calls */
+	struct smc_stats_dir	rx, tx;
+	unsigned int		has;			/* SMC_STATS_HAS_*_USAGE */
+};
+
+enum smc_stats_techno { SMC_STATS_SMCD, SMC_STATS_SMCR, SMC_STATS_NTECH };
+
+enum {					/* struct smc_stats.has */
+	SMC_STATS_HAS_SMCD	= 1u << 0,
+	SMC_STATS_HAS_SMCR	= 1u << 1,
+};
+
+/* SMC_GEN_STATS: one message per dump */
+struct smc_stats {
+	struct smc_stats_tech	tech[SMC_STATS_NTECH];
+	uint64_t		client_hs_errors, server_hs_errors;	/* both technologies */
+	unsigned int		has;
+};
+
+/* Distinct reason codes kept per side. The kernel keeps SMC_MAX_FBACK_RSN_CNT (36 in 6.12,
+ * 30 before); a kernel that sends more has them counted in smc_fback_side.dropped.
+ */
+#define SMC_FBACK_MAX_REASONS 64
+
+struct smc_fback_reason {
+	uint32_t	code;		/* SMC_CLC_DECL_* */
+	uint32_t	count;		/* a u16 in the kernel: wraps at 65536 */
+};
+
+struct smc_fback_side {
+	uint64_t		total;		/* every fallback of this side (u64, no wrap) */
+	unsigned int		n;
+	unsigned int		dropped;	/* slots beyond SMC_FBACK_MAX_REASONS */
+	struct smc_fback_reason	reason[SMC_FBACK_MAX_REASONS];
+};
+
+/* SMC_GEN_FBACK_STATS: one message per (side, reason) slot; the totals ride in the first
+ * one only, so with no fallback at all there is no message and everything stays 0.
+ */
+struct smc_fback_stats {
+	struct smc_fback_side	server, client;
+};
+
+/* What one "stats" command reads from the kernel */
+struct smc_stats_snap {
+	struct smc_stats	st;
+	struct smc_fback_stats	fb;
+};
+
+/* Parse one SMC_GEN_STATS reply into @st (zeroed first).
+ * Return: 0, -ENODATA if the message has no SMC_GEN_STATS nest, -EPROTO if malformed.
+ */
+int smc_stats_parse(struct nl_msg *msg, struct smc_stats *st);
+/* Add the slot one SMC_GEN_FBACK_STATS reply carries to @fb (zero it before the first).
+ * Return: 0, -ENODATA without the nest, -EPROTO if malformed.
+ */
+int smc_fback_stats_parse(struct nl_msg *msg, struct smc_fback_stats *fb);
+/* Dump both. Return: 0, -ENODATA if the kernel sent no statistics, or -errno. */
+int smc_stats_read(struct smc_nl *nl, struct smc_stats_snap *snap);
+
+/**
+ * smc_stats_sub() - turn @cur into "since @base"
+ *
+ * Every counter of @base is subtracted; gauges (buffer usage) stay as they are; reason
+ * counts are subtracted modulo 65536, as the kernel's u16 wraps.
+ * Return: 0, or -ERANGE if some counter of @cur is below @base or a reason code of @base
+ * is gone: the kernel's counters started again (module reload), and @cur is left as it
+ * was.
+ */
+int smc_stats_sub(struct smc_stats_snap *cur, const struct smc_stats_snap *base);
+
+/* ---- the baseline file ------------------------------------------------------------- */
+
+#define SMC_STATS_BOOT_ID_LEN 36	/* /proc/sys/kernel/random/boot_id without '\n' */
+
+struct smc_stats_baseline {
+	struct smc_stats_snap	snap;
+	int64_t			time;		/* of the reset, seconds since the epoch */
+	char			boot_id[SMC_STATS_BOOT_ID_LEN + 1];	/* "" if unknown */
+	uint64_t		netns_cookie;	/* 0 if unknown */
+};
+
+/* Where a baseline file is wrong: line number (0: the file as a whole) and why */
+struct smc_stats_file_err {
+	unsigned int	line;
+	char		why[96];
+};
+
+/* Write @b in the versioned key=value format. Return: 0 or -EIO. */
+int smc_stats_baseline_write(FILE *fp, const struct smc_stats_baseline *b);
+/* Read what smc_stats_baseline_write() wrote; strict (every counter once, nothing else).
+ * Return: 0, -EINVAL with @err filled if the text is not a valid baseline, -EIO.
+ */
+int smc_stats_baseline_read(FILE *fp, struct smc_stats_baseline *b,
+			    struct smc_stats_file_err *err);
+
+/* Who we are: boot id and network namespace cookie, as kept in a baseline. */
+void smc_stats_identity(struct smc_stats_baseline *b);
+
+/**
+ * struct smc_stats_store - the open, locked baseline directory of this user
+ * @path: the baseline file (for messages), or the directory that failed
+ * @why: when opening failed with -EPERM: what is wrong with @path
+ */
+struct smc_stats_store {
+	int		dirfd;
+	char		name[48];
+	char		path[PATH_MAX];
+	char		why[96];
+};
+
+/**
+ * smc_stats_store_open() - find, check and lock this user's baseline directory
+ * @create: make the directory if it is missing (for reset)
+ *
+ * The directory is $XDG_RUNTIME_DIR/smc-utils, else /run/user/UID/smc-utils (when those
+ * base directories belong to the user), else /tmp/smc-utils-UID. It must be a real
+ * directory (no symlink) owned by the user with no group/other access. The file in it is
+ * named after the network namespace: stats-net<inode of /proc/self/ns/net>.
+ * Return: 0 (locked, st->path names the file); -ENOENT if it does not exist and !@create;
+ * -EPERM if it is unsafe (st->path and st->why say why); another -errno (st->path set).
+ */
+int smc_stats_store_open(struct smc_stats_store *st, bool create);
+/**
+ * smc_stats_store_load() - read the baseline
+ * Return: 0; -ENOENT if there is none; -ELOOP if the name is a symbolic link (not
+ * followed); -EINVAL if the file is not a valid baseline (@err says why); -errno.
+ */
+int smc_stats_store_load(struct smc_stats_store *st, struct smc_stats_baseline *b,
+			 struct smc_stats_file_err *err);
+/* Replace the baseline atomically (temporary file, then rename). Return: 0 or -errno. */
+int smc_stats_store_save(struct smc_stats_store *st, const struct smc_stats_baseline *b);
+/* Remove the baseline. Return: 0 (also if there was none) or -errno. */
+int smc_stats_store_drop(struct smc_stats_store *st);
+/* Unlock and close; safe on a store that failed to open. */
+void smc_stats_store_close(struct smc_stats_store *st);
+
+#endif

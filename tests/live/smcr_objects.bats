@@ -1,0 +1,121 @@
+#!/usr/bin/env bats
+# smcr linkgroup and device on real SMC-R link groups between namespaces a and b
+# (topology: tests/helpers/smcr.bash).
+load ../helpers/smcr
+
+setup_file() {
+	smcr_up
+}
+
+teardown_file() {
+	smcr_down
+}
+
+setup() {
+	require_bench
+}
+
+teardown() {
+	smcr_teardown
+}
+
+@test "linkgroup: one SMC-R link group per side, with role, type, connections" {
+	smcr_pair 5400
+	run_split "$SMCR" linkgroup
+	assert_success
+	assert_equal "$stderr" ""
+	assert_line --index 0 'LG-ID    LG-Role LG-Type VLAN #Conns PNET-ID'
+	assert_line --regexp '^[0-9a-f]{8} CLNT +SINGLE +0 +1 PNETA$'
+	assert_line --regexp '^[0-9a-f]{8} SERV +SINGLE +0 +1 PNETB$'
+	run "$SMCR" -j linkgroup ibdev rxa
+	jq -e 'length == 1 and .[0].role == "CLNT" and .[0].type == "SINGLE" and .[0].conns == 1
+		and .[0].smc_version == 2 and .[0].direct == true and .[0].peer_os == "LINUX"
+		and .[0].negotiated_eid == "SMC-BENCH" and (.[0].net_cookie | test("^0x"))
+		and .[0].max_conns == 255 and .[0].max_links == 2 and .[0].buf_type == "physical"
+		and .[0].sndbuf_alloc_bytes > 0 and .[0].rmb_alloc_bytes > 0' <<<"$output"
+}
+
+@test "-n: an SMC-R link group belongs to its RDMA device's namespace, not its sockets'" {
+	smcr_pair 5406
+	# rxa and rxb live in the initial namespace (shared RDMA netns mode), so do the
+	# link groups: none in a or b, both in PID 1's namespace
+	run_split "$SMCR" -n a linkgroup
+	assert_success
+	assert_output 'LG-ID    LG-Role LG-Type VLAN #Conns PNET-ID'
+	run "$SMCR" -n b -j linkgroup
+	assert_output '[]'
+	run "$SMCR" -n 1 -j linkgroup
+	jq -e '[.[] | select(.conns > 0)] | length == 2 and (map(.net_cookie) | unique | length == 1)' <<<"$output"
+}
+
+@test "linkgroup -d: blocks with the SMCv2 details and what smc-tools dropped" {
+	smcr_pair 5401
+	run "$SMCR" -d linkgroup ibdev rxa
+	assert_line --regexp '^LG-ID    : [0-9a-f]{8}$'
+	assert_line 'LG-Role  : CLNT'
+	assert_line 'LG-Type  : SINGLE'
+	assert_line 'PNET-ID  : PNETA'
+	assert_line 'Version  : 2'
+	assert_line 'Peer-Host: smcbench'
+	assert_line 'Direct   : Yes'
+	assert_line 'EID      : SMC-BENCH'
+	assert_line --regexp '^Max-Conns: [0-9]+$'
+	assert_line --regexp '^Max-Links: [0-9]+$'
+	assert_line 'Buf-Type : physical'
+	assert_line --regexp '^Netns    : 0x[0-9a-f]+$'
+}
+
+@test "link-show: links with netdev, state, UIDs, IB device and GIDs (-dd)" {
+	smcr_pair 5402
+	run_split "$SMCR" linkgroup link-show ibdev rxa
+	assert_success
+	assert_line --index 0 'LG-ID    LG-Role LG-Type Net-Dev         Link-State      #Conns'
+	# the link's netdev is the RoCE macvlan in the initial namespace
+	assert_line --index 1 --regexp '^[0-9a-f]{8} CLNT +SINGLE +ra +LINK_ACTIVE +1$'
+	run "$SMCR" -dd linkgroup link-show ibdev rxa
+	assert_line --index 0 --regexp 'Link-UID Peer-UID IB-Dev   IB-P Local-GID +Peer-GID$'
+	assert_line --index 1 --regexp ' LINK_ACTIVE +1 [0-9a-f]{8} [0-9a-f]{8} rxa +1 0000:0000:0000:0000:0000:ffff:c612:0001 +0000:0000:0000:0000:0000:ffff:c612:0002$'
+	run "$SMCR" -j l link-show ibdev rxb
+	jq -e 'length == 1 and .[0].role == "SERV" and .[0].ib_device == "rxb" and .[0].ib_port == 1
+		and .[0].state == "LINK_ACTIVE" and .[0].gid == "0000:0000:0000:0000:0000:ffff:c612:0002"
+		and .[0].peer_gid == "0000:0000:0000:0000:0000:ffff:c612:0001"' <<<"$output"
+	# the link's UID names its group; the peer UID is the other side's
+	a=$("$SMCR" -j l link-show ibdev rxa | jq -c '.[0]')
+	b=$("$SMCR" -j l link-show ibdev rxb | jq -c '.[0]')
+	jq -e --argjson b "$b" '.uid == $b.peer_uid and .peer_uid == $b.uid' <<<"$a"
+	uid=$(jq -r '.uid' <<<"$a")
+	run "$SMCR" linkgroup "$(printf %x "$uid")"
+	assert_success
+	assert_line --index 1 --regexp '^[0-9a-f]{8} CLNT '
+}
+
+@test "filters: ibdev and netdev select link groups for show and link-show" {
+	smcr_pair 5403
+	run "$SMCR" linkgroup show ibdev rxa
+	assert_line --index 1 --regexp ' CLNT '
+	refute_line --regexp ' SERV '
+	run "$SMCR" linkgroup link-show ibdev rxb
+	assert_line --index 1 --regexp ' SERV '
+	refute_line --regexp ' CLNT '
+	run "$SMCR" linkgroup show ibdev nosuch
+	assert_output 'LG-ID    LG-Role LG-Type VLAN #Conns PNET-ID'
+	run "$SMCR" -j linkgroup all ibdev rxa
+	jq -e 'length == 1 and .[0].role == "CLNT"' <<<"$output"
+}
+
+@test "device: links counted on the ports while connections run" {
+	smcr_pair 5404
+	run "$SMCR" device ibdev rxa
+	assert_line --index 1 --regexp '^ra +rxa +1 ACTIVE +- +(Yes|No) +[1-9][0-9]* \*PNETA$'
+	run "$SMCR" -j device ibdev rxb
+	jq -e '.[0].links >= 1 and .[0].pnetid == "PNETB"' <<<"$output"
+}
+
+@test "SMC-R views are valgrind-clean on live link groups" {
+	smcr_pair 5405
+	for args in "linkgroup" "-d linkgroup" "-dd linkgroup link-show" "-j linkgroup link-show" "-d device" "-n a linkgroup" "linkgroup ibdev rxa"; do
+		# shellcheck disable=SC2086
+		run valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 "$SMCR" $args
+		[ "$status" -eq 0 ] || fail "valgrind smcr $args: $status $output"
+	done
+}
