@@ -240,7 +240,10 @@ static int rdev_cb(const struct smc_dev *d, void *arg)
 
 		if (!p->present)
 			continue;
-		if (p->netdev && !if_indextoname(p->netdev, name))
+		/* the index belongs to the RDMA device's namespace; under -n we are in
+		 * another one, where it would name a different interface
+		 */
+		if (p->netdev && (w->ctx->filter_netns || !if_indextoname(p->netdev, name)))
 			name[0] = '\0';
 		if (w->f.netdev && strcmp(w->f.netdev, name))
 			continue;

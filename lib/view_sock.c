@@ -317,12 +317,19 @@ void view_sock_row(struct out *o, const struct view_sock_opts *vo, const struct 
 	if (json || (s->state != SMC_SOCK_STATE_INIT && s->state != SMC_SOCK_STATE_LISTEN &&
 		     s->state != SMC_SOCK_STATE_CLOSED)) {
 		const char *mode = smc_mode_name(s->mode);
+		/* the kernel reports SMCR for every socket that is neither SMC-D nor a
+		 * fallback; for unconnected and listening ones that says nothing
+		 */
+		bool unconnected = s->state == SMC_SOCK_STATE_INIT ||
+				   s->state == SMC_SOCK_STATE_LISTEN;
 
 		out_mode_text(o, vo, s);
-		if (mode)
-			out_str(o, C_MODE, mode);
-		else
-			out_fmt(o, C_MODE, "%#x", s->mode);
+		if (!unconnected || s->mode == SMC_DIAG_MODE_FALLBACK_TCP) {
+			if (mode)
+				out_str(o, C_MODE, mode);
+			else
+				out_fmt(o, C_MODE, "%#x", s->mode);
+		}
 		if (s->has & SMC_SOCK_HAS_FALLBACK &&
 		    (s->mode == SMC_DIAG_MODE_FALLBACK_TCP || s->fallback_reason))
 			out_reason(o, C_FB, s->fallback_reason);

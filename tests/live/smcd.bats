@@ -158,3 +158,10 @@ teardown() {
 	stop_bg
 	ip netns del ssns
 }
+
+@test "JSON gives listening and unconnected sockets no mode, unless they fell back" {
+	start_bg server "$SMC_CONN" server 127.0.0.1 5109
+	start_bg idle "$SMC_CONN" idle -n 1
+	run "$SMCSS" -a -j
+	jq -e '[.[] | select(.state == "LISTEN" or .state == "INIT")] | length >= 2 and all(has("mode") | not)' <<<"$output"
+}

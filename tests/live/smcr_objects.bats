@@ -119,3 +119,10 @@ teardown() {
 		[ "$status" -eq 0 ] || fail "valgrind smcr $args: $status $output"
 	done
 }
+
+@test "smcr -n NS device does not name interfaces of another namespace" {
+	run "$SMCR" -n a device ibdev rxb
+	assert_success
+	# rxb's netdev rb lives in the initial namespace: shown by index, not by a's names
+	assert_line --index 1 --regexp '^if#[0-9]+ +rxb +1 ACTIVE '
+}
