@@ -21,3 +21,14 @@ assert_one_line_error() {
 	assert_equal "$(printf '%s\n' "$stderr" | wc -l)" 1
 	[[ "$stderr" =~ $1 ]] || fail "stderr '$stderr' does not match '$1'"
 }
+
+# assert_usage_errors TOOL [PREFIX]: stdin holds "ARGS|PATTERN" lines; TOOL ARGS must exit 2
+# with one line on stderr matching PREFIX PATTERN (PREFIX defaults to "^TOOL-NAME: ")
+assert_usage_errors() {
+	local tool=$1 prefix=${2-"^$(basename "$1"): "} args pattern
+	while IFS='|' read -r args pattern; do
+		# shellcheck disable=SC2086
+		run_split -2 "$tool" $args
+		assert_one_line_error "$prefix$pattern"
+	done
+}

@@ -14,11 +14,7 @@ load ../helpers/common
 }
 
 @test "smcss: bad input gives one line on stderr and exit 2" {
-	while IFS='|' read -r args pattern; do
-		# shellcheck disable=SC2086
-		run_split -2 "$SMCSS" $args
-		assert_one_line_error "$pattern"
-	done <<-'CASES'
+	assert_usage_errors "$SMCSS" "" <<-'CASES'
 	-x|^smcss: unknown option '-x' \(try: smcss --help\)$
 	--bogus|^smcss: unknown option '--bogus'
 	-l -a|^smcss: --listening cannot be combined with --all$
@@ -46,11 +42,7 @@ load ../helpers/common
 		run_split "$tool" ueid help
 		assert_success
 		assert_line --index 0 "Usage: $name ueid [show]"
-		while IFS='|' read -r args pattern; do
-			# shellcheck disable=SC2086
-			run_split -2 "$tool" $args
-			assert_one_line_error "^$name: $pattern"
-		done <<-'CASES'
+		assert_usage_errors "$tool" <<-'CASES'
 		-z|unknown option '-z' \(try: smc[rd] help\)$
 		--nope|unknown option '--nope'
 		bogus|unknown object "bogus" \(try: smc[rd] help\)$
@@ -76,12 +68,7 @@ load ../helpers/common
 
 @test "smcr/smcd objects: usage errors before anything is sent" {
 	for tool in "$SMCR" "$SMCD"; do
-		name=$(basename "$tool")
-		while IFS='|' read -r args pattern; do
-			# shellcheck disable=SC2086
-			run_split -2 "$tool" $args
-			assert_one_line_error "^$name: $pattern"
-		done <<-'CASES'
+		assert_usage_errors "$tool" <<-'CASES'
 		info extra|unknown command "extra" \(try: smc[rd] info help\)$
 		info show extra|info: unexpected argument "extra"
 		linkgroup xyz|linkgroup: "xyz" is neither a link group id \(hex\) nor all, ibdev or netdev

@@ -13,11 +13,7 @@ SMC_PNET="$TOP/smc_pnet/smc_pnet"
 }
 
 @test "smc_pnet: bad input gives one line on stderr and exit 2" {
-	while IFS='|' read -r args pattern; do
-		# shellcheck disable=SC2086
-		run_split -2 "$SMC_PNET" $args
-		assert_one_line_error "^smc_pnet: $pattern"
-	done <<-'CASES'
+	assert_usage_errors "$SMC_PNET" <<-'CASES'
 	-x|unknown option '-x' \(try: smc_pnet --help\)$
 	--bogus|unknown option '--bogus'
 	-I|option '-I' needs a value

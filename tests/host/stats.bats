@@ -35,12 +35,7 @@ make_dir() {
 
 @test "stats usage errors: one line on stderr, nothing on stdout, exit 2" {
 	for tool in "$SMCR" "$SMCD"; do
-		name=$(basename "$tool")
-		while IFS='|' read -r args pattern; do
-			# shellcheck disable=SC2086
-			run_split -2 "$tool" $args
-			assert_one_line_error "^$name: $pattern"
-		done <<-'CASES'
+		assert_usage_errors "$tool" <<-'CASES'
 		stats bogus|unknown command "bogus" \(try: smc[rd] stats help\)$
 		stats show extra|stats show: unexpected argument "extra" \(try: smc[rd] stats help\)$
 		stats reset now|stats reset: unexpected argument "now" \(try: smc[rd] stats help\)$
