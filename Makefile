@@ -29,11 +29,17 @@ endif
 LIB_SRCS := $(wildcard lib/*.c)
 LIB_OBJS := $(LIB_SRCS:.c=.o)
 LIB      := lib/libsmcutils.a
-TOOLS    := smcss/smcss smcr/smcr smcd/smcd smc_pnet/smc_pnet
+TOOLS    := smcss/smcss smcr/smcr smcd/smcd smc_pnet/smc_pnet smc_chk/smc_chk
 TEST_TOOLS := $(patsubst %.c,%,$(wildcard tests/tools/*.c))
 UNIT_TESTS := $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
+# smc_run: the launcher is a tool like the others; its LD_PRELOAD library is built apart
+# and links nothing of lib/. The launcher knows the library's installed path.
+SMC_RUN_LIBDIR ?= $(PREFIX)/lib/smc-utils
+PRELOAD  := smc_run/libsmc-preload.so
+TOOLS    += smc_run/smc_run
 
 all: $(TOOLS) $(TEST_TOOLS)
+all: $(PRELOAD)
 
 %.o: %.c
 	$(call msg,CC,$@)
@@ -47,14 +53,41 @@ smcss/smcss: smcss/main.o $(LIB)
 smcr/smcr: smcr/main.o $(LIB)
 smcd/smcd: smcd/main.o $(LIB)
 smc_pnet/smc_pnet: smc_pnet/main.o $(LIB)
+smc_chk/smc_chk: smc_chk/main.o $(LIB)
+smc_run/smc_run: smc_run/main.o $(LIB)
+smc_run/smc_run: LDFLAGS += -Wl,--as-needed
 $(TOOLS):
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# a standalone helper for the tests; no libraries
-$(TEST_TOOLS): %: %.c
+# a standalone helper for the tests; no libraries (but TEST_TOOL_LIBS), only the
+# header-only socket constants of lib/smc_socket.h
+$(TEST_TOOLS): %: %.c lib/smc_socket.h
 	$(call msg,CC,$@)
-	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -o $@ $<
+	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -Ilib -O2 -o $@ $< $(TEST_TOOL_LIBS)
+tests/tools/smc_run_probe: TEST_TOOL_LIBS := -pthread
+tests/tools/smc_run_probe: smc_run/config.h
+
+# The launcher's two absolute library paths: installed, and in this build tree (used
+# when the launcher runs from here). The stamp rebuilds it when PREFIX or the tree move.
+SMC_RUN_DEFS := -DSMC_RUN_LIBRARY='"$(SMC_RUN_LIBDIR)/libsmc-preload.so"' \
+		-DSMC_RUN_BUILD_DIR='"$(CURDIR)/smc_run"'
+smc_run/main.o: override CFLAGS += $(SMC_RUN_DEFS)
+smc_run/main.o: build/smc_run.paths
+build/smc_run.paths: FORCE
+	@mkdir -p build
+	@printf '%s\n' '$(SMC_RUN_LIBDIR)' '$(CURDIR)' | cmp -s - $@ || \
+		printf '%s\n' '$(SMC_RUN_LIBDIR)' '$(CURDIR)' >$@
+
+# no lib/, no libnl: it runs inside other people's programs
+$(PRELOAD): smc_run/preload.c smc_run/config.h lib/smc_socket.h
+	$(call msg,CCLD,$@)
+	$(Q)$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -fPIC -shared -pthread -Wl,-z,defs \
+		-Wl,-soname,libsmc-preload.so -o $@ $< -ldl
+
+# the overhead of the preload library on sockets it leaves alone: a number, not a test
+bench: all
+	@tests/bench-smc_run.sh
 
 $(UNIT_TESTS): %: %.o $(LIB)
 	$(call msg,LINK,$@)
@@ -80,21 +113,36 @@ install: all
 	install -m 0755 $(TOOLS) $(DESTDIR)$(BINDIR)/
 	install -m 0644 man/*.8 $(DESTDIR)$(MANDIR)/man8/
 	install -m 0644 completion/smc-utils.bash $(DESTDIR)$(BASHCOMPDIR)/smcss
-	for t in smcr smcd smc_pnet; do ln -sf smcss $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	for t in smcr smcd smc_pnet smc_chk; do ln -sf smcss $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	install -d $(DESTDIR)$(SMC_RUN_LIBDIR)
+	install -m 0644 $(PRELOAD) $(DESTDIR)$(SMC_RUN_LIBDIR)/
+	ln -sf smcss $(DESTDIR)$(BASHCOMPDIR)/smc_run
 
 clean:
 	rm -f lib/*.o lib/*.d $(LIB) */*.o */*.d $(TOOLS) $(TEST_TOOLS) $(UNIT_TESTS) \
 	      tests/unit/*.o tests/unit/*.d
+	rm -f $(PRELOAD) build/smc_run.paths
 
-.PHONY: all check demo deps install clean unit-tests
+.PHONY: all check demo deps install clean unit-tests bench FORCE
 -include $(LIB_SRCS:.c=.d) $(wildcard */*.d tests/unit/*.d)
 
 # AddressSanitizer + UBSan copies of the tools and unit tests, for the tests
 ASAN_DIR := build/asan
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-ASAN_BINS := $(addprefix $(ASAN_DIR)/,smcss smcr smcd smc_pnet $(notdir $(UNIT_TESTS)))
+ASAN_BINS := $(addprefix $(ASAN_DIR)/,smcss smcr smcd smc_pnet smc_chk $(notdir $(UNIT_TESTS)))
+
+ASAN_BINS += $(ASAN_DIR)/smc_run $(ASAN_DIR)/libsmc-preload.so
 
 asan: $(ASAN_BINS)
+
+$(ASAN_DIR)/smc_run: override CFLAGS += $(SMC_RUN_DEFS)
+$(ASAN_DIR)/smc_run: build/smc_run.paths
+# to be preloaded after the ASan runtime: LD_PRELOAD=<libasan.so>:<this>
+$(ASAN_DIR)/libsmc-preload.so: smc_run/preload.c smc_run/config.h lib/smc_socket.h
+	@mkdir -p $(ASAN_DIR)
+	$(call msg,ASAN,$@)
+	$(Q)$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -O1 $(ASAN_FLAGS) -fPIC -shared -pthread \
+		-o $@ $< -ldl
 
 $(ASAN_DIR)/%: $(LIB_SRCS) $(wildcard lib/*.h */main.c tests/unit/*.[ch])
 	@mkdir -p $(ASAN_DIR)

@@ -1,5 +1,5 @@
-# bash completion for smc-utils: smcss, smcr, smcd, smc_pnet
-# Installed once as "smcss" with "smcr", "smcd" and "smc_pnet" symlinks, so
+# bash completion for smc-utils: smcss, smcr, smcd, smc_pnet, smc_run, smc_chk
+# Installed once as "smcss" with "smcr", "smcd", "smc_pnet" and "smc_run" symlinks, so
 # bash-completion's on-demand loader finds it under each command's name.
 #
 # Words are never listed here: objects and commands come from "<tool> help" and
@@ -62,6 +62,14 @@ _smcu_genl()
 		else
 			COMPREPLY=($(compgen -W "$(_smcu_section "$tool" help Objects) help" -- "$cur"))
 		fi
+		return
+	fi
+	if [[ $object == @(e|ex*) ]]; then
+		# every argument is a code: the numbers and names "explain all" lists
+		local words
+		words=$("$tool" explain all 2>/dev/null | awk 'NR > 1 { print $1, $2 }')
+		[[ -z $command ]] && words+=" all help"
+		COMPREPLY=($(compgen -W "$words" -- "$cur"))
 		return
 	fi
 	if [[ -z $command ]]; then
@@ -128,6 +136,71 @@ _smc_pnet()
 	fi
 }
 
+# smc_chk: options from --help; namespaces for -n, local addresses for --bind
+_smc_chk()
+{
+	local tool=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+
+	case $prev in
+	-n | --netns | --net)
+		COMPREPLY=($(compgen -W "$(ls /run/netns 2>/dev/null)" -- "$cur"))
+		return ;;
+	-b | --bind)
+		COMPREPLY=($(compgen -W "$(ip -o address show 2>/dev/null |
+			awk '{ sub("/.*", "", $4); print $4 }')" -- "$cur"))
+		return ;;
+	-C | --connect)
+		COMPREPLY=($(compgen -A hostname -- "$cur"))
+		return ;;
+	-p | --port | -t | --timeout)
+		return ;;	# a number: nothing to offer
+	esac
+	COMPREPLY=($(compgen -W "$(_smcu_options "$tool" --help)" -- "$cur"))
+}
+
+# smc_run: its own options, then PROGRAM (a command name) and PROGRAM's own completion
+_smc_run()
+{
+	local tool=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	local i
+
+	case $prev in
+	-f | --family)
+		# the MODE words of the --family line: "MODE   auto, smc or inet: ..."
+		COMPREPLY=($(compgen -W "$("$tool" --help 2>/dev/null |
+			sed -n 's/^ *-f, --family MODE *\([a-z, ]*\) or \([a-z]*\):.*/\1 \2/p' |
+			tr -d ',')" -- "$cur"))
+		return ;;
+	-r | --rcvbuf | -t | --sndbuf)
+		return ;;	# a size: nothing to offer
+	esac
+	# PROGRAM is the first word that is neither an option nor an option's value
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		-f | --family | -r | --rcvbuf | -t | --sndbuf) ((i++)) ;;
+		--) ((i++)); break ;;
+		-*) ;;
+		*) break ;;
+		esac
+	done
+	if ((i < COMP_CWORD)); then
+		# PROGRAM's arguments: whatever its own completion offers (bash-completion)
+		if declare -F _comp_command_offset >/dev/null; then
+			_comp_command_offset "$i"
+		elif declare -F _command_offset >/dev/null; then
+			_command_offset "$i"
+		else
+			COMPREPLY=($(compgen -f -- "$cur"))
+		fi
+	elif [[ $cur == -* && ${COMP_WORDS[i-1]} != -- ]]; then
+		COMPREPLY=($(compgen -W "$(_smcu_options "$tool" --help)" -- "$cur"))
+	else
+		COMPREPLY=($(compgen -c -- "$cur"))
+	fi
+}
+
 complete -F _smcss smcss
 complete -F _smc_pnet smc_pnet
 complete -F _smcu_genl smcr smcd
+complete -F _smc_run smc_run
+complete -F _smc_chk smc_chk

@@ -6,11 +6,7 @@
 
 #include "decode.h"
 #include "decode_tables.h"
-
-#define FALLBACK_ROW(code, name, desc) { code, name, desc },
-static const struct smc_code_name fallback_reasons[] = {
-	SMC_FALLBACK_REASONS(FALLBACK_ROW)
-};
+#include "fallback_kb.h"
 
 #define STATE_ROW(val, name) { val, name, NULL },
 static const struct smc_code_name sock_states[] = {
@@ -50,26 +46,19 @@ const char *smc_mode_name(uint8_t mode)
 	return NULL;
 }
 
+/* The names and meanings live in the knowledge base (fallback_kb.c), one table for all. */
 const char *smc_fallback_name(uint32_t code)
 {
-	const struct smc_code_name *e;
+	const struct smc_fallback_entry *e = smc_fallback_lookup(code);
 
-	e = lookup(fallback_reasons, ARRAY_LEN(fallback_reasons), code);
 	return e ? e->name : NULL;
 }
 
 const char *smc_fallback_desc(uint32_t code)
 {
-	const struct smc_code_name *e;
+	const struct smc_fallback_entry *e = smc_fallback_lookup(code);
 
-	e = lookup(fallback_reasons, ARRAY_LEN(fallback_reasons), code);
-	return e ? e->desc : NULL;
-}
-
-const struct smc_code_name *smc_fallback_table(size_t *n)
-{
-	*n = ARRAY_LEN(fallback_reasons);
-	return fallback_reasons;
+	return e ? e->meaning : NULL;
 }
 
 /* Small dense enums: a NULL-padded array indexed by value. */

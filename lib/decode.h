@@ -27,8 +27,16 @@ struct smc_code_name {
 const char *smc_state_name(uint8_t state);
 /* "SMCR", "SMCD" or "TCP" (the words smc-tools prints), NULL if unknown */
 const char *smc_mode_name(uint8_t mode);
+/* A code's symbolic name and one-line meaning (from fallback_kb.h); NULL if unknown */
 const char *smc_fallback_name(uint32_t code);
 const char *smc_fallback_desc(uint32_t code);
+
+/* The CHID the kernel gives loopback-ism (SMC_LO_RESERVED_CHID, net/smc/smc_loopback.h,
+ * Linux 6.10+); ISM hardware has the CHID of its PCHID, never this one. Since 6.10 the
+ * kernel leaves loopback-ism out of the SMC-D device list, so a link group's CHID is
+ * the one place the tools can tell that it is in use.
+ */
+#define SMC_LO_RESERVED_CHID 0xffff
 
 /* Link groups and links (values from net/smc/smc_core.h and smc_clc.h); NULL if unknown */
 const char *smc_lgr_role_name(uint8_t role);		/* "CLNT", "SERV" */
@@ -38,8 +46,5 @@ const char *smc_peer_os_name(uint8_t os);		/* "ZOS", "LINUX", "AIX" */
 const char *smc_buf_type_name(uint8_t type);		/* "physical", "virtual" */
 /* IBM's names for its PCI device ids (RoCE Express, ISM); NULL for any other device */
 const char *smc_pci_device_name(uint16_t device);
-
-/* The whole fallback table, sorted by code; for tests and "explain all" listings. */
-const struct smc_code_name *smc_fallback_table(size_t *n);
 
 #endif

@@ -21,10 +21,8 @@
 #include <netlink/socket.h>
 
 #include "nl.h"
+#include "smc_socket.h"
 
-#ifndef AF_SMC
-#define AF_SMC 43
-#endif
 #ifndef NETLINK_EXT_ACK
 #define NETLINK_EXT_ACK 11
 #endif
@@ -54,6 +52,7 @@ static const struct {
 struct smc_nl {
 	struct nl_sock		*genl;
 	struct nl_sock		*diag;
+	struct nl_sock		*rdma;
 	struct genl_family_state fam[SMC_GENL_NFAMILIES];
 	struct smc_nl_status	status;
 };
@@ -108,6 +107,8 @@ void smc_nl_close(struct smc_nl *nl)
 		nl_socket_free(nl->genl);
 	if (nl->diag)
 		nl_socket_free(nl->diag);
+	if (nl->rdma)
+		nl_socket_free(nl->rdma);
 	free(nl);
 }
 
@@ -299,6 +300,20 @@ static int family_parse(struct nl_msg *msg, void *arg)
 	return 0;
 }
 
+/* Keep the outcome of a family lookup: the id, or the failure so it is asked only once. */
+static int family_store(struct genl_family_state *st, const struct family_info *fi, int rc)
+{
+	if (rc == 0 && !fi->id)
+		rc = -ENOENT;
+	if (rc) {
+		/* the controller answers ENOENT for an unknown family; keep it for callers */
+		st->err = rc;
+		return rc;
+	}
+	st->id = fi->id;
+	return 0;
+}
+
 /* CTRL_CMD_GETFAMILY ourselves: genl_ctrl_resolve() gives the id but not the op list. */
 static int family_resolve(struct smc_nl *nl, enum smc_genl_family fam)
 {
@@ -325,15 +340,16 @@ static int family_resolve(struct smc_nl *nl, enum smc_genl_family fam)
 	}
 	rc = transact(nl, &nl->genl, msg, family_parse, &fi);
 	nlmsg_free(msg);
-	if (rc == 0 && !fi.id)
-		rc = -ENOENT;
-	if (rc) {
-		/* the controller answers ENOENT for an unknown family; keep it for callers */
-		st->err = rc;
-		return rc;
-	}
-	st->id = fi.id;
-	return 0;
+	return family_store(st, &fi, rc);
+}
+
+int smc_genl_family_replay(struct smc_nl *nl, enum smc_genl_family fam, struct nl_msg *reply)
+{
+	struct genl_family_state *st = &nl->fam[fam];
+	struct family_info fi = { .ops = st->ops };
+
+	memset(st, 0, sizeof(*st));
+	return family_store(st, &fi, family_parse(reply, &fi));
 }
 
 int smc_genl_check(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd)
@@ -416,6 +432,27 @@ int smc_diag_dump(struct smc_nl *nl, uint8_t diag_ext, smc_nl_msg_cb cb, void *a
 		rc = -ENOMEM;
 	else
 		rc = transact(nl, &nl->diag, msg, cb, arg);
+	nlmsg_free(msg);
+	return rc;
+}
+
+/* ---- RDMA netlink ------------------------------------------------------------------ */
+
+int smc_rdma_request(struct smc_nl *nl, uint16_t type, int flags, smc_nl_fill_cb fill,
+		     const void *req, smc_nl_msg_cb cb, void *arg)
+{
+	struct nl_msg *msg;
+	int rc;
+
+	rc = sock_open(&nl->rdma, NETLINK_RDMA);
+	if (rc)
+		return rc;
+	msg = nlmsg_alloc_simple(type, NLM_F_REQUEST | flags);
+	if (!msg)
+		return -ENOMEM;
+	rc = fill ? fill(msg, req) : 0;
+	if (!rc)
+		rc = transact(nl, &nl->rdma, msg, cb, arg);
 	nlmsg_free(msg);
 	return rc;
 }

@@ -44,6 +44,15 @@ const struct smc_nl_status *smc_nl_status(const struct smc_nl *nl);
  * the family exists but lacks @cmd (older kernel); another -errno on failure.
  */
 int smc_genl_check(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd);
+/**
+ * smc_genl_family_replay() - use @reply as the controller's answer about @fam
+ * @reply: a CTRL_CMD_NEWFAMILY message, e.g. recorded from another kernel
+ *
+ * For tests that show how the tools behave on kernels the bench cannot boot (an older
+ * operation list, say); later smc_genl_check() calls answer from it.
+ * Return: 0, or -errno as smc_genl_check() would have failed.
+ */
+int smc_genl_family_replay(struct smc_nl *nl, enum smc_genl_family fam, struct nl_msg *reply);
 /* First kernel release with SMC_GEN_NETLINK command @cmd, e.g. "5.16"; for messages. */
 const char *smc_genl_cmd_since(uint8_t cmd);
 
@@ -62,6 +71,17 @@ int smc_genl_do(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd,
  * another -errno on failure.
  */
 int smc_diag_dump(struct smc_nl *nl, uint8_t diag_ext, smc_nl_msg_cb cb, void *arg);
+
+/**
+ * smc_rdma_request() - a request to the RDMA subsystem's netlink (NETLINK_RDMA)
+ * @type: RDMA_NL_GET_TYPE(client, op)
+ * @flags: NLM_F_DUMP for a dump, NLM_F_ACK for a single request
+ * @fill: adds the request's attributes (may be NULL)
+ *
+ * Return: 0 or -errno.
+ */
+int smc_rdma_request(struct smc_nl *nl, uint16_t type, int flags, smc_nl_fill_cb fill,
+		     const void *req, smc_nl_msg_cb cb, void *arg);
 
 /* Unsigned integer attribute of any width the kernel chose (1, 2, 4 or 8 bytes):
  * nla_put_uint() picks 4 or 8 bytes, and some attributes are sent wider than their

@@ -6,6 +6,7 @@
 
 #include <linux/smc.h>
 
+#include "array.h"
 #include "decode.h"
 #include "err.h"
 #include "smc_dev.h"
@@ -201,16 +202,12 @@ static void out_verbs_text(struct out *o, const char *name, const struct smc_ibv
 
 static int remember_name(struct dev_walk *w, const char *name)
 {
-	char **names = realloc(w->names, (w->nnames + 1) * sizeof(*names));
+	char **slot = array_push(&w->names, &w->nnames, sizeof(*slot));
 
-	if (!names)
+	if (!slot)
 		return -ENOMEM;
-	w->names = names;
-	w->names[w->nnames] = strdup(name);
-	if (!w->names[w->nnames])
-		return -ENOMEM;
-	w->nnames++;
-	return 0;
+	*slot = strdup(name);	/* a NULL slot is freed harmlessly with the rest */
+	return *slot ? 0 : -ENOMEM;
 }
 
 static int rdev_cb(const struct smc_dev *d, void *arg)

@@ -37,7 +37,7 @@ enum lgr_col {
 	L_ID, L_ROLE, L_TYPE, L_VLAN, L_CONNS, L_PNETID,
 	L_NET_COOKIE, L_BUF_TYPE, L_SNDBUF, L_RMB, L_VERSION, L_PEER_REL, L_PEER_HOST,
 	L_PEER_OS, L_DIRECT, L_NEG_EID, L_MAX_CONNS, L_MAX_LINKS,
-	L_GID, L_GID_EXT, L_PEER_GID, L_PEER_GID_EXT, L_CHID,
+	L_GID, L_GID_EXT, L_PEER_GID, L_PEER_GID_EXT, L_CHID, L_LOOPBACK,
 	L_NCOLS
 };
 
@@ -68,6 +68,7 @@ static const struct out_col lgr_cols[L_NCOLS] = {
 	[L_PEER_GID]	= { "peer_gid", NULL, OUT_LEFT, 0, 0, 16 },
 	[L_PEER_GID_EXT] = { "peer_gid_ext", NULL, OUT_LEFT, 0, 0, 16 },
 	[L_CHID]	= { "chid", NULL, OUT_LEFT, 0, 0, 4 },
+	[L_LOOPBACK]	= JSN("loopback_ism"),
 };
 
 static const struct out_table lgr_table = {
@@ -214,7 +215,8 @@ static void lgr_detail_block(struct smc_ctx *ctx, const struct smc_lgr *lgr)
 		}
 	}
 	if (lgr->has & SMC_LGR_HAS_CHID)
-		out_kv_fmt(o, NULL, "CHID     :", "%04x", lgr->chid);
+		out_kv_fmt(o, NULL, "CHID     :", "%04x%s", lgr->chid,
+			   lgr->chid == SMC_LO_RESERVED_CHID ? " (loopback-ism)" : "");
 	out_record_end(o);
 }
 
@@ -267,8 +269,10 @@ static void lgr_row(struct smc_ctx *ctx, const struct smc_lgr *lgr)
 		out_xid(o, L_GID_EXT, lgr->gid_ext);
 		out_xid(o, L_PEER_GID_EXT, lgr->peer_gid_ext);
 	}
-	if (lgr->has & SMC_LGR_HAS_CHID)
+	if (lgr->has & SMC_LGR_HAS_CHID) {
 		out_xint(o, L_CHID, lgr->chid);
+		out_bool(o, L_LOOPBACK, lgr->chid == SMC_LO_RESERVED_CHID);
+	}
 	out_row_end(o);
 }
 

@@ -13,6 +13,7 @@
 
 #include "decode.h"
 #include "err.h"
+#include "fallback_kb.h"
 #include "smc_stats.h"
 #include "tool.h"
 
@@ -122,12 +123,15 @@ static void text_reasons(struct out *o, const char *caption, const struct smc_fb
 		return;
 	out_note(o, "    %s", caption);
 	for (unsigned int i = 0; i < n; i++) {
-		const char *name = smc_fallback_name(r[i].code);
-		const char *desc = smc_fallback_desc(r[i].code);
+		const struct smc_fallback_entry *e = smc_fallback_lookup(r[i].code);
 
-		out_note(o, "      0x%08" PRIx32 " %-10s  %12" PRIu32 "  %s", r[i].code,
-			 name ? name : "-", r[i].count,
-			 desc ? desc : "(a code this version does not know)");
+		if (e)
+			out_note(o, "      0x%08" PRIx32 " %-10s  %12" PRIu32 "  %s", r[i].code,
+				 e->name, r[i].count, e->meaning);
+		else
+			out_note(o, "      0x%08" PRIx32 " %-10s  %12" PRIu32
+				 "  (not a known code; class: %s)", r[i].code, "-", r[i].count,
+				 smc_fallback_class(r[i].code));
 	}
 	if (side->dropped)
 		out_note(o, "      (%u more reason codes than this version keeps)", side->dropped);
@@ -248,6 +252,7 @@ static void json_reasons(struct out *o, const char *name, const struct smc_fback
 		out_kv_uint(o, "code", NULL, r[i].code);
 		out_kv_str(o, "name", NULL, smc_fallback_name(r[i].code));
 		out_kv_str(o, "text", NULL, smc_fallback_desc(r[i].code));
+		out_kv_str(o, "class", NULL, smc_fallback_class(r[i].code));
 		out_kv_uint(o, "count", NULL, r[i].count);
 		out_record_end(o);
 	}

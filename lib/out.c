@@ -499,6 +499,25 @@ void out_kv_bool(struct out *o, const char *key, const char *label, bool v)
 	}
 }
 
+void out_kv_strv(struct out *o, const char *key, const char *label, const char *const *v)
+{
+	if (!o->opts.json) {
+		if (!label || !v || !v[0])
+			return;
+		kv_text(o, label, "");
+		for (; *v; v++)
+			fprintf(o->opts.fp, "  - %s\n", *v);
+		return;
+	}
+	if (!key)
+		return;
+	jw_key(o->jw, key);
+	jw_arr_begin(o->jw);
+	for (; v && *v; v++)
+		jw_str(o->jw, *v);
+	jw_arr_end(o->jw);
+}
+
 void out_kv_fmt(struct out *o, const char *key, const char *label, const char *fmt, ...)
 {
 	va_list ap;

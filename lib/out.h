@@ -89,6 +89,11 @@ void out_record_end(struct out *o);
 void out_kv_str(struct out *o, const char *key, const char *label, const char *v);
 void out_kv_uint(struct out *o, const char *key, const char *label, uint64_t v);
 void out_kv_bool(struct out *o, const char *key, const char *label, bool v);
+/* A list of strings: in text the label on a line of its own, then one "  - item" line
+ * each (nothing at all for an empty list); in JSON an array of strings (NULL: []).
+ * @v is NULL-terminated.
+ */
+void out_kv_strv(struct out *o, const char *key, const char *label, const char *const *v);
 /* text label and value, JSON key and value given separately */
 void out_kv_fmt(struct out *o, const char *key, const char *label, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

@@ -7,11 +7,8 @@
 #include <linux/sock_diag.h>
 #include <netlink/attr.h>
 
+#include "smc_socket.h"
 #include "sockdiag.h"
-
-#ifndef AF_SMC
-#define AF_SMC 43
-#endif
 
 /*
  * Which IP family a socket's addresses are. For AF_SMC sockets the kernel always reports

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "err.h"
 #include "netns.h"
@@ -43,7 +44,11 @@ int genl_require(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd, const
 
 	if (!rc)
 		return 0;
-	if (rc == -ENOENT)
+	/* before Linux 5.11 the module had no SMC_GEN_NETLINK family at all */
+	if (rc == -ENOENT && fam == SMC_GENL_GEN && access("/sys/module/smc", F_OK) == 0)
+		pr_err("%s: not supported by this kernel (the SMC module has no generic netlink "
+		       "interface; needs Linux 5.11 or later)", what);
+	else if (rc == -ENOENT)
 		pr_err("SMC module not loaded (try: modprobe smc)");
 	else if (rc == -EOPNOTSUPP && fam == SMC_GENL_GEN)
 		pr_err("%s: not supported by this kernel (needs Linux %s or later)", what,
@@ -164,6 +169,32 @@ int tool_parse(int argc, char **argv, tool_parse_fn parse, void *opts)
 	if (pr == PARSE_DONE)
 		return rc ? EXIT_RUNTIME : EXIT_OK;
 	return -1;
+}
+
+int tool_open(const char *netns, const struct out_opts *oo, struct smc_nl **nl,
+	      struct out **out)
+{
+	int rc;
+
+	*nl = NULL;
+	*out = NULL;
+	if (netns) {
+		rc = netns_enter(netns);
+		if (rc) {
+			pr_err_netns(netns, rc);
+			return rc == -EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
+		}
+	}
+	rc = smc_nl_open(nl);
+	if (!rc)
+		rc = out_new(out, oo);
+	if (rc) {
+		pr_err("%s", strerror(-rc));
+		smc_nl_close(*nl);
+		*nl = NULL;
+		return EXIT_RUNTIME;
+	}
+	return 0;
 }
 
 int tool_finish_output(struct out *o, int rc)

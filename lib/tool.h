@@ -60,6 +60,17 @@ int tool_parse(int argc, char **argv, tool_parse_fn parse, void *opts);
  */
 int tool_finish_output(struct out *o, int rc);
 
+/**
+ * tool_open() - what a one-shot tool needs before it asks the kernel anything
+ * @netns: the -n namespace to enter first (sockets stay in the namespace that made
+ *	   them), or NULL
+ *
+ * Return: 0 with *@nl and *@out set, or the exit status to end with (the error is
+ * printed).
+ */
+int tool_open(const char *netns, const struct out_opts *oo, struct smc_nl **nl,
+	      struct out **out);
+
 /* main() of smcr and smcd. Return: the exit status. */
 int smc_tool_main(const struct smc_tool *tool, int argc, char **argv);
 
@@ -96,5 +107,6 @@ int obj_device(struct smc_ctx *ctx, int argc, char **argv);
 int obj_seid(struct smc_ctx *ctx, int argc, char **argv);
 int obj_hslimit(struct smc_ctx *ctx, int argc, char **argv);
 int obj_stats(struct smc_ctx *ctx, int argc, char **argv);
+int obj_explain(struct smc_ctx *ctx, int argc, char **argv);	/* needs no kernel */
 
 #endif

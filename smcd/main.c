@@ -10,6 +10,7 @@ static const struct smc_cmd smcd_objects[] = {
 	{ "ueid", obj_ueid, NULL, "user-defined Enterprise IDs (needed by SMCv2)", NULL },
 	{ "seid", obj_seid, NULL, "the system EID (ISMv2 hardware)", NULL },
 	{ "hslimit", obj_hslimit, NULL, "SMC handshake limitation (this namespace)", NULL },
+	{ "explain", obj_explain, NULL, "what a fallback code means and what to do", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -9,6 +9,7 @@ static const struct smc_cmd smcr_objects[] = {
 	{ "stats", obj_stats, NULL, "connection, fallback and buffer statistics", "s st" },
 	{ "ueid", obj_ueid, NULL, "user-defined Enterprise IDs (needed by SMCv2)", NULL },
 	{ "hslimit", obj_hslimit, NULL, "SMC handshake limitation (this namespace)", NULL },
+	{ "explain", obj_explain, NULL, "what a fallback code means and what to do", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -8,11 +8,11 @@
 
 #include "decode.h"
 #include "err.h"
-#include "netns.h"
 #include "out.h"
 #include "sockdiag.h"
 #include "tool.h"
 #include "version.h"
+#include "view_fallback.h"
 #include "view_sock.h"
 
 struct smcss_opts {
@@ -22,6 +22,7 @@ struct smcss_opts {
 	bool		smcd;
 	bool		smcr;
 	bool		wide;
+	bool		explain;
 	bool		json;
 	bool		pretty;
 	const char	*netns;
@@ -36,6 +37,7 @@ static const char usage_text[] =
 	"  -D, --smcd        show only SMC-D sockets, with their DMB and GIDs\n"
 	"  -R, --smcr        show only SMC-R sockets, with their RDMA link\n"
 	"  -W, --wide        do not shorten addresses\n"
+	"  -e, --explain     after the list, explain each fallback reason it shows\n"
 	"  -n, --netns NS    list the sockets of network namespace NS (name, path, PID)\n"
 	"  -j, --json        JSON output (every field)\n"
 	"  -p, --pretty      indented JSON output (implies -j)\n"
@@ -49,6 +51,7 @@ static const struct option long_opts[] = {
 	{ "smcd",	no_argument, NULL, 'D' },
 	{ "smcr",	no_argument, NULL, 'R' },
 	{ "wide",	no_argument, NULL, 'W' },
+	{ "explain",	no_argument, NULL, 'e' },
 	{ "netns",	required_argument, NULL, 'n' },
 	{ "net",	required_argument, NULL, 'n' },
 	{ "json",	no_argument, NULL, 'j' },
@@ -64,7 +67,7 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 	int c;
 
 	opterr = 0;	/* our own one-line messages instead of getopt's */
-	while ((c = getopt_long(argc, argv, ":aldDRWn:jpvh", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":aldDRWen:jpvh", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'a': o->all = true; break;
 		case 'l': o->listening = true; break;
@@ -72,6 +75,7 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 		case 'D': o->smcd = true; break;
 		case 'R': o->smcr = true; break;
 		case 'W': o->wide = true; break;
+		case 'e': o->explain = true; break;
 		case 'n': o->netns = optarg; break;
 		case ':':
 			pr_err("option '%s' needs a value (try: smcss --help)", argv[optind - 1]);
@@ -126,15 +130,65 @@ struct sock_walk {
 	const struct smcss_opts		*opts;
 	const struct view_sock_opts	*view;
 	struct out			*out;
+	struct fb_tally			reasons;	/* -e: codes of the listed sockets */
+	uint64_t			fell_back;	/* -e: listed sockets that fell back */
+	bool				doc_open;	/* -e: the wrapping JSON object */
 };
+
+/* With -e, JSON becomes {"sockets": [...], "fallback_reasons": [...]}. The object is opened
+ * with the first socket (or after an empty dump), so a failed dump still prints nothing.
+ */
+static void explain_doc_open(struct sock_walk *w)
+{
+	if (w->opts->explain && !w->doc_open) {
+		out_record_begin(w->out, NULL, 0);
+		w->doc_open = true;
+	}
+}
+
+static int count_reasons(struct sock_walk *w, const struct smc_sock *s)
+{
+	int rc = 0;
+
+	if (s->mode != SMC_DIAG_MODE_FALLBACK_TCP || !(s->has & SMC_SOCK_HAS_FALLBACK))
+		return 0;
+	w->fell_back++;
+	if (s->fallback_reason)
+		rc = fb_tally_add(&w->reasons, s->fallback_reason, false);
+	if (!rc && s->peer_diagnosis)
+		rc = fb_tally_add(&w->reasons, s->peer_diagnosis, true);
+	return rc;
+}
 
 static int sock_row(const struct smc_sock *s, void *arg)
 {
 	struct sock_walk *w = arg;
 
-	if (sock_selected(w->opts, s))
-		view_sock_row(w->out, w->view, s);
-	return 0;
+	if (!sock_selected(w->opts, s))
+		return 0;
+	explain_doc_open(w);
+	view_sock_row(w->out, w->view, s);
+	return w->opts->explain ? count_reasons(w, s) : 0;
+}
+
+/* -e: one block per distinct code after the list ("fallback_reasons" in JSON) */
+static void explain_reasons(struct sock_walk *w)
+{
+	fb_tally_sort(&w->reasons);
+	if (!w->fell_back) {
+		out_separator(w->out);
+		out_note(w->out, "No listed socket fell back to TCP.");
+	} else {
+		char heading[80];
+
+		snprintf(heading, sizeof(heading), "Fallback reasons (%llu socket%s fell back):",
+			 (unsigned long long)w->fell_back, w->fell_back == 1 ? "" : "s");
+		out_heading(w->out, heading);
+	}
+	out_list_begin(w->out, "fallback_reasons");
+	for (size_t i = 0; i < w->reasons.n; i++)
+		view_fallback_entry(w->out, w->reasons.codes[i].code, &w->reasons.codes[i]);
+	out_list_end(w->out);
 }
 
 static void report_dump_error(const struct smc_nl *nl, int rc)
@@ -153,8 +207,8 @@ static int smcss_run(const struct smcss_opts *o)
 {
 	struct out_opts oo = { .json = o->json, .pretty = o->pretty };
 	struct view_sock_opts vo = { .wide = o->wide };
-	struct smc_nl *nl = NULL;
-	struct out *out = NULL;
+	struct smc_nl *nl;
+	struct out *out;
 	struct sock_walk w;
 	unsigned int want = 0;
 	int rc;
@@ -172,28 +226,23 @@ static int smcss_run(const struct smcss_opts *o)
 		want |= SMC_SOCK_HAS_DMBINFO;
 	}
 	/* the kernel lists the sockets of the namespace the netlink socket lives in */
-	if (o->netns) {
-		rc = netns_enter(o->netns);
-		if (rc) {
-			pr_err_netns(o->netns, rc);
-			return rc == -EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
-		}
-	}
-	rc = smc_nl_open(&nl);
-	if (!rc)
-		rc = out_new(&out, &oo);
-	if (rc) {
-		pr_err("%s", strerror(-rc));
-		smc_nl_close(nl);
-		return EXIT_RUNTIME;
-	}
+	rc = tool_open(o->netns, &oo, &nl, &out);
+	if (rc)
+		return rc;
 	w = (struct sock_walk){ .opts = o, .view = &vo, .out = out };
 	view_sock_begin(out, &vo);
 	rc = smc_sock_dump(nl, want, sock_row, &w);
+	if (!rc)
+		explain_doc_open(&w);
 	if (rc)
 		out_table_abort(out);
 	else
 		view_sock_end(out);
+	if (!rc && o->explain)
+		explain_reasons(&w);
+	if (w.doc_open)
+		out_record_end(out);
+	fb_tally_free(&w.reasons);
 	if (rc)
 		report_dump_error(nl, rc);
 	else if (smc_nl_status(nl)->dump_intr)

@@ -50,8 +50,33 @@ if [ "${SKIP_BENCH:-0}" = 1 ]; then
 	n=$(grep -c '@test' tests/live/*.bats 2>/dev/null | awk -F: '{s+=$2} END {print s+0}')
 	skipped=$((skipped + n))
 elif ls tests/live/*.bats >/dev/null 2>&1; then
-	# one boot for the whole live suite; under TCG it takes a good part of the run
-	BENCH_TIMEOUT=${BENCH_TIMEOUT:-2400} run_suite live tests/vm/run bats --tap --timing tests/live
+	# Two guests at once, one boot each: the SMC-R files (namespaces a/b, soft-RoCE) and
+	# the rest (SMC-D over loopback-ism). Each guest runs its bats mostly on one CPU, so
+	# the pair takes about half the time of one guest running everything.
+	smcr_files=() other_files=()
+	for f in tests/live/*.bats; do
+		case $(basename "$f") in
+		smcr*.bats | rdma_*.bats | smc_pnet.bats | smc_run.bats) smcr_files+=("$f") ;;
+		*) other_files+=("$f") ;;
+		esac
+	done
+	pids=()
+	for group in smcr other; do
+		if [ "$group" = smcr ]; then files=("${smcr_files[@]}"); else files=("${other_files[@]}"); fi
+		[ ${#files[@]} -gt 0 ] || continue
+		echo "# --- live-$group: ${files[*]##*/} (output follows when it ends)"
+		BENCH_TIMEOUT=${BENCH_TIMEOUT:-1500} tests/vm/run bats --tap --timing "${files[@]}" \
+			>"$log_dir/live-$group.tap" 2>&1 &
+		pids+=("$!:$group")
+	done
+	for entry in "${pids[@]}"; do
+		rc=0
+		wait "${entry%%:*}" || rc=$?
+		group=${entry#*:}
+		echo "# --- live-$group"
+		cat "$log_dir/live-$group.tap"
+		tally "live-$group" "$log_dir/live-$group.tap" "$rc"
+	done
 fi
 
 line="$passed passed, $failed failed"

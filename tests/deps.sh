@@ -10,6 +10,8 @@ packages=(
 	gcc make pkg-config libc6-dev libnl-3-dev libnl-genl-3-dev libibverbs-dev ibverbs-providers
 	# host tests
 	bats bats-assert bats-support jq bash-completion valgrind cppcheck
+	# smc_run's tests: an unmodified program that copies data over TCP
+	socat
 	# live-kernel bench: qemu, initramfs, kernel module build (loopback-ism smc.ko with
 	# the compiler Debian built the 6.12 kernel with), setpriv for the privilege tests
 	qemu-system-x86 busybox-static kmod cpio iproute2 xz-utils util-linux

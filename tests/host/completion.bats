@@ -3,7 +3,7 @@
 load ../helpers/common
 
 setup() {
-	PATH="$TOP/smcss:$TOP/smcr:$TOP/smcd:$TOP/smc_pnet:$PATH"
+	PATH="$TOP/smcss:$TOP/smcr:$TOP/smcd:$TOP/smc_pnet:$TOP/smc_run:$TOP/smc_chk:$PATH"
 	# shellcheck source=../../completion/smc-utils.bash
 	source "$TOP/completion/smc-utils.bash"
 }
@@ -16,6 +16,8 @@ complete_words() {
 	case $1 in
 	smcss) _smcss ;;
 	smc_pnet) _smc_pnet ;;
+	smc_chk) _smc_chk ;;
+	smc_run) COMP_LINE="$*" COMP_POINT=${#COMP_LINE} _smc_run ;;
 	*) _smcu_genl ;;
 	esac
 	printf '%s\n' "${COMPREPLY[@]}" | sort
@@ -24,9 +26,11 @@ complete_words() {
 @test "smcss completes its options from --help" {
 	run complete_words smcss --
 	assert_success
-	for o in --all --listening --debug --smcd --smcr --wide --json --pretty --version --help; do
+	for o in --all --listening --debug --smcd --smcr --wide --explain --json --pretty --version --help; do
 		assert_line "$o"
 	done
+	run complete_words smcss --ex
+	assert_output "--explain"
 	run complete_words smcss --sm
 	assert_output $'--smcd\n--smcr'
 }
@@ -78,4 +82,67 @@ complete_words() {
 	assert_output lo
 	run complete_words smcr -n x linkgroup ""
 	assert_output $'help\nlink-show\nshow'
+}
+
+@test "smcr/smcd explain completes fallback codes by number and name" {
+	run complete_words smcr explain 0x0303000
+	assert_output "$(printf '0x0303000%s\n' 0 1 2 3 4 5 6 7 8 9 a b c)"
+	run complete_words smcd explain NOSMCD
+	assert_output $'NOSMCD2DEV\nNOSMCDDEV\nNOSMCDEV'
+	run complete_words smcr ex PEERD
+	assert_output PEERDECL
+	run complete_words smcr explain a
+	assert_output all
+	# after a code only codes follow: no "all" or "help"
+	run complete_words smcr explain 0x03030000 a
+	assert_output ""
+	run complete_words smcr -j explain 0x0506
+	assert_output ""
+}
+
+@test "smc_run completes its options and families, then the command" {
+	run complete_words smc_run --
+	assert_output $'--debug\n--family\n--help\n--rcvbuf\n--sndbuf\n--version'
+	run complete_words smc_run -f ""
+	assert_output $'auto\ninet\nsmc'
+	run complete_words smc_run --family i
+	assert_output inet
+	run complete_words smc_run -r ""
+	assert_output ""
+	# after the options: a command, then that command's own arguments
+	run complete_words smc_run -d -f smc smcs
+	assert_output smcss
+	run complete_words smc_run -r 64k smc_pn
+	assert_output smc_pnet
+	# without bash-completion loaded, the command's arguments are file names
+	run complete_words smc_run -d cat "$TOP/man/smc_ru"
+	assert_output "$TOP/man/smc_run.8"
+}
+
+@test "smc_run hands the command's words to the command's own completion" {
+	# shellcheck source=/dev/null
+	source /usr/share/bash-completion/bash_completion
+	source "$TOP/completion/smc-utils.bash"
+	run complete_words smc_run -d -f inet smcss --sm
+	assert_output $'--smcd\n--smcr'
+	run complete_words smc_run smcr ueid f
+	assert_output flush
+	run complete_words smc_run -- smcd --j
+	assert_output --json
+}
+
+@test "smc_chk completes its options from --help, namespaces, nothing for numbers" {
+	run complete_words smc_chk --
+	for o in --connect --server --port --bind --once --timeout --quiet --netns --json \
+		--pretty --version --help; do
+		assert_line "$o"
+	done
+	run complete_words smc_chk -S --o
+	assert_output --once
+	run complete_words smc_chk -C 127.0.0.1 -p ""
+	assert_output ""
+	run complete_words smc_chk -t ""
+	assert_output ""
+	run complete_words smc_chk -b 127.0.0.
+	assert_output 127.0.0.1
 }

@@ -3,6 +3,15 @@
 # command and fallback code the programs know appears in the pages.
 load ../helpers/common
 
+# assert_options_documented PAGE CMD...: every --option CMD's help names is in man/PAGE
+assert_options_documented() {
+	local page=$1 opt
+	shift
+	for opt in $("$@" | grep -oE -- '--[a-z]+'); do
+		grep -qF -- "\\-\\-${opt#--}" "$TOP/man/$page" || fail "$page lacks $opt"
+	done
+}
+
 @test "man pages render without warnings" {
 	for page in "$TOP"/man/*.8; do
 		head -1 "$page" | grep -q '^\.so ' && continue
@@ -19,18 +28,29 @@ load ../helpers/common
 }
 
 @test "smcss.8 documents every option of smcss --help" {
-	for opt in $("$SMCSS" --help | grep -oE -- '--[a-z]+'); do
-		grep -qF -- "\\-\\-${opt#--}" "$TOP/man/smcss.8" || fail "smcss.8 lacks $opt"
-	done
+	assert_options_documented smcss.8 "$SMCSS" --help
 }
 
-@test "smcss.8 lists every fallback code the decode table knows" {
-	codes=$(grep -oE 'X\(0x[0-9a-f]{8}, "[A-Z0-9_]+"' "$TOP/lib/decode_tables.h")
+@test "smcss.8 lists every Linux fallback code the knowledge base knows" {
+	# the table in lib/fallback_kb.c, as "smcr explain" lists it
+	codes=$("$SMCR" -j explain all | jq -r '.[] | select(.vendor | not) | "\(.code) \(.name): \(.text)"')
 	[ "$(printf '%s\n' "$codes" | wc -l)" -eq 36 ]
-	while read -r code name; do
+	while read -r code line; do
+		code=$(printf '0x%08x' "$code")
 		grep -qE "^\.B $code\$" "$TOP/man/smcss.8" || fail "smcss.8 lacks $code"
-		grep -qF "${name}:" "$TOP/man/smcss.8" || fail "smcss.8 lacks $name"
-	done < <(printf '%s\n' "$codes" | sed -E 's/X\((0x[0-9a-f]+), "([A-Z0-9_]+)"/\1 \2/')
+		# the meaning exactly as the table has it, so the page cannot drift
+		grep -qF "$line" "$TOP/man/smcss.8" || fail "smcss.8 lacks '$line'"
+	done <<<"$codes"
+}
+
+@test "smcr-explain.8 names the codes Linux never sets and the vendor codes" {
+	while read -r code name; do
+		grep -qF "$name" "$TOP/man/smcr-explain.8" ||
+			grep -qF "$(printf '0x%08x' "$code")" "$TOP/man/smcr-explain.8" ||
+			fail "smcr-explain.8 lacks $name"
+	done < <("$SMCR" -j explain | jq -r '.[] | select(.vendor or .unused) | "\(.code) \(.name)"')
+	run cat "$TOP/man/smcd-explain.8"
+	assert_output ".so man8/smcr-explain.8"
 }
 
 @test "smcr.8/smcd.8 name every object and option of the help text" {
@@ -38,9 +58,7 @@ load ../helpers/common
 		for obj in $("$TOP/$tool/$tool" help | awk '/^Objects:/{on=1;next} /^[^ ]/{on=0} on{print $1}'); do
 			grep -q "^\.B $obj\$" "$TOP/man/$tool.8" || fail "$tool.8 lacks object $obj"
 		done
-		for opt in $("$TOP/$tool/$tool" help | grep -oE -- '--[a-z]+'); do
-			grep -qF -- "\\-\\-${opt#--}" "$TOP/man/$tool.8" || fail "$tool.8 lacks $opt"
-		done
+		assert_options_documented "$tool.8" "$TOP/$tool/$tool" help
 	done
 }
 
@@ -51,7 +69,22 @@ load ../helpers/common
 }
 
 @test "smc_pnet.8 documents every option of smc_pnet --help" {
-	for opt in $("$TOP/smc_pnet/smc_pnet" --help | grep -oE -- '--[a-z]+'); do
-		grep -qF -- "\\-\\-${opt#--}" "$TOP/man/smc_pnet.8" || fail "smc_pnet.8 lacks $opt"
+	assert_options_documented smc_pnet.8 "$TOP/smc_pnet/smc_pnet" --help
+}
+
+@test "smc_run.8 documents every option of smc_run --help, and its exit statuses" {
+	assert_options_documented smc_run.8 "$TOP/smc_run/smc_run" --help
+	for status in 1 2 126 127; do
+		grep -qx ".B $status" "$TOP/man/smc_run.8" || fail "smc_run.8 lacks exit status $status"
+	done
+}
+
+@test "smc_chk.8 documents every option of smc_chk --help and every check" {
+	assert_options_documented smc_chk.8 "$TOP/smc_chk/smc_chk" --help
+	# the fixed check ids (those of a host without SMC, and the SMC ones)
+	for id in module.smc module.smc_diag socket.af_smc socket.ipproto_smc eid.seid eid.ueid \
+		hslimit pnet sysctl.net.ipv4.tcp_fastopen; do
+		grep -qE "^\.B(R)? $id( |\$)|^\.BR? .*\b$id\b" "$TOP/man/smc_chk.8" ||
+			fail "smc_chk.8 lacks check $id"
 	done
 }

@@ -9,7 +9,7 @@ setup() {
 }
 
 @test "smcss without SMC: clear message, exit 1, nothing on stdout" {
-	for args in "" "-a" "-d" "-R" "-D" "-j" "-p -a"; do
+	for args in "" "-a" "-d" "-R" "-D" "-j" "-p -a" "-e" "-e -j" "-a -e -p"; do
 		# shellcheck disable=SC2086
 		run_split -1 "$SMCSS" $args
 		assert_one_line_error '^smcss: SMC socket diagnostics unavailable: the smc_diag module is not loaded \(try: modprobe smc_diag\)$'

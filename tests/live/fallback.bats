@@ -66,3 +66,60 @@ teardown() {
 	run "$SMCSS" -R
 	refute_output --partial ':5203'
 }
+
+# --explain: one block per distinct code of the listed sockets, counted per side
+@test "--explain: PEERNOSMC and NOUEID/PEERDECL blocks with counts, causes and remedies" {
+	"$SMCD" ueid flush
+	start_bg server "$SMC_CONN" server 127.0.0.1 5204
+	start_bg client "$SMC_CONN" client 127.0.0.1 5204
+	start_bg server2 "$SMC_CONN" server --tcp 127.0.0.1 5205
+	start_bg client2 "$SMC_CONN" client 127.0.0.1 5205
+	run_split "$SMCSS" -e
+	assert_success
+	assert_line "Fallback reasons (3 sockets fell back):"
+	assert_line --regexp '^0x03010000 PEERNOSMC: .+'
+	assert_line --regexp '^0x03030008 NOUEID: .+'
+	assert_line --regexp '^0x05000000 PEERDECL: .+'
+	assert_line --regexp '^Sockets: +1 socket fell back with it here, 1 because the peer declined with it$'
+	assert_line --regexp '^Causes:$'
+	assert_line --regexp '^What to do:$'
+	run_split "$SMCSS" -e -j
+	assert_success
+	jq -e '(.sockets | length == 3)
+		and ([.fallback_reasons[] | [.code, .name, .sockets_local, .sockets_peer]]
+			== [[50397184, "PEERNOSMC", 1, 0], [50528264, "NOUEID", 1, 1],
+			    [83886080, "PEERDECL", 1, 0]])
+		and all(.fallback_reasons[]; (.causes | length > 0) and (.remedies | length > 0)
+			and .class == "configuration" or .class == "peer decline")' <<<"$output"
+	# the remedy for a missing UEID names the command that sets one
+	run "$SMCSS" -e
+	assert_output --partial "ueid add"
+}
+
+@test "--explain without fallbacks: a note in text, an empty list in JSON" {
+	start_bg server "$SMC_CONN" server 127.0.0.1 5206
+	start_bg client "$SMC_CONN" client 127.0.0.1 5206
+	run_split "$SMCSS" -e
+	assert_success
+	assert_line --regexp ':5206 +0000 SMCD$'
+	assert_line "No listed socket fell back to TCP."
+	run_split "$SMCSS" -e -j
+	jq -e '(.sockets | length == 2) and .fallback_reasons == []' <<<"$output"
+}
+
+# A fast-open client falls back inside connect() while its SMC state is still INIT:
+# smc-tools' row format ends INIT rows after the inode, so only JSON and -a -e show it.
+@test "fast-open client: an INIT row whose 0x03060000 (OPTUNSUPP) -a -e explains" {
+	[ "$(($(cat /proc/sys/net/ipv4/tcp_fastopen) & 1))" = 1 ] ||
+		skip "net.ipv4.tcp_fastopen has no client bit"
+	start_bg server "$SMC_CONN" server --tcp 127.0.0.1 5207
+	start_bg client "$SMC_CONN" client --fastopen 127.0.0.1 5207
+	run_split "$SMCSS" -a -e
+	assert_success
+	assert_line --regexp '^INIT +00000 [0-9]{7,}$'
+	assert_line "Fallback reasons (1 socket fell back):"
+	assert_line --regexp '^0x03060000 OPTUNSUPP: .+'
+	assert_output --partial "tcp_fastopen"
+	run "$SMCSS" -e
+	assert_line "No listed socket fell back to TCP."
+}

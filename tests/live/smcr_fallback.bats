@@ -34,7 +34,9 @@ teardown() {
 # itself, "0x05000000/0x03030000 PEERDECL/NOSMCDEV" for one whose peer declined; or "-"
 # for an end that is no AF_SMC socket at all (plain TCP), which smcss must not list.
 # Checked in text ("TCP CODES", the row ends there), with -d ("TCP CODES (NAMES)") and
-# in JSON (codes as numbers, names, texts; peer_diagnosis only with a peer code).
+# in JSON (codes as numbers, names, texts; peer_diagnosis only with a peer code); and
+# --explain: a block for each code of the end, counted as its own reason or the peer's,
+# with causes and remedies.
 # (All JSON goes through one jq: each jq start costs most of a second in the bench.)
 assert_fallback() {
 	local port=$1 ns side spec json=() specs=() ends codes names
@@ -45,7 +47,7 @@ assert_fallback() {
 		else
 			ns=b spec=$3 ends="198\\.18\\.0\\.2:$port +198\\.18\\.0\\.1:[0-9]+"
 		fi
-		run_split "$SMCSS" -n "$ns" -a -j
+		run_split "$SMCSS" -n "$ns" -a -e -j
 		assert_success
 		json+=("$output")
 		if [ "$spec" = - ]; then
@@ -61,18 +63,27 @@ assert_fallback() {
 		assert_line --regexp "^ACTIVE +00000 [0-9]{7,} $ends +0000 TCP $codes\$"
 		run "$SMCSS" -n "$ns" -d
 		assert_line --regexp "^ACTIVE +00000 [0-9]{7,} $ends +0000 TCP $codes \\($names\\)\$"
+		run "$SMCSS" -n "$ns" -e
+		assert_line "Fallback reasons (1 socket fell back):"
+		assert_line --regexp "^$lcode $lname: .+"
+		[ "$pcode" = 0 ] || assert_line --regexp "^$pcode $pname: .+"
 	done
 	jq -n -e --argjson port "$port" --argjson c "${json[0]}" --argjson s "${json[1]}" \
 		--argjson cx "${specs[0]}" --argjson sx "${specs[1]}" '
 		def active($rows): [$rows[] | select(.local_port == $port or .peer_port == $port)
 			| select(.state != "LISTEN")];
-		def ok($rows; $x): active($rows) as $r
-			| if $x.none then $r == []
-			else $r | length == 1 and (.[0] | .state == "ACTIVE" and .mode == "TCP"
+		def explained($doc; $code; $key): [$doc.fallback_reasons[]
+			| select(.code == $code and .[$key] == 1 and (.causes | length > 0)
+				and (.remedies | length > 0))] | length == 1;
+		def ok($doc; $x): active($doc.sockets) as $r
+			| if $x.none then $r == [] and $doc.fallback_reasons == []
+			else explained($doc; $x.l; "sockets_local")
+				and ($x.p == 0 or explained($doc; $x.p; "sockets_peer"))
+				and ($r | length == 1 and (.[0] | .state == "ACTIVE" and .mode == "TCP"
 				and .fallback_reason == $x.l and .fallback_reason_name == $x.ln
 				and (.fallback_reason_text | length > 0)
 				and if $x.p == 0 then has("peer_diagnosis") | not
-				else .peer_diagnosis == $x.p and .peer_diagnosis_name == $x.pn end)
+				else .peer_diagnosis == $x.p and .peer_diagnosis_name == $x.pn end))
 			end;
 		ok($c; $cx) and ok($s; $sx)'
 }

@@ -111,6 +111,27 @@ teardown() {
 	jq -e '.[0].links >= 1 and .[0].pnetid == "PNETB"' <<<"$output"
 }
 
+# A link group outlives its last connection (the kernel frees it after about ten
+# minutes of idleness), and ends at once with its RoCE device.
+@test "link groups stay with 0 connections, then go with their RoCE devices" {
+	smcr_pair 5407
+	run "$SMCR" -j linkgroup link-show
+	jq -e 'length >= 2 and all(.[]; .state == "LINK_ACTIVE")' <<<"$output"
+	_smcr_stop_ns_procs
+	run "$SMCR" linkgroup
+	assert_line --regexp '^[0-9a-f]{8} CLNT +SINGLE +0 +0 PNETA$'
+	assert_line --regexp '^[0-9a-f]{8} SERV +SINGLE +0 +0 PNETB$'
+	smcr_fresh_linkgroups
+	run_split "$SMCR" linkgroup
+	assert_success
+	assert_output 'LG-ID    LG-Role LG-Type VLAN #Conns PNET-ID'
+	run "$SMCR" -j linkgroup link-show
+	assert_output '[]'
+	run "$SMCR" -j device
+	jq -e '[.[] | select(.ib_device == "rxa" or .ib_device == "rxb")] | length == 2
+		and all(.[]; .links == 0)' <<<"$output"
+}
+
 @test "SMC-R views are valgrind-clean on live link groups" {
 	smcr_pair 5405
 	for args in "linkgroup" "-d linkgroup" "-dd linkgroup link-show" "-j linkgroup link-show" "-d device" "-n a linkgroup" "linkgroup ibdev rxa"; do

@@ -117,7 +117,8 @@ zero() {
 	jq -e '.fallbacks.total == 1 and .fallbacks.client == 1 and .fallbacks.server == 0
 		and .fallbacks.server_reasons == []
 		and .fallbacks.client_reasons == [{"code": 50397184, "name": "PEERNOSMC",
-			"text": "the peer did not offer SMC in the TCP handshake", "count": 1}]
+			"text": "the peer did not offer SMC in the TCP handshake",
+			"class": "configuration", "count": 1}]
 		and .connections.smc == 0 and .connections.total == 1' <<<"$output"
 	run "$SMCD" -d stats
 	assert_line "  TCP fallback                          1 (client 1, server 0)"
@@ -147,8 +148,12 @@ zero() {
 	jq -e '.connections.smc == 0 and .connections.total == 4' <<<"$output"
 	run "$SMCD" -dd stats
 	assert_line "    Server"
-	assert_line "      0x03030008 NOUEID                 2  no common user EID with the peer (SMCv2)"
-	assert_line "      0x05000000 PEERDECL               2  the peer declined SMC (see the peer's code)"
+	assert_line "      0x03030008 NOUEID                 2  the peer's SMCv2 proposal carried no Enterprise ID"
+	assert_line "      0x05000000 PEERDECL               2  the peer declined SMC; its own code says why"
+	# the code smcss shows the client with explains both sides, SMC loaded or not
+	run "$SMCD" -j explain 0x05000000/0x03030008
+	jq -e '[.[].name] == ["PEERDECL", "NOUEID"] and (.[1].remedies | any(test("ueid add")))' \
+		<<<"$output"
 }
 
 @test "TCP Fast Open on the SMC socket: 0x03060000 (OPTUNSUPP) on the client" {

@@ -72,14 +72,7 @@
 #include <unistd.h>
 #include <linux/xfrm.h>
 
-#ifndef AF_SMC
-#define AF_SMC 43
-#endif
-#define SMCPROTO_SMC 0
-#define SMCPROTO_SMC6 1
-#ifndef IPPROTO_SMC
-#define IPPROTO_SMC 256
-#endif
+#include "smc_socket.h"
 
 enum mode { M_SERVER, M_CLIENT, M_IDLE };
 enum kind { K_AFSMC, K_IPPROTO, K_TCP };

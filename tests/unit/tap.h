@@ -8,14 +8,16 @@
 
 static int tap_count, tap_failed;
 
+/* @cond is evaluated once: it may have side effects (open, parse, ...) */
 #define ok(cond, ...) do {						\
+	int pass_ = !!(cond);						\
 	tap_count++;							\
-	if (!(cond))							\
+	if (!pass_)							\
 		tap_failed++;						\
-	printf("%sok %d - ", (cond) ? "" : "not ", tap_count);		\
+	printf("%sok %d - ", pass_ ? "" : "not ", tap_count);		\
 	printf(__VA_ARGS__);						\
 	printf("\n");							\
-	if (!(cond))							\
+	if (!pass_)							\
 		printf("#   failed at %s:%d: %s\n", __FILE__, __LINE__, #cond); \
 } while (0)
 

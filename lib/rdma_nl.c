@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/* rdma_nl.c - RDMA_NLDEV_CMD_GET (dump) and RDMA_NLDEV_CMD_PORT_GET: ports and their netdevs */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <netlink/attr.h>
+#include <netlink/msg.h>
+#include <rdma/rdma_netlink.h>
+
+#include "array.h"
+#include "rdma_nl.h"
+
+struct rdma_dev_ref {
+	uint32_t	index;
+	uint32_t	nports;
+	char		name[64];
+};
+
+struct dev_list {
+	struct rdma_dev_ref	*v;
+	size_t			n;
+};
+
+static int parse(struct nl_msg *msg, struct nlattr **tb)
+{
+	return nlmsg_parse(nlmsg_hdr(msg), 0, tb, RDMA_NLDEV_ATTR_MAX - 1, NULL) < 0 ? -EPROTO : 0;
+}
+
+static int dev_msg(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[RDMA_NLDEV_ATTR_MAX];
+	struct dev_list *l = arg;
+	struct rdma_dev_ref *d;
+
+	if (parse(msg, tb))
+		return -EPROTO;
+	if (!tb[RDMA_NLDEV_ATTR_DEV_INDEX] || !tb[RDMA_NLDEV_ATTR_DEV_NAME])
+		return 0;
+	d = array_push(&l->v, &l->n, sizeof(*d));
+	if (!d)
+		return -ENOMEM;
+	d->index = nla_get_u32(tb[RDMA_NLDEV_ATTR_DEV_INDEX]);
+	/* for a device, PORT_INDEX is its last port (rdma_end_port()) */
+	d->nports = tb[RDMA_NLDEV_ATTR_PORT_INDEX] ? nla_get_u32(tb[RDMA_NLDEV_ATTR_PORT_INDEX]) : 0;
+	snprintf(d->name, sizeof(d->name), "%.*s", nla_len(tb[RDMA_NLDEV_ATTR_DEV_NAME]),
+		 (const char *)nla_data(tb[RDMA_NLDEV_ATTR_DEV_NAME]));
+	return 0;
+}
+
+struct port_req {
+	uint32_t	dev, port;
+};
+
+static int port_fill(struct nl_msg *msg, const void *req)
+{
+	const struct port_req *r = req;
+
+	if (nla_put_u32(msg, RDMA_NLDEV_ATTR_DEV_INDEX, r->dev) < 0 ||
+	    nla_put_u32(msg, RDMA_NLDEV_ATTR_PORT_INDEX, r->port) < 0)
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int port_msg(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[RDMA_NLDEV_ATTR_MAX];
+	struct rdma_nl_port *p = arg;
+
+	if (parse(msg, tb))
+		return -EPROTO;
+	if (tb[RDMA_NLDEV_ATTR_NDEV_NAME]) {
+		p->netdev_here = true;
+		snprintf(p->netdev, sizeof(p->netdev), "%.*s", nla_len(tb[RDMA_NLDEV_ATTR_NDEV_NAME]),
+			 (const char *)nla_data(tb[RDMA_NLDEV_ATTR_NDEV_NAME]));
+	}
+	if (tb[RDMA_NLDEV_ATTR_NDEV_INDEX])
+		p->netdev_ifindex = nla_get_u32(tb[RDMA_NLDEV_ATTR_NDEV_INDEX]);
+	return 0;
+}
+
+int rdma_nl_ports(struct smc_nl *nl, rdma_nl_port_cb cb, void *arg)
+{
+	struct dev_list l = { 0 };
+	int rc;
+
+	/* the device list first: no request can go out while a dump is being read */
+	rc = smc_rdma_request(nl, RDMA_NL_GET_TYPE(RDMA_NL_NLDEV, RDMA_NLDEV_CMD_GET), NLM_F_DUMP,
+			      NULL, NULL, dev_msg, &l);
+	for (size_t i = 0; !rc && i < l.n; i++) {
+		for (uint32_t port = 1; !rc && port <= l.v[i].nports; port++) {
+			struct port_req req = { .dev = l.v[i].index, .port = port };
+			struct rdma_nl_port p = { .port = port };
+
+			snprintf(p.dev, sizeof(p.dev), "%s", l.v[i].name);
+			rc = smc_rdma_request(nl, RDMA_NL_GET_TYPE(RDMA_NL_NLDEV,
+								   RDMA_NLDEV_CMD_PORT_GET),
+					      NLM_F_ACK, port_fill, &req, port_msg, &p);
+			/* a device that went away meanwhile is no error */
+			if (rc == -ENODEV || rc == -EINVAL) {
+				rc = 0;
+				continue;
+			}
+			if (!rc)
+				rc = cb(&p, arg);
+		}
+	}
+	free(l.v);
+	return rc;
+}

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* smc_chk.h - smc_chk's host checks: the facts of a host (gathered from netlink, sysfs,
+ * procfs and libibverbs, never printed) and the pure judgement of those facts into
+ * findings - ok / warning / problem, each with its reason and fix
+ *
+ * The split keeps the judgement testable: tests/unit/test_chk.c drives chk_judge() with
+ * synthesized facts for every rule, the live tests drive chk_gather() on a real kernel.
+ */
+#ifndef SMC_CHK_H
+#define SMC_CHK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <linux/smc.h>
+
+#include "nl.h"
+#include "smc_pnet.h"
+#include "smc_sys.h"
+
+/* ---- facts ------------------------------------------------------------------------- */
+
+/* One port of an RDMA device that the SMC module knows (SMC_NETLINK_GET_DEV_SMCR). */
+struct chk_rdma_port {
+	char		dev[64];
+	uint32_t	port;
+	bool		soft;		/* no parent device: rdma_rxe or siw, not a NIC */
+	char		pnetid[SMC_PNETID_MAXLEN + 1];	/* "" if none */
+	bool		pnet_by_user;	/* from the PNET table, not the hardware */
+	bool		has_netdev;	/* SMC or the GID table name a netdev for the port */
+	/* libibverbs (ibv_rc 0 if these are valid) */
+	int		ibv_rc;
+	const char	*state;		/* "ACTIVE", "DOWN", ... (static strings) */
+	const char	*link_layer;	/* "Ethernet", "InfiniBand" */
+	unsigned int	mtu;		/* active MTU in bytes */
+	unsigned int	gids_roce_v1, gids_roce_v2, gids_roce_v2_ipv4;
+	/* RDMA netlink (nl_rc 0 if these are valid) */
+	int		nl_rc;
+	bool		netdev_here;	/* the port's netdev is in the current namespace */
+	char		netdev[16];	/* its name, if here */
+};
+
+/* A device (port) with a PNET ID: RDMA ports, ISM devices, loopback-ism. */
+struct chk_dev_pnet {
+	char		dev[64];
+	uint32_t	port;		/* 0: the device has no ports (ISM) */
+	char		pnetid[SMC_PNETID_MAXLEN + 1];
+	bool		by_user;	/* from the PNET table, not the hardware (s390) */
+};
+
+struct chk_sysctl {
+	char		name[48];	/* below net.smc., e.g. "autocorking_size" */
+	char		value[48];
+};
+
+struct chk_facts {
+	int			genl_rc;	/* SMC_GEN_NETLINK family: 0, -ENOENT: no module */
+	int			diag_rc;	/* AF_SMC sock_diag: 0, -ENOENT: no smc_diag */
+	int			af_smc_rc;	/* socket(AF_SMC, SOCK_STREAM, SMCPROTO_SMC) */
+	int			ipproto_smc_rc;	/* socket(AF_INET, SOCK_STREAM, IPPROTO_SMC) */
+	int			sys_rc;
+	struct smc_sys		sys;
+	int			seid_rc;
+	struct smc_seid		seid;
+	int			ueid_rc;
+	char			(*ueids)[SMC_MAX_EID_LEN + 1];
+	size_t			nueids;
+	int			hslimit_rc;
+	bool			hslimit;
+	int			netns_initial;	/* 1, 0, or -errno */
+	int			pnet_rc;	/* the PNET table of this namespace */
+	struct smc_pnet_entry	*pnet;
+	size_t			npnet;
+	int			ports_rc;	/* SMC-R devices from the SMC module */
+	struct chk_rdma_port	*ports;
+	size_t			nports;
+	struct chk_dev_pnet	*dev_pnets;	/* every device PNET ID, table or hardware */
+	size_t			ndev_pnets;
+	int			sysctl_rc;	/* /proc/sys/net/smc */
+	struct chk_sysctl	*sysctls;
+	size_t			nsysctls;
+	int			tfo_rc;
+	unsigned int		tcp_fastopen;	/* net.ipv4.tcp_fastopen */
+};
+
+/**
+ * chk_gather() - collect the facts of the host, as seen from the current namespace
+ *
+ * Each fact carries its own result code; one that cannot be read is judged as such.
+ * Return: 0, or -ENOMEM. Free with chk_facts_free() either way.
+ */
+int chk_gather(struct smc_nl *nl, struct chk_facts *f);
+void chk_facts_free(struct chk_facts *f);
+
+/* Helpers for chk_gather() and for tests that build facts: append, -ENOMEM on failure. */
+int chk_add_port(struct chk_facts *f, const struct chk_rdma_port *p);
+int chk_add_dev_pnet(struct chk_facts *f, const char *dev, uint32_t port, const char *pnetid,
+		     bool by_user);
+int chk_add_pnet(struct chk_facts *f, const struct smc_pnet_entry *e);
+int chk_add_ueid(struct chk_facts *f, const char *eid);
+int chk_add_sysctl(struct chk_facts *f, const char *name, const char *value);
+
+/* ---- findings ---------------------------------------------------------------------- */
+
+enum chk_status { CHK_OK, CHK_WARNING, CHK_PROBLEM };
+
+struct chk_finding {
+	char		*id;		/* stable: "module.smc", "rdma.rxa.1", "pnet.netdev.va" */
+	enum chk_status	status;
+	char		*message;	/* what was found and what it means for SMC */
+	char		*fix;		/* what to do; NULL for ok findings */
+};
+
+struct chk_findings {
+	struct chk_finding	*v;
+	size_t			n;
+	size_t			count[CHK_PROBLEM + 1];	/* per status */
+	int			err;			/* -ENOMEM once a finding was lost */
+};
+
+const char *chk_status_name(enum chk_status s);	/* "ok", "warning", "problem" */
+
+/**
+ * chk_judge() - turn facts into findings (pure: no I/O)
+ *
+ * Return: 0, or -ENOMEM. Free @out with chk_findings_free() either way.
+ */
+int chk_judge(const struct chk_facts *f, struct chk_findings *out);
+void chk_findings_free(struct chk_findings *out);
+/* The finding with @id, or NULL (tests). */
+const struct chk_finding *chk_find(const struct chk_findings *fs, const char *id);
+
+/* Bits of net.ipv4.tcp_fastopen (include/net/tcp.h), for the decoder and the tests */
+struct chk_tfo_bit {
+	unsigned int	bit;
+	const char	*name;		/* the kernel's TFO_* name */
+	const char	*meaning;
+};
+/* The known bits, NULL-name terminated. */
+const struct chk_tfo_bit *chk_tfo_bits(void);
+
+#endif

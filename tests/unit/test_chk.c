@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: GPL-2.0
+/* test_chk.c - smc_chk's rules (chk_judge) on synthesized facts, and its text/JSON views */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out.h"
+#include "smc_chk.h"
+#include "tap.h"
+#include "view_chk.h"
+
+/* A healthy SMC host: module, smc_diag, both socket kinds, a UEID, no RDMA devices */
+static void healthy(struct chk_facts *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->sys.has = SMC_SYS_HAS_VER;
+	f->sys.ver = 2;
+	f->sys.rel = 1;
+	f->netns_initial = 1;
+	f->tcp_fastopen = 1;
+	chk_add_ueid(f, "SMC-BENCH");
+}
+
+static enum chk_status status_of(const struct chk_findings *fs, const char *id)
+{
+	const struct chk_finding *x = chk_find(fs, id);
+
+	return x ? x->status : (enum chk_status)-1;
+}
+
+static bool message_has(const struct chk_findings *fs, const char *id, const char *text)
+{
+	const struct chk_finding *x = chk_find(fs, id);
+
+	return x && strstr(x->message, text);
+}
+
+static bool fix_has(const struct chk_findings *fs, const char *id, const char *text)
+{
+	const struct chk_finding *x = chk_find(fs, id);
+
+	return x && x->fix && strstr(x->fix, text);
+}
+
+static void judge(const struct chk_facts *f, struct chk_findings *fs)
+{
+	ok(chk_judge(f, fs) == 0, "chk_judge succeeds");
+}
+
+static void test_healthy(void)
+{
+	struct chk_facts f;
+	struct chk_findings fs;
+
+	healthy(&f);
+	judge(&f, &fs);
+	ok(fs.count[CHK_PROBLEM] == 0 && fs.count[CHK_WARNING] == 0, "healthy host: all ok");
+	ok(message_has(&fs, "module.smc", "SMC version 2.1"), "module.smc names the version");
+	ok(message_has(&fs, "eid.ueid", "SMC-BENCH"), "eid.ueid lists the UEID");
+	ok(status_of(&fs, "rdma") == CHK_OK, "no RDMA devices is ok");
+	ok(status_of(&fs, "pnet") == CHK_OK, "no PNET IDs is ok");
+	for (size_t i = 0; i < fs.n; i++)
+		ok(fs.v[i].status != CHK_OK || !fs.v[i].fix, "ok finding %s has no fix", fs.v[i].id);
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+}
+
+static void test_no_module(void)
+{
+	struct chk_facts f;
+	struct chk_findings fs;
+
+	healthy(&f);
+	f.genl_rc = -ENOENT;
+	f.diag_rc = -ENOENT;
+	f.af_smc_rc = -EAFNOSUPPORT;
+	f.ipproto_smc_rc = -EPROTONOSUPPORT;
+	judge(&f, &fs);
+	ok(status_of(&fs, "module.smc") == CHK_PROBLEM && fix_has(&fs, "module.smc", "modprobe smc"),
+	   "no module: problem, fix modprobe smc");
+	ok(status_of(&fs, "module.smc_diag") == CHK_PROBLEM &&
+	   fix_has(&fs, "module.smc_diag", "modprobe smc_diag"), "no smc_diag: problem with fix");
+	ok(status_of(&fs, "socket.af_smc") == CHK_PROBLEM, "no AF_SMC: problem");
+	ok(status_of(&fs, "socket.ipproto_smc") == CHK_WARNING, "no IPPROTO_SMC: warning");
+	ok(!chk_find(&fs, "eid.ueid") && !chk_find(&fs, "pnet"),
+	   "no module: no checks that need it");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+}
+
+static void test_eid(void)
+{
+	struct chk_facts f;
+	struct chk_findings fs;
+
+	healthy(&f);
+	f.nueids = 0;
+	judge(&f, &fs);
+	ok(status_of(&fs, "eid.ueid") == CHK_WARNING && message_has(&fs, "eid.ueid", "0x03030008") &&
+	   fix_has(&fs, "eid.ueid", "smcd ueid add"), "no UEID, no SEID: warning, NOUEID, fix");
+	ok(message_has(&fs, "eid.seid", "no system EID"), "eid.seid: none");
+	chk_findings_free(&fs);
+
+	f.seid.present = f.seid.enabled = true;
+	strcpy(f.seid.seid, "IBM-SYSZ-ISMSEID00000000ABCD");
+	judge(&f, &fs);
+	ok(status_of(&fs, "eid.ueid") == CHK_OK && message_has(&fs, "eid.ueid", "system EID"),
+	   "no UEID but an enabled SEID: ok");
+	ok(message_has(&fs, "eid.seid", "enabled"), "eid.seid: enabled");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+}
+
+static struct chk_rdma_port good_port(const char *dev)
+{
+	struct chk_rdma_port p = {
+		.port = 1, .soft = true, .has_netdev = true, .state = "ACTIVE",
+		.link_layer = "Ethernet", .mtu = 1024, .gids_roce_v2 = 2, .gids_roce_v2_ipv4 = 1,
+		.netdev_here = true, .pnet_by_user = true,
+	};
+
+	snprintf(p.dev, sizeof(p.dev), "%s", dev);
+	strcpy(p.netdev, "ra");
+	strcpy(p.pnetid, "PNETA");
+	return p;
+}
+
+static void test_rdma_port(void)
+{
+	struct chk_rdma_port p = good_port("rxa");
+	struct chk_facts f;
+	struct chk_findings fs;
+
+	healthy(&f);
+	chk_add_port(&f, &p);
+	p = good_port("rxb");
+	p.state = "DOWN";
+	chk_add_port(&f, &p);
+	p = good_port("mlx0");
+	p.soft = false;
+	p.link_layer = "InfiniBand";
+	chk_add_port(&f, &p);
+	p = good_port("rxc");
+	p.gids_roce_v2 = p.gids_roce_v2_ipv4 = 0;
+	chk_add_port(&f, &p);
+	p = good_port("rxd");
+	p.gids_roce_v2_ipv4 = 0;
+	chk_add_port(&f, &p);
+	p = good_port("rxe0");
+	p.gids_roce_v2 = p.gids_roce_v2_ipv4 = 0;
+	p.gids_roce_v1 = 1;
+	chk_add_port(&f, &p);
+	p = good_port("rxf");
+	p.ibv_rc = -ENODEV;
+	chk_add_port(&f, &p);
+	judge(&f, &fs);
+	ok(status_of(&fs, "rdma.rxa.1") == CHK_OK && message_has(&fs, "rdma.rxa.1", "netdev ra") &&
+	   message_has(&fs, "rdma.rxa.1", "PNET ID PNETA"), "a good port is ok, with details");
+	ok(status_of(&fs, "rdma.rxb.1") == CHK_PROBLEM && fix_has(&fs, "rdma.rxb.1", "ip link set ra up"),
+	   "a DOWN port is a problem, fix: link up");
+	ok(status_of(&fs, "rdma.mlx0.1") == CHK_PROBLEM && message_has(&fs, "rdma.mlx0.1", "InfiniBand"),
+	   "an InfiniBand port is a problem");
+	ok(status_of(&fs, "rdma.rxc.1") == CHK_PROBLEM && fix_has(&fs, "rdma.rxc.1", "ip address add"),
+	   "no RoCE GIDs: problem, fix: an address");
+	ok(status_of(&fs, "rdma.rxd.1") == CHK_WARNING && message_has(&fs, "rdma.rxd.1", "IPv4"),
+	   "RoCE v2 without IPv4: warning");
+	ok(status_of(&fs, "rdma.rxe0.1") == CHK_WARNING && message_has(&fs, "rdma.rxe0.1", "RoCE v1"),
+	   "RoCE v1 only: warning");
+	ok(status_of(&fs, "rdma.rxf.1") == CHK_WARNING && fix_has(&fs, "rdma.rxf.1", "ib_uverbs"),
+	   "libibverbs failure: warning with fix");
+	ok(status_of(&fs, "rdma.rxa.1.netns") == CHK_OK, "soft device on a netdev of the initial netns");
+	ok(!chk_find(&fs, "rdma.mlx0.1.netns"), "hardware devices have no netns check");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+}
+
+static void test_soft_netns(void)
+{
+	struct chk_rdma_port p = good_port("rxva");
+	struct chk_facts f;
+	struct chk_findings fs;
+
+	/* seen from the namespace that holds the netdev */
+	healthy(&f);
+	f.netns_initial = 0;
+	strcpy(p.netdev, "va");
+	chk_add_port(&f, &p);
+	judge(&f, &fs);
+	ok(status_of(&fs, "rdma.rxva.1.netns") == CHK_PROBLEM &&
+	   message_has(&fs, "rdma.rxva.1.netns", "0x02010000") &&
+	   fix_has(&fs, "rdma.rxva.1.netns", "macvlan"), "rxe in a namespace, seen from there");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+
+	/* seen from the initial namespace: its netdev is elsewhere */
+	healthy(&f);
+	p.netdev_here = false;
+	p.netdev[0] = '\0';
+	chk_add_port(&f, &p);
+	judge(&f, &fs);
+	ok(status_of(&fs, "rdma.rxva.1.netns") == CHK_PROBLEM, "rxe in a namespace, seen from the host");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+
+	/* from another namespace, the usual bench: the netdev is in the initial one */
+	healthy(&f);
+	f.netns_initial = 0;
+	chk_add_port(&f, &p);
+	judge(&f, &fs);
+	ok(status_of(&fs, "rdma.rxva.1.netns") == CHK_OK, "netdev not here, not initial: ok");
+	ok(message_has(&fs, "rdma.rxva.1", "another namespace"), "the port names where its netdev is");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+}
+
+static void test_pnet(void)
+{
+	struct smc_pnet_entry va = { .pnetid = "PNETA", .netdev = "va" };
+	struct smc_pnet_entry vb = { .pnetid = "PNETB", .netdev = "vb" };
+	struct chk_facts f;
+	struct chk_findings fs;
+
+	healthy(&f);
+	chk_add_pnet(&f, &va);
+	chk_add_pnet(&f, &vb);
+	chk_add_dev_pnet(&f, "rxa", 1, "PNETA", true);
+	chk_add_dev_pnet(&f, "rxa", 1, "PNETA", true);
+	chk_add_dev_pnet(&f, "loopback-ism", 255, "PNETLO", true);
+	chk_add_dev_pnet(&f, "ism0", 0, "HWPNET", false);
+	ok(f.ndev_pnets == 3, "device PNET IDs are not repeated");
+	judge(&f, &fs);
+	ok(status_of(&fs, "pnet.netdev.va") == CHK_OK, "va and rxa share PNETA: ok");
+	ok(status_of(&fs, "pnet.netdev.vb") == CHK_PROBLEM &&
+	   message_has(&fs, "pnet.netdev.vb", "0x03030000") &&
+	   fix_has(&fs, "pnet.netdev.vb", "smc_pnet -a PNETB -D"), "vb without device: problem");
+	ok(status_of(&fs, "pnet.dev.loopback-ism") == CHK_WARNING &&
+	   fix_has(&fs, "pnet.dev.loopback-ism", "smc_pnet -a PNETLO -I"),
+	   "device PNET ID without interface: warning (no port for port 255)");
+	ok(!chk_find(&fs, "pnet.dev.ism0") && !chk_find(&fs, "pnet.dev.rxa.1"),
+	   "hardware PNET IDs and matched devices: no finding");
+	ok(!chk_find(&fs, "pnet"), "no summary finding when PNET IDs exist");
+	chk_findings_free(&fs);
+
+	f.pnet_rc = -EIO;
+	judge(&f, &fs);
+	ok(status_of(&fs, "pnet") == CHK_WARNING, "unreadable table: warning");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+}
+
+static void test_sysctls(void)
+{
+	struct chk_facts f;
+	struct chk_findings fs;
+
+	healthy(&f);
+	chk_add_sysctl(&f, "wmem", "65536");
+	chk_add_sysctl(&f, "smcr_testlink_time", "0");
+	chk_add_sysctl(&f, "limit_smc_hs", "1");
+	chk_add_sysctl(&f, "future_knob", "7");
+	f.hslimit = true;
+	judge(&f, &fs);
+	ok(status_of(&fs, "sysctl.net.smc.wmem") == CHK_OK &&
+	   message_has(&fs, "sysctl.net.smc.wmem", "65536: send buffer"), "wmem: value and meaning");
+	ok(status_of(&fs, "sysctl.net.smc.smcr_testlink_time") == CHK_WARNING,
+	   "testlink time 0: warning");
+	ok(!chk_find(&fs, "sysctl.net.smc.limit_smc_hs"), "limit_smc_hs is reported as hslimit");
+	ok(message_has(&fs, "hslimit", "on") && message_has(&fs, "hslimit", "0x03010000"),
+	   "hslimit on: explained");
+	ok(status_of(&fs, "sysctl.net.smc.future_knob") == CHK_OK &&
+	   !strcmp(chk_find(&fs, "sysctl.net.smc.future_knob")->message, "7"),
+	   "an unknown sysctl is listed with its value");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+}
+
+static void test_tfo(void)
+{
+	static const struct { unsigned int v; enum chk_status st; const char *text; } cases[] = {
+		{ 0x0, CHK_OK, "fast open off" },
+		{ 0x1, CHK_OK, "the default" },
+		{ 0x3, CHK_WARNING, "TFO_CLIENT_ENABLE TFO_SERVER_ENABLE)" },
+		{ 0x405, CHK_WARNING, "TFO_CLIENT_NO_COOKIE TFO_SERVER_WO_SOCKOPT1" },
+		{ 0x2003, CHK_WARNING, "and unknown bits" },
+		{ 0x10001, CHK_OK, "the default" },	/* upper half: only a queue length */
+	};
+	const char *id = "sysctl.net.ipv4.tcp_fastopen";
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct chk_facts f;
+		struct chk_findings fs;
+
+		healthy(&f);
+		f.tcp_fastopen = cases[i].v;
+		judge(&f, &fs);
+		ok(status_of(&fs, id) == cases[i].st && message_has(&fs, id, cases[i].text),
+		   "tcp_fastopen 0x%x", cases[i].v);
+		chk_findings_free(&fs);
+		chk_facts_free(&f);
+	}
+	for (const struct chk_tfo_bit *b = chk_tfo_bits(); b->name; b++)
+		ok(b->bit && !(b->bit & (b->bit - 1)) && b->meaning[0], "bit %s is one bit", b->name);
+}
+
+static char *render(const struct chk_findings *fs, bool json, bool quiet)
+{
+	struct memout m;
+	struct out_opts oo = { .json = json, .fp = memout_open(&m) };
+	struct out *o;
+
+	if (out_new(&o, &oo))
+		return NULL;
+	view_chk_findings(o, fs, quiet);
+	out_free(o);
+	return memout_close(&m);
+}
+
+/* The line starting with @line is followed by one whose @fix starts in the message column */
+static bool fix_aligned(const char *text, const char *line, const char *fix)
+{
+	const char *l = strstr(text, line), *msg, *next, *f;
+
+	if (!l)
+		return false;
+	msg = l + strlen(line);
+	while (*msg == ' ')
+		msg++;
+	next = strchr(l, '\n');
+	if (!next)
+		return false;
+	next++;
+	f = strstr(next, fix);
+	if (!f || strspn(next, " ") != (size_t)(f - next))
+		return false;
+	return f - next == msg - l;
+}
+
+static void test_view(void)
+{
+	struct chk_facts f;
+	struct chk_findings fs;
+	char *text;
+
+	healthy(&f);
+	f.diag_rc = -ENOENT;
+	judge(&f, &fs);
+	text = render(&fs, false, false);
+	ok(text && fix_aligned(text, "problem  module.smc_diag ", "fix: modprobe smc_diag\n"),
+	   "text: status first, fix indented under the message");
+	ok(text && strstr(text, "ok       module.smc       "), "text: ids aligned");
+	ok(text && strstr(text, " ok, 0 warnings, 1 problem\n"), "text: summary line");
+	free(text);
+	text = render(&fs, false, true);
+	ok(text && !strstr(text, "\nok ") && strncmp(text, "ok ", 3) && strstr(text, "problem "),
+	   "quiet: no ok lines");
+	free(text);
+	text = render(&fs, true, false);
+	ok(text && !strncmp(text, "{\"findings\":[{\"id\":\"module.smc\",\"status\":\"ok\",", 46) &&
+	   strstr(text, "\"fix\":\"modprobe smc_diag\"") &&
+	   strstr(text, "\"summary\":{\"ok\":") && strstr(text, "\"problem\":1}}"),
+	   "JSON: findings and summary");
+	free(text);
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+}
+
+int main(void)
+{
+	test_healthy();
+	test_no_module();
+	test_eid();
+	test_rdma_port();
+	test_soft_netns();
+	test_pnet();
+	test_sysctls();
+	test_tfo();
+	test_view();
+	return tap_done();
+}
