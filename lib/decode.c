@@ -115,3 +115,17 @@ const char *smc_pci_device_name(uint16_t device)
 	}
 	return NULL;
 }
+
+const char *smc_rdma_driver_name(uint32_t driver_id)
+{
+	/* enum rdma_driver_id (include/uapi/rdma/ib_user_ioctl_verbs.h, Linux 6.12), named
+	 * as the kernel modules are; 0 is RDMA_DRIVER_UNKNOWN
+	 */
+	static const char *const names[] = {
+		NULL, "mlx5", "mlx4", "cxgb3", "cxgb4", "mthca", "bnxt_re", "ocrdma", "nes",
+		"irdma", "vmw_pvrdma", "qedr", "hns", "usnic", "rxe", "hfi1", "qib", "efa",
+		"siw", "erdma", "mana",
+	};
+
+	return NAME_AT(names, driver_id);
+}

@@ -44,6 +44,10 @@ const char *smc_lgr_type_name(uint8_t type);		/* "NONE", "SINGLE", "SYM", "ASYMP
 const char *smc_link_state_name(uint32_t state);	/* "LINK_ACTIVE", ... */
 const char *smc_peer_os_name(uint8_t os);		/* "ZOS", "LINUX", "AIX" */
 const char *smc_buf_type_name(uint8_t type);		/* "physical", "virtual" */
+/* The kernel module name of an RDMA device's verbs driver ("rxe", "mlx5", "erdma" ...)
+ * from its enum rdma_driver_id; NULL if unknown
+ */
+const char *smc_rdma_driver_name(uint32_t driver_id);
 /* IBM's names for its PCI device ids (RoCE Express, ISM); NULL for any other device */
 const char *smc_pci_device_name(uint16_t device);
 

@@ -9,6 +9,7 @@
 #include "array.h"
 #include "decode.h"
 #include "err.h"
+#include "rdma_nl.h"
 #include "smc_dev.h"
 #include "smc_ibv.h"
 #include "tool.h"
@@ -17,7 +18,7 @@ enum { G_DETAIL = 1u << 0 };
 
 enum rdev_col {
 	R_NETDEV, R_IBDEV, R_PORT, R_STATE, R_TYPE, R_CRIT, R_FID, R_PCI_ID, R_PCHID, R_LINKS,
-	R_PNETID, R_PNET_USER, R_IFINDEX, R_VENDOR, R_DEVICE,
+	R_PNETID, R_PNET_USER, R_IFINDEX, R_VENDOR, R_DEVICE, R_DRIVER,
 	R_NCOLS
 };
 
@@ -37,6 +38,7 @@ static const struct out_col rdev_cols[R_NCOLS] = {
 	[R_IFINDEX]	= { "netdev_ifindex", NULL, OUT_LEFT, 0, 0, 0 },
 	[R_VENDOR]	= { "pci_vendor", NULL, OUT_LEFT, 0, 0, 0 },
 	[R_DEVICE]	= { "pci_device", NULL, OUT_LEFT, 0, 0, 0 },
+	[R_DRIVER]	= { "driver", NULL, OUT_LEFT, 0, 0, 0 },
 };
 
 static const struct out_table rdev_table = {
@@ -76,21 +78,34 @@ struct dev_walk {
 	/* -d in text: the devices whose libibverbs details follow the table */
 	char			**names;
 	size_t			nnames;
+	/* smcr: the RDMA core's devices, for their verbs drivers */
+	struct rdma_nl_dev	*rdma;
+	size_t			nrdma;
 };
 
-/* Type from what the kernel sent: IBM's names for its PCI ids, the PCI vendor:device
- * pair for any other PCI device, nothing (-) for devices without one (rxe, siw).
- */
-static void out_type(struct out *o, unsigned int col, const struct smc_dev *d)
+/* The verbs driver of RDMA device @name, NULL if the RDMA core did not name one */
+static const char *rdma_driver(const struct dev_walk *w, const char *name)
 {
-	const char *name;
+	for (size_t i = 0; i < w->nrdma; i++)
+		if (w->rdma[i].has_driver && !strcmp(w->rdma[i].name, name))
+			return smc_rdma_driver_name(w->rdma[i].driver_id);
+	return NULL;
+}
 
-	if (!(d->has & SMC_DEV_HAS_PCI))
-		return;
-	name = smc_pci_device_name(d->pci_device);
+/* Type from what the kernel sent: IBM's names for its PCI ids; else the verbs driver
+ * the RDMA core names (rxe, siw, erdma, mlx5 ...); else the PCI vendor:device pair;
+ * else nothing (-).
+ */
+static void out_type(struct out *o, unsigned int col, const struct smc_dev *d,
+		     const char *driver)
+{
+	const char *name = d->has & SMC_DEV_HAS_PCI ? smc_pci_device_name(d->pci_device) : NULL;
+
 	if (name)
 		out_str(o, col, name);
-	else
+	else if (driver)
+		out_str(o, col, driver);
+	else if (d->has & SMC_DEV_HAS_PCI)
 		out_fmt(o, col, "%04x:%04x", d->pci_vendor, d->pci_device);
 }
 
@@ -215,6 +230,7 @@ static int rdev_cb(const struct smc_dev *d, void *arg)
 	struct dev_walk *w = arg;
 	struct out *o = w->ctx->out;
 	bool verbs = w->ctx->opts->details && out_is_json(o);
+	const char *driver = rdma_driver(w, d->ib_name);
 	struct smc_ibv_dev v;
 	int vrc = -ENODEV;
 
@@ -253,7 +269,8 @@ static int rdev_cb(const struct smc_dev *d, void *arg)
 		out_uint(o, R_PORT, (uint64_t)i + 1);
 		if (p->has & SMC_PORT_HAS_STATE)
 			out_str(o, R_STATE, p->state ? "ACTIVE" : "INACTIVE");
-		out_type(o, R_TYPE, d);
+		out_type(o, R_TYPE, d, driver);
+		out_str(o, R_DRIVER, driver);
 		if (d->has & SMC_DEV_HAS_IS_CRIT) {
 			if (out_is_json(o))
 				out_bool(o, R_CRIT, d->critical);
@@ -282,7 +299,7 @@ static int ddev_cb(const struct smc_dev *d, void *arg)
 
 	out_row_begin(o);
 	out_pci(o, d, D_FID, D_PCI_ID, D_PCHID, D_VENDOR, D_DEVICE);
-	out_type(o, D_TYPE, d);
+	out_type(o, D_TYPE, d, NULL);
 	if (d->has & SMC_DEV_HAS_IS_CRIT) {
 		if (out_is_json(o))
 			out_bool(o, D_INUSE, d->critical);
@@ -338,6 +355,11 @@ static int dev_show(struct smc_ctx *ctx, int argc, char **argv)
 	if (tool_require(ctx, smcd ? SMC_NETLINK_GET_DEV_SMCD : SMC_NETLINK_GET_DEV_SMCR,
 			 "device"))
 		return EXIT_RUNTIME;
+	/* RDMA netlink only adds driver names to the Type column: without it (no RDMA core
+	 * in this kernel) the column keeps what SMC sent
+	 */
+	if (!smcd && rdma_nl_devices(ctx->nl, &w.rdma, &w.nrdma))
+		w.nrdma = 0;
 	/* -d chooses text columns; JSON always carries every field the kernel sent */
 	out_table_begin(ctx->out, smcd ? &ddev_table : &rdev_table,
 			ctx->opts->details || out_is_json(ctx->out) ? G_DETAIL : 0);
@@ -364,6 +386,7 @@ static int dev_show(struct smc_ctx *ctx, int argc, char **argv)
 		free(w.names[i]);
 	}
 	free(w.names);
+	free(w.rdma);
 	return rc ? EXIT_RUNTIME : EXIT_OK;
 }
 

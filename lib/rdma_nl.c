@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* rdma_nl.c - RDMA_NLDEV_CMD_GET (dump) and RDMA_NLDEV_CMD_PORT_GET: ports and their netdevs */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +77,70 @@ static int port_msg(struct nl_msg *msg, void *arg)
 	}
 	if (tb[RDMA_NLDEV_ATTR_NDEV_INDEX])
 		p->netdev_ifindex = nla_get_u32(tb[RDMA_NLDEV_ATTR_NDEV_INDEX]);
+	return 0;
+}
+
+static int chardev_fill(struct nl_msg *msg, const void *req)
+{
+	const uint32_t *dev_index = req;
+
+	if (nla_put_u32(msg, RDMA_NLDEV_ATTR_DEV_INDEX, *dev_index) < 0 ||
+	    nla_put_string(msg, RDMA_NLDEV_ATTR_CHARDEV_TYPE, "uverbs") < 0)
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int chardev_msg(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[RDMA_NLDEV_ATTR_MAX];
+	struct rdma_nl_dev *d = arg;
+
+	if (parse(msg, tb))
+		return -EPROTO;
+	/* a u32 from ib_uverbs_get_nl_info(), though the UAPI header says u64 */
+	if (tb[RDMA_NLDEV_ATTR_UVERBS_DRIVER_ID]) {
+		d->driver_id = (uint32_t)smc_nla_get_uint(tb[RDMA_NLDEV_ATTR_UVERBS_DRIVER_ID]);
+		d->has_driver = true;
+	}
+	return 0;
+}
+
+int rdma_nl_devices(struct smc_nl *nl, struct rdma_nl_dev **devs, size_t *n)
+{
+	struct dev_list l = { 0 };
+	struct rdma_nl_dev *v = NULL;
+	size_t nv = 0;
+	int rc;
+
+	*devs = NULL;
+	*n = 0;
+	rc = smc_rdma_request(nl, RDMA_NL_GET_TYPE(RDMA_NL_NLDEV, RDMA_NLDEV_CMD_GET), NLM_F_DUMP,
+			      NULL, NULL, dev_msg, &l);
+	for (size_t i = 0; !rc && i < l.n; i++) {
+		struct rdma_nl_dev *d = array_push(&v, &nv, sizeof(*d));
+		int crc;
+
+		if (!d) {
+			rc = -ENOMEM;
+			break;
+		}
+		d->index = l.v[i].index;
+		snprintf(d->name, sizeof(d->name), "%s", l.v[i].name);
+		crc = smc_rdma_request(nl, RDMA_NL_GET_TYPE(RDMA_NL_NLDEV,
+							    RDMA_NLDEV_CMD_GET_CHARDEV),
+				       NLM_F_ACK, chardev_fill, &d->index, chardev_msg, d);
+		/* no ib_uverbs (EINVAL/EOPNOTSUPP), or the device went away: no driver */
+		if (crc && crc != -EINVAL && crc != -EOPNOTSUPP && crc != -ENODEV &&
+		    crc != -ENOENT)
+			rc = crc;
+	}
+	free(l.v);
+	if (rc) {
+		free(v);
+		return rc;
+	}
+	*devs = v;
+	*n = nv;
 	return 0;
 }
 

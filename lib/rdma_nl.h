@@ -24,6 +24,25 @@ struct rdma_nl_port {
 
 typedef int (*rdma_nl_port_cb)(const struct rdma_nl_port *p, void *arg);
 
+/* An RDMA device as the RDMA core lists it in this namespace */
+struct rdma_nl_dev {
+	char		name[64];
+	uint32_t	index;
+	/* The verbs driver (enum rdma_driver_id) as ib_uverbs tells it to rdma-core; absent
+	 * without ib_uverbs, and for drivers that leave the match to PCI ids.
+	 */
+	bool		has_driver;
+	uint32_t	driver_id;
+};
+
+/**
+ * rdma_nl_devices() - every RDMA device visible here, with its driver where known
+ * @devs: set to a malloc'ed array (free() it), @n to its length
+ *
+ * Return: 0 or -errno (-EPROTONOSUPPORT / -ENOENT: no RDMA core in the kernel).
+ */
+int rdma_nl_devices(struct smc_nl *nl, struct rdma_nl_dev **devs, size_t *n);
+
 /**
  * rdma_nl_ports() - stream every port of every RDMA device visible in this namespace
  *

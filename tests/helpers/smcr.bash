@@ -130,8 +130,10 @@ smcr_require() {
 #   crc32_generic   rdma_rxe asks the crypto API for "crc32" (the ICRC) when a device is
 #                   added; without it `rdma link add` fails with ENOENT
 #   xfrm_user       compiles per-socket IPsec policies (smc_conn --ipsec)
+#   ib_uverbs       libibverbs (smcr device -d, smc_chk) and the RDMA core's driver
+#                   names (the Type column of smcr device)
 _smcr_modules() {
-	modprobe -a veth macvlan rdma_rxe crc32_generic xfrm_user
+	modprobe -a veth macvlan rdma_rxe crc32_generic xfrm_user ib_uverbs
 }
 
 # (ra and rb exist only while their lower devices va and vb do)

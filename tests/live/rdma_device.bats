@@ -26,12 +26,13 @@ teardown() {
 	assert_success
 	assert_equal "$stderr" ""
 	assert_line --index 0 'Net-Dev         IB-Dev   IB-P IB-State Type          Crit #Links PNET-ID'
-	# soft-RoCE has no PCI parent: no type, nothing invented
-	assert_line --regexp '^vt0 +rxt +1 ACTIVE +- +No +0 \*NETT$'
+	# soft-RoCE has no PCI parent: its type is the verbs driver the RDMA core names
+	assert_line --regexp '^vt0 +rxt +1 ACTIVE +rxe +No +0 \*NETT$'
 	run "$SMCR" -j device ibdev rxt
 	jq -e 'length == 1 and .[0].netdev == "vt0" and .[0].ib_port == 1 and .[0].state == "ACTIVE"
 		and .[0].critical == false and .[0].links == 0 and .[0].pnetid == "NETT"
-		and .[0].pnetid_by_user == true and (.[0] | has("type") or has("pci_id") | not)' <<<"$output"
+		and .[0].pnetid_by_user == true and .[0].type == "rxe" and .[0].driver == "rxe"
+		and (.[0] | has("pci_id") | not)' <<<"$output"
 	run "$SMCR" device netdev vt0
 	assert_line --regexp '^vt0 +rxt '
 	run "$SMCR" device ibdev nosuchdev

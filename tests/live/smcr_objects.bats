@@ -106,7 +106,7 @@ teardown() {
 @test "device: links counted on the ports while connections run" {
 	smcr_pair 5404
 	run "$SMCR" device ibdev rxa
-	assert_line --index 1 --regexp '^ra +rxa +1 ACTIVE +- +(Yes|No) +[1-9][0-9]* \*PNETA$'
+	assert_line --index 1 --regexp '^ra +rxa +1 ACTIVE +rxe +(Yes|No) +[1-9][0-9]* \*PNETA$'
 	run "$SMCR" -j device ibdev rxb
 	jq -e '.[0].links >= 1 and .[0].pnetid == "PNETB"' <<<"$output"
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include <linux/smc_diag.h>
+#include <rdma/ib_user_ioctl_verbs.h>
 
 #include "decode.h"
 #include "fallback_kb.h"
@@ -44,6 +45,18 @@ static void check_states_against_kernel(const char *smc_h)
 
 int main(void)
 {
+	/* driver names by the UAPI's own enum values (the host's header may lack newer
+	 * ones, such as MANA: those are checked by number)
+	 */
+	is_str(smc_rdma_driver_name(RDMA_DRIVER_RXE), "rxe", "rxe by enum rdma_driver_id");
+	is_str(smc_rdma_driver_name(RDMA_DRIVER_MLX5), "mlx5", "mlx5");
+	is_str(smc_rdma_driver_name(RDMA_DRIVER_IRDMA), "irdma", "irdma (was i40iw)");
+	is_str(smc_rdma_driver_name(RDMA_DRIVER_SIW), "siw", "siw");
+	is_str(smc_rdma_driver_name(RDMA_DRIVER_ERDMA), "erdma", "erdma");
+	is_str(smc_rdma_driver_name(RDMA_DRIVER_ERDMA + 1), "mana", "mana, after erdma (6.2+)");
+	ok(smc_rdma_driver_name(RDMA_DRIVER_UNKNOWN) == NULL, "RDMA_DRIVER_UNKNOWN: no name");
+	ok(smc_rdma_driver_name(999) == NULL, "an id this version does not know: no name");
+
 	/* the fallback codes themselves are tested in test_fallback_kb.c */
 	is_str(smc_fallback_name(0x03010000), "PEERNOSMC", "PEERNOSMC by code");
 	is_str(smc_fallback_desc(0x05000000), smc_fallback_lookup(0x05000000)->meaning,
