@@ -37,3 +37,48 @@ show smcss -d
 echo
 echo '$ smcss -j | jq -c '"'"'.[] | select(.mode == "TCP") | {local_port, peer_port, fallback_reason_name, fallback_reason_text}'"'"
 smcss -j | jq -c '.[] | select(.mode == "TCP") | {local_port, peer_port, fallback_reason_name, fallback_reason_text}'
+
+echo
+echo "== why did a connection fall back? (no user EID on this x86 host)"
+PATH="$PWD/smc_chk:$PWD/smc_run:$PATH"
+smcd ueid flush
+start "$conn" server 127.0.0.1 7003
+start "$conn" client 127.0.0.1 7003
+show smcss -e
+show smc_chk -q || true
+show smcd ueid add SMC-DEMO
+smc_chk -S -p 7004 >/dev/null 2>&1 &
+pids+=($!)
+sleep 0.3
+show smc_chk -C 127.0.0.1 -p 7004
+show smcr explain 0x03030002
+
+echo
+echo "== smc_run: an unmodified program (socat) over SMC-D"
+if command -v socat >/dev/null; then
+	head -c 1M /dev/urandom >/tmp/demo.in
+	smc_run socat -u TCP-LISTEN:7005,reuseaddr CREATE:/tmp/demo.out &
+	pids+=($!)
+	sleep 0.5
+	show smc_run -d socat -u - TCP:127.0.0.1:7005 </tmp/demo.in
+	sleep 0.3
+	show sha256sum /tmp/demo.in /tmp/demo.out
+else
+	echo "(socat is not installed: tests/deps.sh install)"
+fi
+
+echo
+echo "== SMC-R between two network namespaces over soft-RoCE (tests/helpers/smcr.bash)"
+# the helpers are written for bats: give them what they expect of it
+load() { case $1 in /*) . "$1" ;; *) . "tests/helpers/$(basename "$1").bash" ;; esac; }
+bats_require_minimum_version() { :; }
+BATS_TEST_DIRNAME=$PWD/tests/live
+BATS_TEST_TMPDIR=$(mktemp -d)
+load smcr
+smcr_up >/dev/null
+start ip netns exec b "$conn" server 198.18.0.2 7100
+start ip netns exec a "$conn" client 198.18.0.2 7100
+show smcss -n a -R
+show smcr linkgroup
+show smcr device
+show smc_chk -n a -q || true
