@@ -94,6 +94,18 @@ teardown() {
 	# the remedy for a missing UEID names the command that sets one
 	run "$SMCSS" -e
 	assert_output --partial "ueid add"
+	# the tally and the blocks under the memory checkers, on real fallbacks
+	run valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99 \
+		"$SMCSS" -a -e -j
+	assert_success
+	if [ -x "$TOP/build/asan/smcss" ]; then
+		for args in "-e" "-a -e -p"; do
+			# shellcheck disable=SC2086
+			ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=halt_on_error=1:exitcode=98 \
+				run "$TOP/build/asan/smcss" $args
+			assert_success
+		done
+	fi
 }
 
 @test "--explain without fallbacks: a note in text, an empty list in JSON" {
