@@ -12,6 +12,7 @@
 #include "rdma_nl.h"
 #include "smc_dev.h"
 #include "smc_ibv.h"
+#include "smc_lgr.h"
 #include "tool.h"
 
 enum { G_DETAIL = 1u << 0 };
@@ -313,6 +314,29 @@ static int ddev_cb(const struct smc_dev *d, void *arg)
 	return 0;
 }
 
+static int count_loopback_lgr(const struct smc_lgr *lgr, void *arg)
+{
+	size_t *n = arg;
+
+	if (lgr->has & SMC_LGR_HAS_CHID && lgr->chid == SMC_LO_RESERVED_CHID)
+		(*n)++;
+	return 0;
+}
+
+/* Since Linux 6.10 the kernel leaves loopback-ism out of the SMC-D device list; its
+ * link groups (CHID ffff) are the evidence that it exists and is in use, so the table
+ * is followed by a note saying so instead of looking as if SMC-D had no device.
+ */
+static void note_loopback_ism(struct smc_ctx *ctx)
+{
+	size_t n = 0;
+
+	if (out_is_json(ctx->out) || smc_lgr_dump(ctx->nl, true, count_loopback_lgr, &n) || !n)
+		return;
+	out_note(ctx->out, "(loopback-ism, which the kernel does not list here, carries %zu link "
+		 "group%s: smcd linkgroup, CHID ffff)", n, n == 1 ? "" : "s");
+}
+
 static int parse_filter(struct smc_ctx *ctx, int argc, char **argv, struct dev_filter *f)
 {
 	for (int i = 0; i < argc; i++) {
@@ -372,6 +396,8 @@ static int dev_show(struct smc_ctx *ctx, int argc, char **argv)
 			pr_err_nl(ctx->nl, rc, "cannot list devices");
 	} else {
 		out_table_end(ctx->out);
+		if (smcd)
+			note_loopback_ism(ctx);
 	}
 	for (size_t i = 0; i < w.nnames; i++) {
 		struct smc_ibv_dev v;

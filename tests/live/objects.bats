@@ -85,10 +85,17 @@ RoCE:             n/a"
 	assert_output --regexp 'Link-UID Peer-UID IB-Dev   IB-P Local-GID +Peer-GID$'
 }
 
-@test "device: SMC-D lists no loopback-ism (the kernel hides it), SMC-R none without RDMA" {
+@test "device: SMC-D lists no loopback-ism (the kernel hides it) but notes its link groups" {
+	start_bg server "$SMC_CONN" server 127.0.0.1 5301
+	start_bg client "$SMC_CONN" client 127.0.0.1 5301
+	n=$("$SMCD" -j linkgroup | jq '[.[] | select(.loopback_ism)] | length')
+	[ "$n" -ge 1 ]
 	run_split "$SMCD" device
 	assert_success
-	assert_output 'FID  Type PCI-ID       PCHID InUse  #LGs PNET-ID'
+	assert_equal "$stderr" ""
+	assert_line --index 0 'FID  Type PCI-ID       PCHID InUse  #LGs PNET-ID'
+	assert_line --index 1 --regexp "^\(loopback-ism, which the kernel does not list here, carries $n link groups?: smcd linkgroup, CHID ffff\)$"
+	[ "${#lines[@]}" -eq 2 ]
 	run "$SMCD" -j device
 	assert_output '[]'
 	run "$SMCR" -d device
