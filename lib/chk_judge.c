@@ -343,6 +343,16 @@ static bool netdev_has_pnetid(const struct chk_facts *f, const char *pnetid)
 	return false;
 }
 
+/* The first interface of another namespace with @pnetid, NULL if none was seen */
+static const struct chk_foreign_pnet *foreign_netdev(const struct chk_facts *f,
+						      const char *pnetid)
+{
+	for (size_t i = 0; i < f->nforeign_pnets; i++)
+		if (!strcmp(f->foreign_pnets[i].pnetid, pnetid))
+			return &f->foreign_pnets[i];
+	return NULL;
+}
+
 static void judge_pnet(const struct chk_facts *f, struct chk_findings *fs)
 {
 	bool any = false;
@@ -375,6 +385,7 @@ static void judge_pnet(const struct chk_facts *f, struct chk_findings *fs)
 	}
 	for (size_t i = 0; i < f->ndev_pnets; i++) {
 		const struct chk_dev_pnet *d = &f->dev_pnets[i];
+		const struct chk_foreign_pnet *fp;
 		char port[16] = "";
 
 		any = true;
@@ -383,12 +394,23 @@ static void judge_pnet(const struct chk_facts *f, struct chk_findings *fs)
 			continue;
 		if (d->port && d->port != 255)
 			snprintf(port, sizeof(port), ".%u", d->port);
+		fp = foreign_netdev(f, d->pnetid);
+		if (fp) {
+			add(fs, CHK_OK, fmt(fs, "pnet.dev.%s%s", d->dev, port), NULL,
+			    "%s%s%s has PNET ID %s, as interface %s in network namespace %s does: "
+			    "it serves connections there, not from here", d->dev,
+			    port[0] ? " port " : "", port[0] ? port + 1 : "", d->pnetid,
+			    fp->netdev, fp->netns);
+			continue;
+		}
 		add(fs, CHK_WARNING, fmt(fs, "pnet.dev.%s%s", d->dev, port),
 		    fmt(fs, "smc_pnet -a %s -I INTERFACE (in the namespace of the interface)",
 			d->pnetid),
-		    "%s%s%s has PNET ID %s, but no interface in this network namespace has it: "
-		    "connections from here do not use it (fine if it serves another namespace)",
-		    d->dev, port[0] ? " port " : "", port[0] ? port + 1 : "", d->pnetid);
+		    "%s%s%s has PNET ID %s, but no interface in this network namespace has it%s: "
+		    "connections from here do not use it",
+		    d->dev, port[0] ? " port " : "", port[0] ? port + 1 : "", d->pnetid,
+		    f->foreign_pnet_rc == -EPERM ? " (other namespaces need root to look at)" :
+		    f->foreign_pnet_rc ? "" : ", nor one in another named namespace");
 	}
 	if (!any)
 		add(fs, CHK_OK, dup(fs, "pnet"), NULL,

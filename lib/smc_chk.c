@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "array.h"
+#include "netns.h"
 #include "rdma_nl.h"
 #include "smc_chk.h"
 #include "smc_dev.h"
@@ -101,6 +102,7 @@ void chk_facts_free(struct chk_facts *f)
 	free(f->pnet);
 	free(f->ports);
 	free(f->dev_pnets);
+	free(f->foreign_pnets);
 	free(f->sysctls);
 	memset(f, 0, sizeof(*f));
 }
@@ -140,6 +142,21 @@ static int read_line(const char *path, char *buf, size_t len)
 static int ueid_cb(const char *eid, void *arg)
 {
 	return chk_add_ueid(arg, eid);
+}
+
+int chk_add_foreign_pnet(struct chk_facts *f, const char *netns, const struct smc_pnet_entry *e)
+{
+	struct chk_foreign_pnet p = { .netns = "" };
+	void *v;
+
+	snprintf(p.netns, sizeof(p.netns), "%s", netns);
+	snprintf(p.netdev, sizeof(p.netdev), "%s", e->netdev);
+	snprintf(p.pnetid, sizeof(p.pnetid), "%s", e->pnetid);
+	v = append(f->foreign_pnets, &f->nforeign_pnets, sizeof(p), &p);
+	if (!v)
+		return -ENOMEM;
+	f->foreign_pnets = v;
+	return 0;
 }
 
 static int pnet_cb(const struct smc_pnet_entry *e, void *arg)
@@ -333,6 +350,48 @@ static int gather_smc(struct smc_nl *nl, struct chk_facts *f)
 	return 0;
 }
 
+struct foreign_walk {
+	struct chk_facts	*f;
+	const char		*netns;
+};
+
+static int foreign_pnet_cb(const struct smc_pnet_entry *e, void *arg)
+{
+	const struct foreign_walk *w = arg;
+
+	return e->netdev[0] ? chk_add_foreign_pnet(w->f, w->netns, e) : 0;
+}
+
+/* Runs inside another namespace (netns_each_other): its sockets are made there. */
+static int gather_ns_pnet(const char *name, void *arg)
+{
+	struct foreign_walk w = { .f = arg, .netns = name };
+	struct smc_nl *nl;
+	int rc = smc_nl_open(&nl);
+
+	if (rc)
+		return rc;
+	rc = smc_pnet_dump(nl, NULL, foreign_pnet_cb, &w);
+	smc_nl_close(nl);
+	/* a namespace whose table cannot be read adds nothing */
+	return rc == -ENOMEM ? rc : 0;
+}
+
+/* Is some PNET ID of the PNET table given to a device but to no interface here? */
+static bool device_pnet_unmatched(const struct chk_facts *f)
+{
+	for (size_t i = 0; i < f->ndev_pnets; i++) {
+		bool here = false;
+
+		for (size_t j = 0; j < f->npnet && !here; j++)
+			here = f->pnet[j].netdev[0] &&
+			       !strcmp(f->pnet[j].pnetid, f->dev_pnets[i].pnetid);
+		if (f->dev_pnets[i].by_user && !here)
+			return true;
+	}
+	return false;
+}
+
 int chk_gather(struct smc_nl *nl, struct chk_facts *f)
 {
 	int rc;
@@ -355,6 +414,12 @@ int chk_gather(struct smc_nl *nl, struct chk_facts *f)
 		f->pnet_rc = smc_pnet_dump(nl, NULL, pnet_cb, f);
 	if (f->pnet_rc == -ENOMEM)
 		return -ENOMEM;
+	/* such a device may serve interfaces of other namespaces, as containers do */
+	if (!f->pnet_rc && device_pnet_unmatched(f)) {
+		f->foreign_pnet_rc = netns_each_other(gather_ns_pnet, f);
+		if (f->foreign_pnet_rc == -ENOMEM)
+			return -ENOMEM;
+	}
 	rc = gather_sysctls(f);
 	if (rc)
 		return rc;

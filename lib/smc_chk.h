@@ -49,6 +49,13 @@ struct chk_dev_pnet {
 	bool		by_user;	/* from the PNET table, not the hardware (s390) */
 };
 
+/* An interface with a PNET ID in another network namespace (the table is per namespace) */
+struct chk_foreign_pnet {
+	char		netns[64];	/* "initial", or the "ip netns" name */
+	char		netdev[SMC_PNET_IFNAME_MAXLEN + 1];
+	char		pnetid[SMC_PNETID_MAXLEN + 1];
+};
+
 struct chk_sysctl {
 	char		name[48];	/* below net.smc., e.g. "autocorking_size" */
 	char		value[48];
@@ -77,6 +84,12 @@ struct chk_facts {
 	size_t			nports;
 	struct chk_dev_pnet	*dev_pnets;	/* every device PNET ID, table or hardware */
 	size_t			ndev_pnets;
+	/* the PNET tables of the other named namespaces, read only when a device's PNET
+	 * ID has no interface here: 0, or -errno (-EPERM without CAP_SYS_ADMIN)
+	 */
+	int			foreign_pnet_rc;
+	struct chk_foreign_pnet	*foreign_pnets;
+	size_t			nforeign_pnets;
 	int			sysctl_rc;	/* /proc/sys/net/smc */
 	struct chk_sysctl	*sysctls;
 	size_t			nsysctls;
@@ -98,6 +111,7 @@ int chk_add_port(struct chk_facts *f, const struct chk_rdma_port *p);
 int chk_add_dev_pnet(struct chk_facts *f, const char *dev, uint32_t port, const char *pnetid,
 		     bool by_user);
 int chk_add_pnet(struct chk_facts *f, const struct smc_pnet_entry *e);
+int chk_add_foreign_pnet(struct chk_facts *f, const char *netns, const struct smc_pnet_entry *e);
 int chk_add_ueid(struct chk_facts *f, const char *eid);
 int chk_add_sysctl(struct chk_facts *f, const char *name, const char *value);
 

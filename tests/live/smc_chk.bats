@@ -188,6 +188,16 @@ smcr_ready() {
 	assert_success
 	assert_line --regexp '^ok +rdma\.rxa\.1 +ACTIVE, Ethernet, MTU [0-9]+, [0-9]+ RoCE v2 GIDs? \([1-9][0-9]* IPv4\), netdev \(a netdev in another namespace\), PNET ID PNETA$'
 	assert_line --regexp '^ok +pnet\.netdev\.va +va has PNET ID PNETA'
+	# b's device is no warning in a: its PNET ID is on an interface of namespace b
+	assert_line --regexp '^ok +pnet\.dev\.rxb\.1 +rxb port 1 has PNET ID PNETB, as interface vb in network namespace b does'
+	run_split "$SMC_CHK" -n b -j
+	jq -e '[.findings[] | select(.id == "pnet.dev.rxa.1")] | length == 1
+		and .[0].status == "ok" and (.[0].message | test("interface va in network namespace a"))' \
+		<<<"$output"
+	# the visits to the other namespaces under valgrind
+	run valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 \
+		"$SMC_CHK" -n a -q
+	[ "$status" -eq 0 ] || fail "valgrind smc_chk -n a -q: $status $output"
 	# the initial namespace sees the rxe devices' netdevs, and rxe works there
 	run_split "$SMC_CHK" -q
 	assert_success
@@ -229,7 +239,7 @@ smcr_ready() {
 	smcr_drop_eth_pnet a
 	run_split "$SMC_CHK" -n a -q
 	assert_success
-	assert_line --regexp '^warning +pnet\.dev\.rxa\.1 +rxa port 1 has PNET ID PNETA, but no interface in this network namespace has it'
+	assert_line --regexp '^warning +pnet\.dev\.rxa\.1 +rxa port 1 has PNET ID PNETA, but no interface in this network namespace has it, nor one in another named namespace'
 	smcr_teardown
 
 	smcr_drop_ueid

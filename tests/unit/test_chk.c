@@ -241,6 +241,25 @@ static void test_pnet(void)
 	ok(!chk_find(&fs, "pnet"), "no summary finding when PNET IDs exist");
 	chk_findings_free(&fs);
 
+	/* a device that serves an interface of another namespace is fine */
+	{
+		struct smc_pnet_entry vlo = { .pnetid = "PNETLO", .netdev = "vl" };
+
+		chk_add_foreign_pnet(&f, "b", &vlo);
+	}
+	judge(&f, &fs);
+	ok(status_of(&fs, "pnet.dev.loopback-ism") == CHK_OK &&
+	   message_has(&fs, "pnet.dev.loopback-ism", "interface vl in network namespace b"),
+	   "device PNET ID on an interface of another namespace: ok, naming it");
+	chk_findings_free(&fs);
+	f.nforeign_pnets = 0;
+	f.foreign_pnet_rc = -EPERM;
+	judge(&f, &fs);
+	ok(status_of(&fs, "pnet.dev.loopback-ism") == CHK_WARNING &&
+	   message_has(&fs, "pnet.dev.loopback-ism", "need root"),
+	   "other namespaces unreadable: still a warning, saying why it may be wrong");
+	chk_findings_free(&fs);
+
 	f.pnet_rc = -EIO;
 	judge(&f, &fs);
 	ok(status_of(&fs, "pnet") == CHK_WARNING, "unreadable table: warning");
