@@ -492,6 +492,38 @@ const struct chk_tfo_bit *chk_tfo_bits(void)
 	return tfo_bits;
 }
 
+/* SMC looks only at a socket's own IPsec policy (using_ipsec(), net/smc/smc.h): the
+ * policies of the namespace make no connection fall back, and the data of those that use
+ * SMC-D or SMC-R over RoCE hardware then moves outside IPsec.
+ */
+static void judge_ipsec(const struct chk_facts *f, struct chk_findings *fs)
+{
+	if (f->ipsec_rc == -EPERM || f->ipsec_rc == -EPROTONOSUPPORT) {
+		add(fs, CHK_OK, dup(fs, "ipsec"), NULL, "IPsec policies not looked at (%s)",
+		    f->ipsec_rc == -EPERM ? "needs CAP_NET_ADMIN" :
+		    "no xfrm_user module: nobody configured any over netlink");
+		return;
+	}
+	if (f->ipsec_rc) {
+		add(fs, CHK_WARNING, dup(fs, "ipsec"), NULL, "cannot read the IPsec policies: %s",
+		    strerror(-f->ipsec_rc));
+		return;
+	}
+	if (!f->ipsec_protecting) {
+		add(fs, CHK_OK, dup(fs, "ipsec"), NULL,
+		    "no IPsec policy protects this namespace's traffic");
+		return;
+	}
+	add(fs, CHK_WARNING, dup(fs, "ipsec"),
+	    dup(fs, "keep connections that must stay encrypted on TCP (do not start those "
+		"programs with smc_run or AF_SMC), or give their sockets their own IPsec "
+		"policy, which makes SMC fall back (0x03020000)"),
+	    "%u IPsec polic%s protect%s traffic here (ip xfrm policy), but SMC only falls back "
+	    "for a socket's own policy: connections they cover that use SMC-D, or SMC-R over "
+	    "RoCE hardware, move their data outside IPsec", f->ipsec_protecting,
+	    f->ipsec_protecting == 1 ? "y" : "ies", f->ipsec_protecting == 1 ? "s" : "");
+}
+
 static void judge_tfo(const struct chk_facts *f, struct chk_findings *fs)
 {
 	const char *id = "sysctl.net.ipv4.tcp_fastopen";
@@ -550,5 +582,6 @@ int chk_judge(const struct chk_facts *f, struct chk_findings *fs)
 	}
 	judge_sysctls(f, fs);
 	judge_tfo(f, fs);
+	judge_ipsec(f, fs);
 	return fs->err;
 }

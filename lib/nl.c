@@ -53,6 +53,7 @@ struct smc_nl {
 	struct nl_sock		*genl;
 	struct nl_sock		*diag;
 	struct nl_sock		*rdma;
+	struct nl_sock		*xfrm;
 	struct genl_family_state fam[SMC_GENL_NFAMILIES];
 	struct smc_nl_status	status;
 };
@@ -109,6 +110,8 @@ void smc_nl_close(struct smc_nl *nl)
 		nl_socket_free(nl->diag);
 	if (nl->rdma)
 		nl_socket_free(nl->rdma);
+	if (nl->xfrm)
+		nl_socket_free(nl->xfrm);
 	free(nl);
 }
 
@@ -436,15 +439,17 @@ int smc_diag_dump(struct smc_nl *nl, uint8_t diag_ext, smc_nl_msg_cb cb, void *a
 	return rc;
 }
 
-/* ---- RDMA netlink ------------------------------------------------------------------ */
+/* ---- RDMA and XFRM netlink: plain netlink families ---------------------------------- */
 
-int smc_rdma_request(struct smc_nl *nl, uint16_t type, int flags, smc_nl_fill_cb fill,
-		     const void *req, smc_nl_msg_cb cb, void *arg)
+/* One request on the socket *@skp of netlink @protocol, opened on first use. */
+static int plain_request(struct smc_nl *nl, struct nl_sock **skp, int protocol, uint16_t type,
+			 int flags, smc_nl_fill_cb fill, const void *req, smc_nl_msg_cb cb,
+			 void *arg)
 {
 	struct nl_msg *msg;
 	int rc;
 
-	rc = sock_open(&nl->rdma, NETLINK_RDMA);
+	rc = sock_open(skp, protocol);
 	if (rc)
 		return rc;
 	msg = nlmsg_alloc_simple(type, NLM_F_REQUEST | flags);
@@ -452,9 +457,20 @@ int smc_rdma_request(struct smc_nl *nl, uint16_t type, int flags, smc_nl_fill_cb
 		return -ENOMEM;
 	rc = fill ? fill(msg, req) : 0;
 	if (!rc)
-		rc = transact(nl, &nl->rdma, msg, cb, arg);
+		rc = transact(nl, skp, msg, cb, arg);
 	nlmsg_free(msg);
 	return rc;
+}
+
+int smc_rdma_request(struct smc_nl *nl, uint16_t type, int flags, smc_nl_fill_cb fill,
+		     const void *req, smc_nl_msg_cb cb, void *arg)
+{
+	return plain_request(nl, &nl->rdma, NETLINK_RDMA, type, flags, fill, req, cb, arg);
+}
+
+int smc_xfrm_dump(struct smc_nl *nl, uint16_t type, smc_nl_msg_cb cb, void *arg)
+{
+	return plain_request(nl, &nl->xfrm, NETLINK_XFRM, type, NLM_F_DUMP, NULL, NULL, cb, arg);
 }
 
 uint64_t smc_nla_get_uint(const struct nlattr *a)

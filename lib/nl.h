@@ -83,6 +83,14 @@ int smc_diag_dump(struct smc_nl *nl, uint8_t diag_ext, smc_nl_msg_cb cb, void *a
 int smc_rdma_request(struct smc_nl *nl, uint16_t type, int flags, smc_nl_fill_cb fill,
 		     const void *req, smc_nl_msg_cb cb, void *arg);
 
+/**
+ * smc_xfrm_dump() - dump the IPsec (xfrm) database of this namespace (NETLINK_XFRM)
+ * @type: XFRM_MSG_GETPOLICY or XFRM_MSG_GETSA
+ *
+ * Return: 0 or -errno (-EPERM without CAP_NET_ADMIN; -EPROTONOSUPPORT without xfrm_user).
+ */
+int smc_xfrm_dump(struct smc_nl *nl, uint16_t type, smc_nl_msg_cb cb, void *arg);
+
 /* Unsigned integer attribute of any width the kernel chose (1, 2, 4 or 8 bytes):
  * nla_put_uint() picks 4 or 8 bytes, and some attributes are sent wider than their
  * UAPI comment says (SMC_NLA_LGR_D_CHID: u16 in smc.h, nla_put_u32 in smc_core.c).

@@ -8,6 +8,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <linux/xfrm.h>
+#include <netlink/msg.h>
+
 #include "array.h"
 #include "netns.h"
 #include "rdma_nl.h"
@@ -392,6 +395,26 @@ static bool device_pnet_unmatched(const struct chk_facts *f)
 	return false;
 }
 
+static int xfrm_policy_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *h = nlmsg_hdr(msg);
+	struct nlattr *tb[XFRMA_MAX + 1];
+	const struct xfrm_userpolicy_info *p;
+	struct chk_facts *f = arg;
+
+	if (h->nlmsg_type != XFRM_MSG_NEWPOLICY ||
+	    nlmsg_parse(h, sizeof(*p), tb, XFRMA_MAX, NULL) < 0)
+		return 0;
+	p = nlmsg_data(h);
+	/* a socket's own policies are not in the dump; forwarding ones do not concern
+	 * this host's connections
+	 */
+	if (tb[XFRMA_TMPL] && p->action == XFRM_POLICY_ALLOW &&
+	    (p->dir == XFRM_POLICY_IN || p->dir == XFRM_POLICY_OUT))
+		f->ipsec_protecting++;
+	return 0;
+}
+
 int chk_gather(struct smc_nl *nl, struct chk_facts *f)
 {
 	int rc;
@@ -420,6 +443,7 @@ int chk_gather(struct smc_nl *nl, struct chk_facts *f)
 		if (f->foreign_pnet_rc == -ENOMEM)
 			return -ENOMEM;
 	}
+	f->ipsec_rc = smc_xfrm_dump(nl, XFRM_MSG_GETPOLICY, xfrm_policy_cb, f);
 	rc = gather_sysctls(f);
 	if (rc)
 		return rc;

@@ -93,6 +93,11 @@ struct chk_facts {
 	int			sysctl_rc;	/* /proc/sys/net/smc */
 	struct chk_sysctl	*sysctls;
 	size_t			nsysctls;
+	/* IPsec policies of this namespace that protect traffic to or from it (they carry
+	 * templates); 0, or -errno (-EPERM: needs CAP_NET_ADMIN)
+	 */
+	int			ipsec_rc;
+	unsigned int		ipsec_protecting;
 	int			tfo_rc;
 	unsigned int		tcp_fastopen;	/* net.ipv4.tcp_fastopen */
 };

@@ -83,7 +83,7 @@ assert_options_documented() {
 	assert_options_documented smc_chk.8 "$TOP/smc_chk/smc_chk" --help
 	# the fixed check ids (those of a host without SMC, and the SMC ones)
 	for id in module.smc module.smc_diag socket.af_smc socket.ipproto_smc eid.seid eid.ueid \
-		hslimit pnet sysctl.net.ipv4.tcp_fastopen; do
+		hslimit pnet sysctl.net.ipv4.tcp_fastopen ipsec; do
 		grep -qE "^\.B(R)? $id( |\$)|^\.BR? .*\b$id\b" "$TOP/man/smc_chk.8" ||
 			fail "smc_chk.8 lacks check $id"
 	done

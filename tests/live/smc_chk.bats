@@ -19,6 +19,7 @@ teardown() {
 	"$SMCD" ueid add "$BENCH_UEID" 2>/dev/null || true
 	[ ! -f "$BATS_TEST_TMPDIR/tfo" ] || cat "$BATS_TEST_TMPDIR/tfo" >/proc/sys/net/ipv4/tcp_fastopen
 	[ -d /sys/module/smc_diag ] || load_smc_diag
+	[ ! -f "$BATS_TEST_TMPDIR/xfrm" ] || ip xfrm policy flush
 }
 
 # smc_diag as the bench loads it (guest-init.sh): the one built with our smc.ko, if any
@@ -172,6 +173,23 @@ chk_server_status() {
 	run_split "$SMC_CHK" -C 127.0.0.1 -p 37305
 	assert_equal "$status" 1
 	assert_one_line_error 'its mode is unknown: the smc_diag module is not loaded \(try: modprobe smc_diag\)$'
+}
+
+# SMC makes a connection fall back only for its socket's own IPsec policy; the policies of
+# the namespace cover the TCP handshake but not the data SMC then moves.
+@test "IPsec policies of the namespace: SMC bypasses them, so they are a warning" {
+	modprobe xfrm_user
+	run_split "$SMC_CHK" -j
+	jq -e '[.findings[] | select(.id == "ipsec" and .status == "ok")] | length == 1' <<<"$output"
+	touch "$BATS_TEST_TMPDIR/xfrm"
+	ip xfrm policy add src 198.18.9.1/32 dst 198.18.9.2/32 proto tcp dir out \
+		tmpl src 198.18.9.1 dst 198.18.9.2 proto esp mode transport
+	# a policy without template protects nothing
+	ip xfrm policy add src 198.18.9.1/32 dst 198.18.9.3/32 dir out action allow
+	run_split "$SMC_CHK" -q
+	assert_success
+	assert_line --regexp '^warning +ipsec +1 IPsec policy protects traffic here \(ip xfrm policy\), but SMC only falls back for a socket.s own policy'
+	assert_line --regexp 'fix: keep connections that must stay encrypted on TCP'
 }
 
 # --- SMC-R between the namespaces a (client) and b (server) ---

@@ -354,6 +354,32 @@ static bool fix_aligned(const char *text, const char *line, const char *fix)
 	return f - next == msg - l;
 }
 
+static void test_ipsec(void)
+{
+	struct chk_facts f;
+	struct chk_findings fs;
+
+	healthy(&f);
+	judge(&f, &fs);
+	ok(status_of(&fs, "ipsec") == CHK_OK, "no protecting policy: ok");
+	chk_findings_free(&fs);
+
+	f.ipsec_protecting = 2;
+	judge(&f, &fs);
+	ok(status_of(&fs, "ipsec") == CHK_WARNING &&
+	   message_has(&fs, "ipsec", "2 IPsec policies protect traffic") &&
+	   message_has(&fs, "ipsec", "outside IPsec") && fix_has(&fs, "ipsec", "0x03020000"),
+	   "protecting policies: warning that SMC bypasses them, with the fix");
+	chk_findings_free(&fs);
+
+	f.ipsec_rc = -EPERM;
+	judge(&f, &fs);
+	ok(status_of(&fs, "ipsec") == CHK_OK && message_has(&fs, "ipsec", "CAP_NET_ADMIN"),
+	   "not allowed to read them: said, not judged");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+}
+
 static void test_view(void)
 {
 	struct chk_facts f;
@@ -393,6 +419,7 @@ int main(void)
 	test_pnet();
 	test_sysctls();
 	test_tfo();
+	test_ipsec();
 	test_view();
 	return tap_done();
 }
