@@ -7,11 +7,13 @@
  * NLM_F_DUMP_INTR is reported instead of silently swallowed, and a callback can abort.
  */
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include <linux/genetlink.h>
+#include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/sock_diag.h>
 #include <linux/smc.h>
@@ -419,9 +421,9 @@ int smc_genl_do(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd,
 
 /* ---- sock_diag --------------------------------------------------------------------- */
 
-int smc_diag_dump(struct smc_nl *nl, uint8_t diag_ext, smc_nl_msg_cb cb, void *arg)
+/* A SOCK_DIAG_BY_FAMILY dump with the request header @req of @len bytes */
+static int diag_dump(struct smc_nl *nl, const void *req, size_t len, smc_nl_msg_cb cb, void *arg)
 {
-	struct smc_diag_req req = { .diag_family = AF_SMC, .diag_ext = diag_ext };
 	struct nl_msg *msg;
 	int rc;
 
@@ -431,12 +433,28 @@ int smc_diag_dump(struct smc_nl *nl, uint8_t diag_ext, smc_nl_msg_cb cb, void *a
 	msg = nlmsg_alloc_simple(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP);
 	if (!msg)
 		return -ENOMEM;
-	if (nlmsg_append(msg, &req, sizeof(req), NLMSG_ALIGNTO) < 0)
+	if (nlmsg_append(msg, (void *)req, len, NLMSG_ALIGNTO) < 0)
 		rc = -ENOMEM;
 	else
 		rc = transact(nl, &nl->diag, msg, cb, arg);
 	nlmsg_free(msg);
 	return rc;
+}
+
+int smc_diag_dump(struct smc_nl *nl, uint8_t diag_ext, smc_nl_msg_cb cb, void *arg)
+{
+	struct smc_diag_req req = { .diag_family = AF_SMC, .diag_ext = diag_ext };
+
+	return diag_dump(nl, &req, sizeof(req), cb, arg);
+}
+
+int smc_tcp_diag_dump(struct smc_nl *nl, uint8_t family, smc_nl_msg_cb cb, void *arg)
+{
+	struct inet_diag_req_v2 req = {
+		.sdiag_family = family, .sdiag_protocol = IPPROTO_TCP, .idiag_states = ~0u,
+	};
+
+	return diag_dump(nl, &req, sizeof(req), cb, arg);
 }
 
 /* ---- RDMA and XFRM netlink: plain netlink families ---------------------------------- */

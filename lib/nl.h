@@ -71,6 +71,8 @@ int smc_genl_do(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd,
  * another -errno on failure.
  */
 int smc_diag_dump(struct smc_nl *nl, uint8_t diag_ext, smc_nl_msg_cb cb, void *arg);
+/* Dump every TCP socket of @family (AF_INET/AF_INET6) through inet_diag. Return: 0 or -errno. */
+int smc_tcp_diag_dump(struct smc_nl *nl, uint8_t family, smc_nl_msg_cb cb, void *arg);
 
 /**
  * smc_rdma_request() - a request to the RDMA subsystem's netlink (NETLINK_RDMA)

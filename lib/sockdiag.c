@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /* sockdiag.c - SOCK_DIAG_BY_FAMILY for AF_SMC -> struct smc_sock (smcss) */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/tcp.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
+#include <linux/inet_diag.h>
 #include <linux/sock_diag.h>
 #include <netlink/attr.h>
 
+#include "array.h"
+#include "decode.h"
 #include "smc_socket.h"
 #include "sockdiag.h"
 
@@ -145,4 +151,72 @@ int smc_sock_dump(struct smc_nl *nl, unsigned int want, smc_sock_cb cb, void *ar
 	if (want & SMC_SOCK_HAS_DMBINFO)
 		ext |= 1u << (SMC_DIAG_DMBINFO - 1);
 	return smc_diag_dump(nl, ext, sock_msg, &w);
+}
+
+/* ---- addresses of IPPROTO_SMC sockets from their TCP sockets ------------------------ */
+
+static int tcp_ep_msg(struct nl_msg *msg, void *arg)
+{
+	const struct nlmsghdr *h = nlmsg_hdr(msg);
+	const struct inet_diag_msg *m;
+	struct smc_tcp_eps *t = arg;
+	struct smc_tcp_ep *e;
+
+	if (h->nlmsg_type != SOCK_DIAG_BY_FAMILY || nlmsg_datalen(h) < (int)sizeof(*m))
+		return 0;
+	m = nlmsg_data(h);
+	e = array_push(&t->v, &t->n, sizeof(*e));
+	if (!e)
+		return -ENOMEM;
+	e->family = m->idiag_family;
+	e->listen = m->idiag_state == TCP_LISTEN;
+	e->sport = ntohs(m->id.idiag_sport);
+	e->dport = ntohs(m->id.idiag_dport);
+	memcpy(&e->saddr, m->id.idiag_src, sizeof(e->saddr));
+	memcpy(&e->daddr, m->id.idiag_dst, sizeof(e->daddr));
+	return 0;
+}
+
+int smc_tcp_eps_load(struct smc_nl *nl, struct smc_tcp_eps *t)
+{
+	int rc;
+
+	*t = (struct smc_tcp_eps){ 0 };
+	rc = smc_tcp_diag_dump(nl, AF_INET, tcp_ep_msg, t);
+	if (!rc)
+		rc = smc_tcp_diag_dump(nl, AF_INET6, tcp_ep_msg, t);
+	if (rc)
+		smc_tcp_eps_free(t);
+	return rc;
+}
+
+void smc_tcp_eps_free(struct smc_tcp_eps *t)
+{
+	free(t->v);
+	*t = (struct smc_tcp_eps){ 0 };
+}
+
+bool smc_sock_addr_from_tcp(const struct smc_tcp_eps *t, struct smc_sock *s)
+{
+	bool listen = s->state == SMC_SOCK_STATE_LISTEN;
+	const struct smc_tcp_ep *found = NULL;
+
+	if (s->addr_known || !s->sport)
+		return false;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct smc_tcp_ep *e = &t->v[i];
+
+		if (e->listen != listen || e->sport != s->sport || e->dport != s->dport)
+			continue;
+		if (found)
+			return false;	/* two candidates: no guessing */
+		found = &t->v[i];
+	}
+	if (!found)
+		return false;
+	s->family = found->family;
+	s->saddr = found->saddr;
+	s->daddr = found->daddr;
+	s->addr_known = true;
+	return true;
 }

@@ -53,4 +53,34 @@ typedef int (*smc_sock_cb)(const struct smc_sock *s, void *arg);
  */
 int smc_sock_dump(struct smc_nl *nl, unsigned int want, smc_sock_cb cb, void *arg);
 
+/*
+ * The kernel reports no addresses for sockets made with IPPROTO_SMC (see sockdiag.c), but
+ * their internal TCP sockets are ordinary TCP sockets with the same ports. A table of the
+ * namespace's TCP endpoints lets a view fill the addresses in.
+ */
+struct smc_tcp_ep {
+	int		family;
+	bool		listen;
+	uint16_t	sport, dport;	/* host order */
+	struct in6_addr	saddr, daddr;
+};
+
+struct smc_tcp_eps {
+	struct smc_tcp_ep	*v;
+	size_t			n;
+};
+
+/* Read every TCP socket (IPv4 and IPv6) of the current namespace. Return: 0 or -errno. */
+int smc_tcp_eps_load(struct smc_nl *nl, struct smc_tcp_eps *t);
+void smc_tcp_eps_free(struct smc_tcp_eps *t);
+
+/**
+ * smc_sock_addr_from_tcp() - the addresses of @s from the TCP socket behind it
+ *
+ * Takes them only from exactly one TCP socket with the same ports (and listening if @s
+ * is): with none, or several that could be it, @s stays as it is.
+ * Return: true if @s now has addresses.
+ */
+bool smc_sock_addr_from_tcp(const struct smc_tcp_eps *t, struct smc_sock *s);
+
 #endif

@@ -133,7 +133,30 @@ struct sock_walk {
 	struct fb_tally			reasons;	/* -e: codes of the listed sockets */
 	uint64_t			fell_back;	/* -e: listed sockets that fell back */
 	bool				doc_open;	/* -e: the wrapping JSON object */
+	/* TCP endpoints for IPPROTO_SMC sockets, read at the first one (own sockets: the
+	 * SMC dump is still being read)
+	 */
+	bool				tcp_loaded;
+	struct smc_nl			*tcp_nl;
+	struct smc_tcp_eps		tcp;
 };
+
+/* The kernel reports no addresses for IPPROTO_SMC sockets; take them from the TCP
+ * socket behind each (see smc_sock_addr_from_tcp()). Without that table they stay "*".
+ */
+static const struct smc_sock *with_addresses(struct sock_walk *w, const struct smc_sock *s,
+					     struct smc_sock *copy)
+{
+	if (s->addr_known || !s->sport)
+		return s;
+	if (!w->tcp_loaded) {
+		w->tcp_loaded = true;
+		if (!smc_nl_open(&w->tcp_nl) && smc_tcp_eps_load(w->tcp_nl, &w->tcp))
+			w->tcp.n = 0;
+	}
+	*copy = *s;
+	return smc_sock_addr_from_tcp(&w->tcp, copy) ? copy : s;
+}
 
 /* With -e, JSON becomes {"sockets": [...], "fallback_reasons": [...]}. The object is opened
  * with the first socket (or after an empty dump), so a failed dump still prints nothing.
@@ -163,9 +186,11 @@ static int count_reasons(struct sock_walk *w, const struct smc_sock *s)
 static int sock_row(const struct smc_sock *s, void *arg)
 {
 	struct sock_walk *w = arg;
+	struct smc_sock copy;
 
 	if (!sock_selected(w->opts, s))
 		return 0;
+	s = with_addresses(w, s, &copy);
 	explain_doc_open(w);
 	view_sock_row(w->out, w->view, s);
 	return w->opts->explain ? count_reasons(w, s) : 0;
@@ -243,6 +268,8 @@ static int smcss_run(const struct smcss_opts *o)
 	if (w.doc_open)
 		out_record_end(out);
 	fb_tally_free(&w.reasons);
+	smc_tcp_eps_free(&w.tcp);
+	smc_nl_close(w.tcp_nl);
 	if (rc)
 		report_dump_error(nl, rc);
 	else if (smc_nl_status(nl)->dump_intr)

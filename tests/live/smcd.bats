@@ -91,15 +91,29 @@ teardown() {
 	assert_line --regexp '^LISTEN +00000 [0-9]{7,} \[::1\]:5104$'
 }
 
-@test "IPPROTO_SMC sockets (6.11+): SMC-D, ports right, addresses the kernel omits shown as *" {
+# The kernel reports no addresses for IPPROTO_SMC sockets (6.11+); smcss takes them from
+# the TCP socket behind each, through inet_diag (tcp_diag), and shows "*" without it.
+@test "IPPROTO_SMC sockets (6.11+): SMC-D, addresses from their TCP sockets, else *" {
 	start_bg server "$SMC_CONN" server --ipproto 127.0.0.1 5105
 	start_bg client "$SMC_CONN" client --ipproto 127.0.0.1 5105
+	modprobe -a inet_diag tcp_diag
+	run "$SMCSS" -a
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 127\.0\.0\.1:5105 +127\.0\.0\.1:[0-9]+ +0000 SMCD$'
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 127\.0\.0\.1:[0-9]+ +127\.0\.0\.1:5105 +0000 SMCD$'
+	assert_line --regexp '^LISTEN +00000 [0-9]{7,} 127\.0\.0\.1:5105$'
+	run rows_for 5105
+	jq -e '[.[] | select(.state == "ACTIVE")] | length == 2 and all(.mode == "SMCD"
+		and .family == "inet" and .local_address == "127.0.0.1" and .peer_address == "127.0.0.1")' \
+		<<<"$output"
+	run valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99 "$SMCSS" -a
+	assert_success
+	# without the TCP side of sock_diag the addresses stay unknown: "*", never 0.0.0.0
+	rmmod tcp_diag
 	run "$SMCSS"
+	modprobe tcp_diag
 	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \*:5105 +\*:[0-9]+ +0000 SMCD$'
 	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \*:[0-9]+ +\*:5105 +0000 SMCD$'
 	refute_output --partial '0.0.0.0'
-	run rows_for 5105
-	jq -e '[.[] | select(.state == "ACTIVE")] | length == 2 and all(.mode == "SMCD" and (has("local_address") | not))' <<<"$output"
 }
 
 @test "unconnected AF_SMC sockets are INIT rows, shown only with -a" {

@@ -8,6 +8,7 @@
 #include <netlink/attr.h>
 #include <netlink/msg.h>
 
+#include "decode.h"
 #include "sockdiag.h"
 #include "tap.h"
 #include "view_sock.h"
@@ -99,6 +100,38 @@ static void parse(const struct fake *f, struct smc_sock *s)
 	nlmsg_free(msg);
 }
 
+/* IPPROTO_SMC sockets: addresses from the one TCP socket with the same ports */
+static void test_addr_from_tcp(void)
+{
+	struct smc_tcp_ep eps[4] = {
+		{ .family = AF_INET, .listen = true, .sport = 7000 },
+		{ .family = AF_INET, .sport = 7000, .dport = 40000 },
+		{ .family = AF_INET6, .sport = 7001, .dport = 40001 },
+		{ .family = AF_INET6, .sport = 7001, .dport = 40001 },
+	};
+	struct smc_tcp_eps t = { .v = eps, .n = 4 };
+	struct smc_sock s = { .family = AF_INET, .state = SMC_SOCK_STATE_ACTIVE,
+			      .sport = 7000, .dport = 40000 };
+
+	inet_pton(AF_INET, "198.18.0.1", &eps[1].saddr);
+	inet_pton(AF_INET, "198.18.0.2", &eps[1].daddr);
+	inet_pton(AF_INET, "198.18.0.1", &eps[0].saddr);
+	ok(smc_sock_addr_from_tcp(&t, &s) && s.addr_known &&
+	   !memcmp(&s.saddr, &eps[1].saddr, sizeof(s.saddr)) &&
+	   !memcmp(&s.daddr, &eps[1].daddr, sizeof(s.daddr)),
+	   "one TCP socket with the ports: its addresses");
+	ok(!smc_sock_addr_from_tcp(&t, &s), "addresses already known: left alone");
+	s = (struct smc_sock){ .family = AF_INET, .state = SMC_SOCK_STATE_LISTEN, .sport = 7000 };
+	ok(smc_sock_addr_from_tcp(&t, &s) && !memcmp(&s.saddr, &eps[0].saddr, sizeof(s.saddr)),
+	   "a listener matches the listening TCP socket, not the connection");
+	s = (struct smc_sock){ .family = AF_INET, .state = SMC_SOCK_STATE_ACTIVE, .sport = 7001,
+			       .dport = 40001 };
+	ok(!smc_sock_addr_from_tcp(&t, &s) && !s.addr_known,
+	   "two TCP sockets with the same ports: no guess");
+	s.sport = 9;
+	ok(!smc_sock_addr_from_tcp(&t, &s) && !s.addr_known, "no TCP socket: unknown");
+}
+
 int main(void)
 {
 	struct smc_sock s;
@@ -188,5 +221,6 @@ int main(void)
 	t = render(&s, 0, false, false);
 	ok(strncmp(row_of(t), "0x5?           ", 15) == 0, "unknown state printed raw");
 	free(t);
+	test_addr_from_tcp();
 	return tap_done();
 }
