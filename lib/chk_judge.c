@@ -335,14 +335,6 @@ static bool dev_has_pnetid(const struct chk_facts *f, const char *pnetid)
 	return false;
 }
 
-static bool netdev_has_pnetid(const struct chk_facts *f, const char *pnetid)
-{
-	for (size_t i = 0; i < f->npnet; i++)
-		if (f->pnet[i].netdev[0] && !strcmp(f->pnet[i].pnetid, pnetid))
-			return true;
-	return false;
-}
-
 /* The first interface of another namespace with @pnetid, NULL if none was seen */
 static const struct chk_foreign_pnet *foreign_netdev(const struct chk_facts *f,
 						      const char *pnetid)
@@ -389,8 +381,8 @@ static void judge_pnet(const struct chk_facts *f, struct chk_findings *fs)
 		char port[16] = "";
 
 		any = true;
-		/* interfaces with a hardware PNET ID (s390) are not in the table: no verdict */
-		if (!d->by_user || netdev_has_pnetid(f, d->pnetid))
+		/* matched here, or a hardware PNET ID (s390): no verdict */
+		if (!chk_dev_pnet_unmatched(f, d))
 			continue;
 		if (d->port && d->port != 255)
 			snprintf(port, sizeof(port), ".%u", d->port);

@@ -380,18 +380,22 @@ static int gather_ns_pnet(const char *name, void *arg)
 	return rc == -ENOMEM ? rc : 0;
 }
 
+bool chk_dev_pnet_unmatched(const struct chk_facts *f, const struct chk_dev_pnet *d)
+{
+	if (!d->by_user)
+		return false;
+	for (size_t i = 0; i < f->npnet; i++)
+		if (f->pnet[i].netdev[0] && !strcmp(f->pnet[i].pnetid, d->pnetid))
+			return false;
+	return true;
+}
+
 /* Is some PNET ID of the PNET table given to a device but to no interface here? */
 static bool device_pnet_unmatched(const struct chk_facts *f)
 {
-	for (size_t i = 0; i < f->ndev_pnets; i++) {
-		bool here = false;
-
-		for (size_t j = 0; j < f->npnet && !here; j++)
-			here = f->pnet[j].netdev[0] &&
-			       !strcmp(f->pnet[j].pnetid, f->dev_pnets[i].pnetid);
-		if (f->dev_pnets[i].by_user && !here)
+	for (size_t i = 0; i < f->ndev_pnets; i++)
+		if (chk_dev_pnet_unmatched(f, &f->dev_pnets[i]))
 			return true;
-	}
 	return false;
 }
 

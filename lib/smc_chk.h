@@ -117,6 +117,11 @@ int chk_add_dev_pnet(struct chk_facts *f, const char *dev, uint32_t port, const 
 		     bool by_user);
 int chk_add_pnet(struct chk_facts *f, const struct smc_pnet_entry *e);
 int chk_add_foreign_pnet(struct chk_facts *f, const char *netns, const struct smc_pnet_entry *e);
+
+/* Does @d carry a PNET ID from the PNET table that no interface of this namespace has?
+ * (Hardware PNET IDs are not judged: the table does not show the interfaces' ones.)
+ */
+bool chk_dev_pnet_unmatched(const struct chk_facts *f, const struct chk_dev_pnet *d);
 int chk_add_ueid(struct chk_facts *f, const char *eid);
 int chk_add_sysctl(struct chk_facts *f, const char *name, const char *value);
 

@@ -257,14 +257,14 @@ static int smcss_run(const struct smcss_opts *o)
 	w = (struct sock_walk){ .opts = o, .view = &vo, .out = out };
 	view_sock_begin(out, &vo);
 	rc = smc_sock_dump(nl, want, sock_row, &w);
-	if (!rc)
-		explain_doc_open(&w);
-	if (rc)
+	if (rc) {
 		out_table_abort(out);
-	else
+	} else {
+		explain_doc_open(&w);	/* an empty list gets its object too */
 		view_sock_end(out);
-	if (!rc && o->explain)
-		explain_reasons(&w);
+		if (o->explain)
+			explain_reasons(&w);
+	}
 	if (w.doc_open)
 		out_record_end(out);
 	fb_tally_free(&w.reasons);
