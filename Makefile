@@ -33,7 +33,8 @@ TOOLS    := smcss/smcss smcr/smcr smcd/smcd smc_pnet/smc_pnet smc_chk/smc_chk
 TEST_TOOLS := $(patsubst %.c,%,$(wildcard tests/tools/*.c))
 UNIT_TESTS := $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
 # smc_run: the launcher is a tool like the others; its LD_PRELOAD library is built apart
-# and links nothing of lib/. The launcher knows the library's installed path.
+# and links nothing of lib/ but the number reader (lib/parse_num.c, whose functions are
+# hidden). The launcher knows the library's installed path.
 SMC_RUN_LIBDIR ?= $(PREFIX)/lib/smc-utils
 PRELOAD  := smc_run/libsmc-preload.so
 TOOLS    += smc_run/smc_run
@@ -79,11 +80,23 @@ build/smc_run.paths: FORCE
 	@printf '%s\n' '$(SMC_RUN_LIBDIR)' '$(CURDIR)' | cmp -s - $@ || \
 		printf '%s\n' '$(SMC_RUN_LIBDIR)' '$(CURDIR)' >$@
 
-# no lib/, no libnl: it runs inside other people's programs
-$(PRELOAD): smc_run/preload.c smc_run/config.h lib/smc_socket.h
+# no lib/ (but the number reader), no libnl: it runs inside other people's programs
+PRELOAD_SRCS := smc_run/preload.c lib/parse_num.c
+PRELOAD_DEPS := $(PRELOAD_SRCS) smc_run/config.h lib/smc_socket.h lib/parse_num.h
+$(PRELOAD): $(PRELOAD_DEPS)
 	$(call msg,CCLD,$@)
 	$(Q)$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -fPIC -shared -pthread -Wl,-z,defs \
-		-Wl,-soname,libsmc-preload.so -o $@ $< -ldl
+		-Wl,-soname,libsmc-preload.so -o $@ $(PRELOAD_SRCS) -ldl
+
+# Golden outputs of the recorded kernels (tests/replay/<release>/SCENE.expected), rewritten
+# from the replays; review the diff. tests/replay/record records anew in the bench.
+regen: all
+	@for rec in tests/replay/*/*.rec; do \
+		scene=$$(basename "$$rec" .rec); \
+		SMC_UTILS_REPLAY=$$rec tests/replay/run-commands.sh tests/replay/$$scene.commands \
+			>"$${rec%.rec}.expected" || exit 1; \
+		echo "  REGEN  $${rec%.rec}.expected"; \
+	done
 
 # the overhead of the preload library on sockets it leaves alone: a number, not a test
 bench: all
@@ -123,7 +136,7 @@ clean:
 	      tests/unit/*.o tests/unit/*.d
 	rm -f $(PRELOAD) build/smc_run.paths
 
-.PHONY: all check demo deps install clean unit-tests bench FORCE
+.PHONY: all check demo deps install clean unit-tests bench regen FORCE
 -include $(LIB_SRCS:.c=.d) $(wildcard */*.d tests/unit/*.d)
 
 # AddressSanitizer + UBSan copies of the tools and unit tests, for the tests
@@ -138,11 +151,11 @@ asan: $(ASAN_BINS)
 $(ASAN_DIR)/smc_run: override CFLAGS += $(SMC_RUN_DEFS)
 $(ASAN_DIR)/smc_run: build/smc_run.paths
 # to be preloaded after the ASan runtime: LD_PRELOAD=<libasan.so>:<this>
-$(ASAN_DIR)/libsmc-preload.so: smc_run/preload.c smc_run/config.h lib/smc_socket.h
+$(ASAN_DIR)/libsmc-preload.so: $(PRELOAD_DEPS)
 	@mkdir -p $(ASAN_DIR)
 	$(call msg,ASAN,$@)
 	$(Q)$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -O1 $(ASAN_FLAGS) -fPIC -shared -pthread \
-		-o $@ $< -ldl
+		-o $@ $(PRELOAD_SRCS) -ldl
 
 $(ASAN_DIR)/%: $(LIB_SRCS) $(wildcard lib/*.h */main.c tests/unit/*.[ch])
 	@mkdir -p $(ASAN_DIR)

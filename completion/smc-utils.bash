@@ -24,9 +24,19 @@ _smcu_options()
 	"$@" 2>/dev/null | grep -oE '(^|[ ,])--?[a-zA-Z][-a-zA-Z]*' | tr -d ' ,' | sort -u
 }
 
+# the namespace option in all its spellings (-netns and -net as ip writes them)
+_smcu_is_netns_opt()
+{
+	[[ $1 == @(-n|--netns|--net|-netns|-net) ]]
+}
+
 _smcss()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]}
+	if _smcu_is_netns_opt "${COMP_WORDS[COMP_CWORD-1]}"; then
+		COMPREPLY=($(compgen -W "$(ls /run/netns 2>/dev/null)" -- "$cur"))
+		return
+	fi
 	COMPREPLY=($(compgen -W "$(_smcu_options "${COMP_WORDS[0]}" --help)" -- "$cur"))
 }
 
@@ -35,17 +45,18 @@ _smcu_genl()
 	local tool=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]}
 	local i word object="" command="" nargs=0
 
-	if [[ ${COMP_WORDS[COMP_CWORD-1]} == @(-n|--netns) ]]; then
+	if _smcu_is_netns_opt "${COMP_WORDS[COMP_CWORD-1]}"; then
 		COMPREPLY=($(compgen -W "$(ls /run/netns 2>/dev/null)" -- "$cur"))
 		return
 	fi
-	# find the object and command words after the options
+	# find the object and command words after the options ("--" is none of them)
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		word=${COMP_WORDS[i]}
-		if [[ $word == @(-n|--netns) ]]; then
+		if _smcu_is_netns_opt "$word"; then
 			((i++))
 			continue
 		fi
+		[[ $word == -- ]] && continue
 		if [[ -z $object ]]; then
 			[[ $word == -* ]] && continue
 			object=$word
@@ -142,7 +153,7 @@ _smc_chk()
 	local tool=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 
 	case $prev in
-	-n | --netns | --net)
+	-n | --netns | --net | -netns | -net)
 		COMPREPLY=($(compgen -W "$(ls /run/netns 2>/dev/null)" -- "$cur"))
 		return ;;
 	-b | --bind)
@@ -173,11 +184,14 @@ _smc_run()
 		return ;;
 	-r | --rcvbuf | -t | --sndbuf)
 		return ;;	# a size: nothing to offer
+	-D | --debug-file)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
 	esac
 	# PROGRAM is the first word that is neither an option nor an option's value
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		-f | --family | -r | --rcvbuf | -t | --sndbuf) ((i++)) ;;
+		-f | --family | -r | --rcvbuf | -t | --sndbuf | -D | --debug-file) ((i++)) ;;
 		--) ((i++)); break ;;
 		-*) ;;
 		*) break ;;

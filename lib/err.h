@@ -12,6 +12,9 @@ enum {
 	EXIT_USAGE = 2,		/* bad command line; nothing was sent to the kernel */
 };
 
+/* "<prog>: <message>" on stderr, escaped as text output is (control characters and
+ * bytes that are not UTF-8 as \ooo, see escape.h): always exactly one line.
+ */
 void pr_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void pr_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

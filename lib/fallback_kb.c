@@ -6,13 +6,14 @@
  * codes, from Alibaba Cloud Linux's documentation. "Client" and "server" are the TCP
  * roles. Remedies name commands in `backquotes` so front ends can set them apart.
  */
-#include <ctype.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "fallback_kb.h"
+#include "parse_num.h"
 
 /* A NULL-terminated list of sentences (a file-scope compound literal: static storage). */
 #define LINES(...) ((const char *const[]){ __VA_ARGS__, NULL })
@@ -543,20 +544,26 @@ const struct smc_fallback_entry *smc_fallback_entries(size_t *n)
 	return fallback_kb;
 }
 
-static int parse_hex8(const char *s, uint32_t *code)
+/*
+ * Codes are hexadecimal, in the two forms the tools print: "0x" and 8 digits, or the 8
+ * digits alone. Alone, 8 digits that are all decimal and do not start with 0 are refused:
+ * 50528256 may be the decimal number JSON output shows for 0x03030000 as well as
+ * 0x50528256, and every code Linux defines starts with 0 (its class byte is below 0x10).
+ */
+static int parse_code_number(const char *text, uint32_t *code)
 {
-	uint32_t v = 0;
-	size_t i;
+	static const char hex_digits[] = "0123456789abcdefABCDEF";
+	bool prefixed = !strncasecmp(text, "0x", 2);
+	const char *digits = prefixed ? text + 2 : text;
+	uint64_t v;
 
-	for (i = 0; i < 8; i++) {
-		if (!isxdigit((unsigned char)s[i]))
-			return -EINVAL;
-		v = v << 4 | (uint32_t)(isdigit((unsigned char)s[i]) ? s[i] - '0' :
-					tolower((unsigned char)s[i]) - 'a' + 10);
-	}
-	if (s[8])
+	if (strlen(digits) != 8 || strspn(digits, hex_digits) != 8)
 		return -EINVAL;
-	*code = v;
+	if (!prefixed && digits[0] != '0' && strspn(digits, "0123456789") == 8)
+		return -EINVAL;
+	if (parse_hex(digits, UINT32_MAX, &v))
+		return -EINVAL;
+	*code = (uint32_t)v;
 	return 0;
 }
 
@@ -565,10 +572,10 @@ int smc_fallback_parse(const char *text, uint32_t *code)
 	static const char prefix[] = "SMC_CLC_DECL_";
 	size_t i;
 
-	if (!strncasecmp(text, "0x", 2))
-		return parse_hex8(text + 2, code);
-	if (strlen(text) == 8 && !parse_hex8(text, code))
+	if (!parse_code_number(text, code))
 		return 0;
+	if (!strncasecmp(text, "0x", 2))
+		return -EINVAL;
 	if (!strncasecmp(text, prefix, sizeof(prefix) - 1))
 		text += sizeof(prefix) - 1;
 	for (i = 0; i < ARRAY_LEN(fallback_kb); i++) {

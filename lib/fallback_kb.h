@@ -45,7 +45,9 @@ const struct smc_fallback_entry *smc_fallback_entries(size_t *n);
 /**
  * smc_fallback_parse() - read a code the way operators write it
  * @text: "0x03030000", "03030000", "NOSMCDEV" or "SMC_CLC_DECL_NOSMCDEV" (names are
- *	  case-insensitive; hexadecimal needs exactly 8 digits without "0x")
+ *	  case-insensitive). Numbers are hexadecimal, exactly 8 digits with or without "0x";
+ *	  without it, 8 decimal digits must start with 0: "50528256" is refused, as it may
+ *	  be the decimal number JSON output gives for 0x03030000.
  *
  * A well-formed number that is not in the table is accepted (the caller shows it raw).
  * Return: 0 and *@code set, or -EINVAL.

@@ -4,10 +4,24 @@
  * Values are written to the stream as soon as they are given, so memory use does not grow
  * with the size of the document; only one "has a previous element" flag per open container
  * is kept.
+ *
+ * The document is always valid UTF-8 (RFC 8259 requires it), whatever bytes a string
+ * holds: host names, EIDs and device names come from the kernel, which sends whatever a
+ * peer or an administrator put there. Control characters are escaped (\n, \t ... or
+ * \u00XX, DEL and the C1 controls too, so the JSON is also safe to show on a terminal),
+ * and every ill-formed UTF-8 sequence (maximal subpart, see utf8_next()) becomes U+FFFD,
+ * written as \ufffd: the value says "there were bytes here that are not text" without
+ * passing them on, the substitution Unicode recommends (and Python's errors="replace"
+ * makes). Dropping them would hide that anything was there; \u00XX per byte would
+ * claim they were Latin-1 characters.
+ * Valid characters, multi-byte ones included, pass unchanged.
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "escape.h"
 #include "json_writer.h"
 
 /* Nesting is decided by our own views (array of objects, at most a few levels), never by
@@ -21,9 +35,33 @@ struct json_writer {
 	bool		after_key;		/* a key was written, its value comes next */
 	bool		started;		/* the top-level value was begun */
 	unsigned int	depth;
+	int		err;			/* first failed write, -errno; then no more */
 	bool		has_elems[JW_MAX_DEPTH];
 	char		closer[JW_MAX_DEPTH];
 };
+
+/* Every byte goes through here: the errno of a failed write is only meaningful right
+ * after it, and nothing more is written once one failed.
+ */
+static void jw_put(struct json_writer *jw, const char *s, size_t len)
+{
+	if (jw->err || !len)
+		return;
+	errno = 0;
+	/* ferror() too: glibc does not always report a failed write in the count */
+	if (fwrite(s, 1, len, jw->fp) != len || ferror(jw->fp))
+		jw->err = errno ? -errno : -EIO;
+}
+
+static void jw_puts(struct json_writer *jw, const char *s)
+{
+	jw_put(jw, s, strlen(s));
+}
+
+static void jw_putc(struct json_writer *jw, char c)
+{
+	jw_put(jw, &c, 1);
+}
 
 struct json_writer *jw_new(FILE *fp, bool pretty)
 {
@@ -40,9 +78,9 @@ static void jw_newline_indent(struct json_writer *jw)
 {
 	if (!jw->pretty)
 		return;
-	fputc('\n', jw->fp);
+	jw_putc(jw, '\n');
 	for (unsigned int i = 0; i < jw->depth; i++)
-		fputs("  ", jw->fp);
+		jw_put(jw, "  ", 2);
 }
 
 /* Separator and indentation before a value or key at the current level. */
@@ -57,7 +95,7 @@ static void jw_before_value(struct json_writer *jw)
 		return;
 	}
 	if (jw->has_elems[jw->depth - 1])
-		fputc(',', jw->fp);
+		jw_putc(jw, ',');
 	jw->has_elems[jw->depth - 1] = true;
 	jw_newline_indent(jw);
 }
@@ -67,7 +105,7 @@ static void jw_open(struct json_writer *jw, char open, char close)
 	jw_before_value(jw);
 	if (jw->depth >= JW_MAX_DEPTH)
 		abort();
-	fputc(open, jw->fp);
+	jw_putc(jw, open);
 	jw->has_elems[jw->depth] = false;
 	jw->closer[jw->depth] = close;
 	jw->depth++;
@@ -80,7 +118,7 @@ static void jw_close(struct json_writer *jw)
 	jw->depth--;
 	if (had)
 		jw_newline_indent(jw);
-	fputc(jw->closer[jw->depth], jw->fp);
+	jw_putc(jw, jw->closer[jw->depth]);
 }
 
 void jw_obj_begin(struct json_writer *jw) { jw_open(jw, '{', '}'); }
@@ -90,31 +128,51 @@ void jw_arr_end(struct json_writer *jw) { jw_close(jw); }
 
 static void jw_escaped(struct json_writer *jw, const char *s)
 {
-	fputc('"', jw->fp);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':  fputs("\\\"", jw->fp); break;
-		case '\\': fputs("\\\\", jw->fp); break;
-		case '\n': fputs("\\n", jw->fp); break;
-		case '\r': fputs("\\r", jw->fp); break;
-		case '\t': fputs("\\t", jw->fp); break;
-		case '\b': fputs("\\b", jw->fp); break;
-		case '\f': fputs("\\f", jw->fp); break;
-		default:
-			if (*p < 0x20)
-				fprintf(jw->fp, "\\u%04x", *p);
-			else
-				fputc(*p, jw->fp);
+	const char *run = s;	/* bytes that pass unchanged, written in one go */
+
+	jw_putc(jw, '"');
+	while (*s) {
+		char esc[8];
+		uint32_t cp = 0;
+		size_t len;
+		const char *e = esc;
+
+		if (!utf8_next(s, &cp, &len))
+			e = "\\ufffd";
+		else if (cp == '"')
+			e = "\\\"";
+		else if (cp == '\\')
+			e = "\\\\";
+		else if (cp == '\n')
+			e = "\\n";
+		else if (cp == '\r')
+			e = "\\r";
+		else if (cp == '\t')
+			e = "\\t";
+		else if (cp == '\b')
+			e = "\\b";
+		else if (cp == '\f')
+			e = "\\f";
+		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+			snprintf(esc, sizeof(esc), "\\u%04x", (unsigned int)cp);
+		else
+			e = NULL;
+		if (e) {
+			jw_put(jw, run, (size_t)(s - run));
+			jw_puts(jw, e);
+			run = s + len;
 		}
+		s += len;
 	}
-	fputc('"', jw->fp);
+	jw_put(jw, run, (size_t)(s - run));
+	jw_putc(jw, '"');
 }
 
 void jw_key(struct json_writer *jw, const char *key)
 {
 	jw_before_value(jw);
 	jw_escaped(jw, key);
-	fputs(jw->pretty ? ": " : ":", jw->fp);
+	jw_puts(jw, jw->pretty ? ": " : ":");
 	jw->after_key = true;
 }
 
@@ -126,20 +184,23 @@ void jw_str(struct json_writer *jw, const char *s)
 
 void jw_u64(struct json_writer *jw, uint64_t v)
 {
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%" PRIu64, v);
 	jw_before_value(jw);
-	fprintf(jw->fp, "%" PRIu64, v);
+	jw_puts(jw, buf);
 }
 
 void jw_bool(struct json_writer *jw, bool v)
 {
 	jw_before_value(jw);
-	fputs(v ? "true" : "false", jw->fp);
+	jw_puts(jw, v ? "true" : "false");
 }
 
 void jw_null(struct json_writer *jw)
 {
 	jw_before_value(jw);
-	fputs("null", jw->fp);
+	jw_puts(jw, "null");
 }
 
 unsigned int jw_depth(const struct json_writer *jw)
@@ -152,15 +213,24 @@ bool jw_in_object(const struct json_writer *jw)
 	return jw->depth > 0 && jw->closer[jw->depth - 1] == '}';
 }
 
-void jw_free(struct json_writer *jw)
+int jw_error(const struct json_writer *jw)
 {
+	return jw->err;
+}
+
+int jw_free(struct json_writer *jw)
+{
+	int err;
+
 	if (!jw)
-		return;
+		return 0;
 	if (jw->after_key)
 		jw_null(jw);
 	while (jw->depth)
 		jw_close(jw);
 	if (jw->started)
-		fputc('\n', jw->fp);
+		jw_putc(jw, '\n');
+	err = jw->err;
 	free(jw);
+	return err;
 }

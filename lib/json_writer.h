@@ -17,8 +17,15 @@ struct json_writer;
  */
 struct json_writer *jw_new(FILE *fp, bool pretty);
 
-/* Closes every container still open, ends the document with a newline, frees @jw. */
-void jw_free(struct json_writer *jw);
+/**
+ * jw_free() - close every container still open, end the document with a newline, free @jw
+ *
+ * Return: 0, or the -errno of the first write that failed (see jw_error()).
+ */
+int jw_free(struct json_writer *jw);
+
+/* 0, or the -errno of the first write that failed; nothing is written after it. */
+int jw_error(const struct json_writer *jw);
 
 void jw_obj_begin(struct json_writer *jw);
 void jw_obj_end(struct json_writer *jw);
@@ -26,6 +33,7 @@ void jw_arr_begin(struct json_writer *jw);
 void jw_arr_end(struct json_writer *jw);
 /* Names the next value; only valid directly inside an object. */
 void jw_key(struct json_writer *jw, const char *key);
+/* Any bytes: control characters are escaped, ill-formed UTF-8 becomes \ufffd. */
 void jw_str(struct json_writer *jw, const char *s);
 void jw_u64(struct json_writer *jw, uint64_t v);
 void jw_bool(struct json_writer *jw, bool v);

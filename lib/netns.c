@@ -3,39 +3,98 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
 #include <sched.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
+#include <linux/magic.h>
+#include <linux/nsfs.h>
+
 #include "netns.h"
+#include "parse_num.h"
 
 #ifndef SO_NETNS_COOKIE
 #define SO_NETNS_COOKIE 71
 #endif
+#ifndef NSFS_MAGIC
+#define NSFS_MAGIC 0x6e736673	/* linux/magic.h of Linux 3.19 and later */
+#endif
+
+/* A namespace of another kind (/proc/PID/ns/mnt) is no network namespace either. Kernels
+ * before 4.11 cannot tell (ENOTTY): setns() then refuses it with EINVAL.
+ */
+static int netns_check_type(int fd)
+{
+	int type = ioctl(fd, NS_GET_NSTYPE);
+
+	return type >= 0 && type != CLONE_NEWNET ? -NETNS_ENOTNET : 0;
+}
+
+/*
+ * Open @path for setns() without being fooled by what it is: O_NONBLOCK so that a FIFO
+ * (or a device) cannot make open() wait for ever, O_NOCTTY so that a terminal does not
+ * become ours. What was opened is then checked, not what the name pointed to a moment
+ * before (no window for a swap): it must be a network namespace file.
+ * Return: the descriptor, or -errno (-NETNS_ENOTNET: some other file).
+ */
+static int open_netns(const char *path)
+{
+	struct statfs sfs;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	int rc = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (fstatfs(fd, &sfs) < 0)
+		rc = -errno;
+	else if (sfs.f_type != NSFS_MAGIC)
+		rc = -NETNS_ENOTNET;
+	else
+		rc = netns_check_type(fd);
+	if (rc) {
+		close(fd);
+		return rc;
+	}
+	return fd;
+}
 
 int netns_enter(const char *spec)
 {
-	char path[256];
-	int fd, rc = 0;
+	char path[PATH_MAX];
+	uint64_t pid;
+	int fd, n, rc = 0;
 
 	if (!spec[0])
 		return -EINVAL;
-	if (spec[0] == '/')
-		snprintf(path, sizeof(path), "%s", spec);
-	else if (strspn(spec, "0123456789") == strlen(spec))
-		snprintf(path, sizeof(path), "/proc/%s/ns/net", spec);
-	else if (strchr(spec, '/') || !strcmp(spec, ".") || !strcmp(spec, ".."))
+	if (spec[0] == '/') {
+		n = snprintf(path, sizeof(path), "%s", spec);
+	} else if (strspn(spec, "0123456789") == strlen(spec)) {
+		/* a PID: decimal, and no more than a pid_t holds */
+		if (parse_dec(spec, INT_MAX, &pid))
+			return -ENOENT;
+		n = snprintf(path, sizeof(path), "/proc/%" PRIu64 "/ns/net", pid);
+	} else if (strchr(spec, '/') || !strcmp(spec, ".") || !strcmp(spec, "..")) {
 		return -EINVAL;
-	else
-		snprintf(path, sizeof(path), "/run/netns/%s", spec);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	} else if (strlen(spec) > NAME_MAX) {
+		return -ENAMETOOLONG;	/* no file name is that long */
+	} else {
+		n = snprintf(path, sizeof(path), "/run/netns/%s", spec);
+	}
+	/* never a cut path: it could name another namespace */
+	if (n < 0 || (size_t)n >= sizeof(path))
+		return -ENAMETOOLONG;
+	fd = open_netns(path);
 	if (fd < 0)
-		return -errno;
+		return fd;
 	if (setns(fd, CLONE_NEWNET) < 0)
 		rc = -errno;
 	close(fd);
@@ -66,11 +125,11 @@ static int visit(const char *path, const char *name, const struct stat *home, in
 		 int (*fn)(const char *name, void *arg), void *arg)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open_netns(path);
 	int rc;
 
 	if (fd < 0)
-		return 0;	/* gone meanwhile, or a stale mount point */
+		return 0;	/* gone meanwhile, a stale mount point, or no namespace */
 	if (fstat(fd, &st) < 0 || same_file(&st, home)) {
 		close(fd);
 		return 0;

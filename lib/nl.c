@@ -1,28 +1,39 @@
 // SPDX-License-Identifier: GPL-2.0
-/* nl.c - libnl-based transport for SMC_GEN_NETLINK and AF_SMC sock_diag
+/* nl.c - the netlink transport: SMC_GEN_NETLINK, SMC_PNETID, sock_diag, RDMA, XFRM, route
  *
- * libnl is used for sockets, message building and parsing, but every request runs with
- * its own callback set so that: the kernel's errno is kept exactly (libnl maps errnos to
- * its own lossy NLE_* codes), the extended-ACK message is captured (libnl 3.7 ignores it),
- * NLM_F_DUMP_INTR is reported instead of silently swallowed, and a callback can abort.
+ * libnl builds and parses messages; sockets and the reply loop are ours, so that: the
+ * kernel's errno is kept exactly (libnl maps errnos to its own lossy NLE_* codes), the
+ * extended-ACK message is captured (libnl 3.7 ignores it), NLM_F_DUMP_INTR is reported,
+ * a callback can abort, every receive has a timeout, a hostile reply is checked before
+ * any of it is read, and every exchange can be recorded to or replayed from a file
+ * (nltrace.h) through the same code path.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <linux/genetlink.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <linux/smc.h>
 #include <linux/smc_diag.h>
 #include <netlink/genl/genl.h>
 #include <netlink/genl/ctrl.h>
-#include <netlink/socket.h>
 
+#include "netns.h"
 #include "nl.h"
+#include "nla.h"
+#include "nltrace.h"
 #include "smc_socket.h"
 
 #ifndef NETLINK_EXT_ACK
@@ -36,6 +47,13 @@
  * buffer keeps the kernel from dropping replies while we print.
  */
 #define SMC_NL_RCVBUF (1 << 20)
+
+/* Large socket dumps arrive in 32 KiB messages (smc_diag min_dump_alloc); a big receive
+ * buffer keeps the kernel from dropping replies while we print.
+ */
+#define SMC_NL_RCVBUF (1 << 20)
+/* The first receive buffer; it grows to whatever datagram the kernel sends. */
+#define SMC_NL_FIRST_BUF (64 * 1024)
 
 struct genl_family_state {
 	int		id;		/* 0: not resolved yet */
@@ -51,69 +69,90 @@ static const struct {
 	[SMC_GENL_PNETID]	= { SMCR_GENL_FAMILY_NAME, SMCR_GENL_FAMILY_VERSION },
 };
 
+/* The netlink protocols we talk, one socket each, opened on first use */
+enum nl_chan { CH_GENL, CH_DIAG, CH_RDMA, CH_XFRM, CH_ROUTE, CH_N };
+
+static const uint16_t chan_proto[CH_N] = {
+	[CH_GENL] = NETLINK_GENERIC, [CH_DIAG] = NETLINK_SOCK_DIAG, [CH_RDMA] = NETLINK_RDMA,
+	[CH_XFRM] = NETLINK_XFRM, [CH_ROUTE] = NETLINK_ROUTE,
+};
+
 struct smc_nl {
-	struct nl_sock		*genl;
-	struct nl_sock		*diag;
-	struct nl_sock		*rdma;
-	struct nl_sock		*xfrm;
+	int			fd[CH_N];	/* -1: not open */
+	uint32_t		port[CH_N];	/* the socket's port id: a recording's stream */
+	uint32_t		seq;
 	struct genl_family_state fam[SMC_GENL_NFAMILIES];
 	struct smc_nl_status	status;
+	struct nltrace		*trace;		/* record/replay, NULL if neither */
+	uint8_t			*rbuf;
+	size_t			rbuf_size;
+	bool			busy;		/* a request is being read: no other now */
 };
 
 struct nl_req {
 	struct smc_nl	*nl;
+	uint16_t	proto;
 	smc_nl_msg_cb	cb;
 	void		*arg;
-	int		cb_err;		/* a callback's abort code */
-	bool		done;
 };
 
-static int nle_to_errno(int nle)
+static int nl_new(struct smc_nl **nlp, struct nltrace *trace)
 {
-	switch (nle < 0 ? -nle : nle) {
-	case NLE_NOMEM:		return -ENOMEM;
-	case NLE_PERM:		return -EPERM;
-	case NLE_NOACCESS:	return -EACCES;
-	case NLE_OBJ_NOTFOUND:	return -ENOENT;
-	case NLE_EXIST:		return -EEXIST;
-	case NLE_INVAL:		return -EINVAL;
-	case NLE_RANGE:		return -ERANGE;
-	case NLE_AGAIN:		return -EAGAIN;
-	case NLE_INTR:		return -EINTR;
-	case NLE_BUSY:		return -EBUSY;
-	case NLE_MSGSIZE:
-	case NLE_MSG_TRUNC:	return -EMSGSIZE;
-	case NLE_OPNOTSUPP:	return -EOPNOTSUPP;
-	case NLE_AF_NOSUPPORT:	return -EAFNOSUPPORT;
-	case NLE_PROTO_MISMATCH: return -EPROTONOSUPPORT;
-	case NLE_NOADDR:	return -EADDRNOTAVAIL;
-	case NLE_BAD_SOCK:	return -ENOTSOCK;
+	struct smc_nl *nl = calloc(1, sizeof(*nl));
+
+	*nlp = NULL;
+	if (!nl) {
+		nltrace_free(trace);
+		return -ENOMEM;
 	}
-	return -EIO;
+	for (int i = 0; i < CH_N; i++)
+		nl->fd[i] = -1;
+	/* any start will do: replies are matched to the request by the socket alone */
+	nl->seq = (uint32_t)time(NULL);
+	nl->trace = trace;
+	*nlp = nl;
+	return 0;
 }
 
 int smc_nl_open(struct smc_nl **nlp)
 {
-	struct smc_nl *nl = calloc(1, sizeof(*nl));
+	struct nltrace *trace;
+	int rc = nltrace_from_env(&trace);
 
-	if (!nl)
-		return -ENOMEM;
-	*nlp = nl;
-	return 0;
+	*nlp = NULL;
+	if (rc == -EINVAL) {
+		/* the tool reports it with the first request, like every trace problem */
+		rc = nl_new(nlp, NULL);
+		if (!rc)
+			(*nlp)->status.config_err = -EBADMSG;
+		return rc;
+	}
+	return rc ? rc : nl_new(nlp, trace);
+}
+
+int smc_nl_open_sibling(struct smc_nl **nlp, const struct smc_nl *like)
+{
+	struct nltrace *trace;
+	int rc = nltrace_clone(like->trace, &trace);
+
+	*nlp = NULL;
+	if (rc)
+		return rc;
+	rc = nl_new(nlp, trace);
+	if (!rc)
+		(*nlp)->status.config_err = like->status.config_err;
+	return rc;
 }
 
 void smc_nl_close(struct smc_nl *nl)
 {
 	if (!nl)
 		return;
-	if (nl->genl)
-		nl_socket_free(nl->genl);
-	if (nl->diag)
-		nl_socket_free(nl->diag);
-	if (nl->rdma)
-		nl_socket_free(nl->rdma);
-	if (nl->xfrm)
-		nl_socket_free(nl->xfrm);
+	for (int i = 0; i < CH_N; i++)
+		if (nl->fd[i] >= 0)
+			close(nl->fd[i]);
+	nltrace_free(nl->trace);
+	free(nl->rbuf);
 	free(nl);
 }
 
@@ -122,151 +161,407 @@ const struct smc_nl_status *smc_nl_status(const struct smc_nl *nl)
 	return &nl->status;
 }
 
-static int sock_open(struct nl_sock **skp, int protocol)
+bool smc_nl_replaying(const struct smc_nl *nl)
 {
-	struct nl_sock *sk;
-	int one = 1;
+	return nltrace_replaying(nl->trace);
+}
+
+int smc_nl_enter_netns(struct smc_nl *nl, const char *spec)
+{
+	for (int i = 0; i < CH_N; i++)
+		if (nl->fd[i] >= 0)
+			return -EBUSY;	/* sockets stay in the namespace that made them */
+	/* a replay has no namespaces to enter: the label selects the recorded ones */
+	if (!nltrace_replaying(nl->trace)) {
+		int rc = netns_enter(spec);
+
+		if (rc)
+			return rc;
+	}
+	return nl->trace ? nltrace_set_netns(nl->trace, spec) : 0;
+}
+
+int smc_nl_netns_cookie(struct smc_nl *nl, uint64_t *cookie)
+{
 	int rc;
 
-	if (*skp)
+	if (nltrace_replaying(nl->trace))
+		return nltrace_replay_fact(nl->trace, NLTRACE_FACT_NETNS_COOKIE, cookie,
+					   sizeof(*cookie));
+	rc = netns_cookie(cookie);
+	if (!rc && nl->trace)
+		rc = nltrace_record_fact(nl->trace, NLTRACE_FACT_NETNS_COOKIE, cookie,
+					 sizeof(*cookie));
+	return rc;
+}
+
+/* Room for a datagram of @len bytes in the receive buffer (aligned, as malloc's). */
+static int rbuf_reserve(struct smc_nl *nl, size_t len)
+{
+	uint8_t *bigger;
+
+	if (len <= nl->rbuf_size && nl->rbuf)
 		return 0;
-	sk = nl_socket_alloc();
-	if (!sk)
+	if (len < SMC_NL_FIRST_BUF)
+		len = SMC_NL_FIRST_BUF;
+	bigger = realloc(nl->rbuf, len);
+	if (!bigger)
 		return -ENOMEM;
-	rc = nl_connect(sk, protocol);
-	if (rc < 0) {
-		nl_socket_free(sk);
-		return nle_to_errno(rc);
-	}
+	nl->rbuf = bigger;
+	nl->rbuf_size = len;
+	return 0;
+}
+
+/* With stdout closed, a new socket would take fd 1 and get our output written into it:
+ * move it above the standard descriptors, so that the write fails (EBADF) as it should.
+ */
+static int above_stdio(int fd)
+{
+	int moved;
+
+	if (fd > STDERR_FILENO)
+		return fd;
+	moved = fcntl(fd, F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+	moved = moved < 0 ? -errno : moved;
+	close(fd);
+	return moved;
+}
+
+static int sock_open(struct smc_nl *nl, enum nl_chan ch)
+{
+	struct sockaddr_nl self = { .nl_family = AF_NETLINK };
+	socklen_t len = sizeof(self);
+	int one = 1, size = SMC_NL_RCVBUF;
+	int fd;
+
+	if (nl->fd[ch] >= 0)
+		return 0;
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, chan_proto[ch]);
+	if (fd < 0)
+		return -errno;
+	fd = above_stdio(fd);
+	if (fd < 0)
+		return fd;
 	/* failures below only cost comfort (no extack text, smaller buffer), not function */
-	nl_socket_set_buffer_size(sk, SMC_NL_RCVBUF, 0);
-	nl_socket_enable_msg_peek(sk);
-	nl_socket_disable_auto_ack(sk);
-	setsockopt(nl_socket_get_fd(sk), SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
-	setsockopt(nl_socket_get_fd(sk), SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
-	*skp = sk;
+	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
+	/* bind now, not at the first send: a recording names the stream by the port id */
+	if (bind(fd, (struct sockaddr *)&self, sizeof(self)) < 0 ||
+	    getsockname(fd, (struct sockaddr *)&self, &len) < 0) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
+	nl->fd[ch] = fd;
+	nl->port[ch] = self.nl_pid;
 	return 0;
 }
 
 /* After an aborted dump the rest of it is still queued: start the next request afresh. */
-static void sock_drop(struct nl_sock **skp)
+static void sock_drop(struct smc_nl *nl, enum nl_chan ch)
 {
-	nl_socket_free(*skp);
-	*skp = NULL;
+	if (nl->fd[ch] >= 0)
+		close(nl->fd[ch]);
+	nl->fd[ch] = -1;
+	nl->port[ch] = 0;
 }
 
-static int req_valid(struct nl_msg *msg, void *arg)
+static int sock_send(struct smc_nl *nl, enum nl_chan ch, const struct nlmsghdr *h)
 {
-	struct nl_req *req = arg;
-	int rc = req->cb ? req->cb(msg, req->arg) : 0;
+	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	ssize_t n;
 
-	if (rc < 0) {
-		req->cb_err = rc;
-		return NL_STOP;
+	do
+		n = sendto(nl->fd[ch], h, h->nlmsg_len, 0, (struct sockaddr *)&kernel,
+			   sizeof(kernel));
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	return (size_t)n == h->nlmsg_len ? 0 : -EMSGSIZE;
+}
+
+/* The next datagram from the kernel, waiting at most SMC_NL_TIMEOUT_MS for it. */
+static int sock_recv(struct smc_nl *nl, enum nl_chan ch, size_t *len)
+{
+	struct pollfd pfd = { .fd = nl->fd[ch], .events = POLLIN };
+
+	for (;;) {
+		struct sockaddr_nl from;
+		socklen_t fromlen = sizeof(from);
+		ssize_t n;
+		int ready = poll(&pfd, 1, SMC_NL_TIMEOUT_MS);
+
+		if (ready < 0 && errno == EINTR)
+			continue;
+		if (ready < 0)
+			return -errno;
+		if (ready == 0)
+			return -ETIMEDOUT;
+		/* the size first, so that no datagram is ever cut */
+		n = recv(pfd.fd, nl->rbuf, nl->rbuf_size, MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT);
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (n < 0)
+			return -errno;
+		if (rbuf_reserve(nl, (size_t)n))
+			return -ENOMEM;
+		n = recvfrom(pfd.fd, nl->rbuf, nl->rbuf_size, MSG_DONTWAIT,
+			     (struct sockaddr *)&from, &fromlen);
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (n < 0)
+			return -errno;
+		/* only the kernel speaks to us; anything else is not a reply */
+		if (fromlen != sizeof(from) || from.nl_family != AF_NETLINK || from.nl_pid != 0)
+			continue;
+		*len = (size_t)n;
+		return 0;
 	}
-	return NL_OK;
 }
 
-static int req_done(struct nl_msg *msg, void *arg)
+/* An errno as the kernel sent it: negative in NLMSG_ERROR, though some senders use a
+ * positive one; anything outside the errno range (INT_MIN ...) is a malformed reply.
+ */
+static int kernel_errno(int32_t e)
 {
-	struct nl_req *req = arg;
-
-	(void)msg;
-	req->done = true;
-	return NL_STOP;
+	if (e < 0 && e > -4096)
+		return e;
+	if (e > 0 && e < 4096)
+		return -e;
+	return -EPROTO;
 }
 
-static int req_dump_intr(struct nl_msg *msg, void *arg)
+/* Copy NLMSGERR_ATTR_MSG out of the TLVs at @off of an error or done payload. */
+static void extack_copy(struct smc_nl_status *st, const uint8_t *payload, size_t plen,
+			size_t off)
 {
-	struct nl_req *req = arg;
-
-	(void)msg;
-	req->nl->status.dump_intr = true;
-	return NL_OK;
-}
-
-/* Copy NLMSGERR_ATTR_MSG out of an error message's TLVs (NETLINK_EXT_ACK). */
-static void extack_copy(struct smc_nl_status *st, const struct nlmsgerr *e)
-{
-	const struct nlmsghdr *nlh = (const void *)((const char *)e - NLMSG_HDRLEN);
-	const char *end = (const char *)nlh + nlh->nlmsg_len;
-	const char *tlvs;
 	const struct nlattr *a;
 	int rem;
 
-	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+	if (off >= plen || plen - off > INT_MAX)
 		return;
-	/* without NLM_F_CAPPED the whole request is echoed back before the TLVs */
-	if (nlh->nlmsg_flags & NLM_F_CAPPED)
-		tlvs = (const char *)e + sizeof(*e);
-	else
-		tlvs = (const char *)e + sizeof(e->error) + NLMSG_ALIGN(e->msg.nlmsg_len);
-	if (tlvs >= end)
-		return;
-	rem = (int)(end - tlvs);
-	for (a = (const void *)tlvs; nla_ok(a, rem); a = nla_next(a, &rem)) {
-		if (nla_type(a) == NLMSGERR_ATTR_MSG && nla_len(a) > 0) {
-			snprintf(st->extack, sizeof(st->extack), "%.*s", nla_len(a),
-				 (const char *)nla_data(a));
+	rem = (int)(plen - off);
+	for (a = (const void *)(payload + off); nla_ok(a, rem); a = nla_next(a, &rem)) {
+		if (nla_type(a) == NLMSGERR_ATTR_MSG &&
+		    smc_nla_text(a, st->extack, sizeof(st->extack)))
 			/* kernel messages are single lines; keep ours so too */
 			st->extack[strcspn(st->extack, "\n")] = '\0';
-		}
 	}
 }
 
-static int req_error(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
+/* A reply we cannot take apart: -EPROTO, with what was wrong. */
+static int malformed(struct smc_nl_status *st, const char *what)
 {
-	struct nl_req *req = arg;
-
-	(void)who;
-	req->nl->status.err = e->error < 0 ? e->error : -e->error;
-	extack_copy(&req->nl->status, e);
-	req->done = true;
-	return NL_STOP;
+	snprintf(st->reason, sizeof(st->reason), "the kernel's reply is malformed: %s", what);
+	return -EPROTO;
 }
 
-/* Send @msg on @sk and run the reply loop until DONE, ACK or an error. */
-static int transact(struct smc_nl *nl, struct nl_sock **skp, struct nl_msg *msg,
-		    smc_nl_msg_cb cb, void *arg)
+/* NLMSG_ERROR: an ACK (error 0) or the request's failure, with its extack. */
+static int handle_error(struct smc_nl_status *st, const struct nlmsghdr *h)
 {
-	struct nl_req req = { .nl = nl, .cb = cb, .arg = arg };
-	struct nl_cb *nlcb;
+	const uint8_t *payload = (const uint8_t *)h + NLMSG_HDRLEN;
+	size_t plen = h->nlmsg_len - NLMSG_HDRLEN;
+	const struct nlmsgerr *e = (const void *)payload;
+	int32_t error;
+	size_t tlvs;
+
+	if (plen < sizeof(error))
+		return malformed(st, "an error message without its error code");
+	memcpy(&error, payload, sizeof(error));
+	if (!error)
+		return 0;
+	st->err = kernel_errno(error);
+	if (st->err == -EPROTO)
+		snprintf(st->reason, sizeof(st->reason), "the kernel's reply is malformed: "
+			 "error code %" PRId32 " is no errno", error);
+	if (!(h->nlmsg_flags & NLM_F_ACK_TLVS) || plen < sizeof(*e))
+		return st->err;
+	/* without NLM_F_CAPPED the whole request is echoed back before the TLVs */
+	if (h->nlmsg_flags & NLM_F_CAPPED)
+		tlvs = sizeof(*e);
+	else
+		tlvs = sizeof(error) + NLMSG_ALIGN((size_t)e->msg.nlmsg_len);
+	extack_copy(st, payload, plen, tlvs);
+	return st->err;
+}
+
+/* NLMSG_DONE ends a dump; a negative int in it says the dump failed on the way. */
+static int handle_done(struct smc_nl_status *st, const struct nlmsghdr *h)
+{
+	const uint8_t *payload = (const uint8_t *)h + NLMSG_HDRLEN;
+	size_t plen = h->nlmsg_len - NLMSG_HDRLEN;
+	int32_t error;
+
+	if (plen < sizeof(error))
+		return 0;
+	memcpy(&error, payload, sizeof(error));
+	if (error >= 0)
+		return 0;
+	st->err = kernel_errno(error);
+	if (st->err == -EPROTO)
+		snprintf(st->reason, sizeof(st->reason), "the kernel's reply is malformed: "
+			 "error code %" PRId32 " is no errno", error);
+	if (h->nlmsg_flags & NLM_F_ACK_TLVS)
+		extack_copy(st, payload, plen, sizeof(error));
+	return st->err;
+}
+
+/* Hand every message of one datagram to the request. Return: 0 to read on, 1 when the
+ * request is over, or -errno (-EPROTO: the datagram is malformed).
+ */
+static int handle_datagram(struct nl_req *req, uint8_t *buf, size_t len)
+{
+	struct smc_nl_status *st = &req->nl->status;
+	size_t off = 0;
+
+	while (off < len) {
+		struct nlmsghdr *h = (struct nlmsghdr *)(buf + off);
+		struct nl_msg *msg;
+		int rc;
+
+		if (len - off < NLMSG_HDRLEN || h->nlmsg_len < NLMSG_HDRLEN ||
+		    h->nlmsg_len > len - off)
+			return malformed(st, "a message's length does not fit its datagram");
+		/* the last message need not be padded */
+		off += NLMSG_ALIGN((size_t)h->nlmsg_len);
+		if (h->nlmsg_flags & NLM_F_DUMP_INTR)
+			st->dump_intr = true;
+		switch (h->nlmsg_type) {
+		case NLMSG_NOOP:
+			continue;
+		case NLMSG_ERROR:
+			rc = handle_error(st, h);
+			return rc ? rc : 1;
+		case NLMSG_DONE:
+			rc = handle_done(st, h);
+			return rc ? rc : 1;
+		case NLMSG_OVERRUN:
+			return -ENOBUFS;
+		}
+		if (!req->cb)
+			continue;
+		msg = nlmsg_convert(h);
+		if (!msg)
+			return -ENOMEM;
+		nlmsg_set_proto(msg, req->proto);
+		rc = req->cb(msg, req->arg);
+		nlmsg_free(msg);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Why @rc, if the transport knows better than strerror(). */
+static void note_reason(struct smc_nl *nl, int rc)
+{
+	const char *why = nltrace_reason(nl->trace);
+
+	if (why[0])
+		snprintf(nl->status.reason, sizeof(nl->status.reason), "%s", why);
+	else if (rc == -ETIMEDOUT)
+		snprintf(nl->status.reason, sizeof(nl->status.reason),
+			 "the kernel did not answer within %d s", SMC_NL_TIMEOUT_MS / 1000);
+	else if (rc == -EPROTO && rc != nl->status.err)	/* a parser refused the reply */
+		snprintf(nl->status.reason, sizeof(nl->status.reason),
+			 "the kernel's reply is malformed");
+}
+
+/* Send the request, or find it in the recording. */
+static int request_out(struct smc_nl *nl, enum nl_chan ch, struct nlmsghdr *h)
+{
+	uint16_t proto = chan_proto[ch];
 	int rc;
 
+	if (nl->status.config_err) {
+		snprintf(nl->status.reason, sizeof(nl->status.reason), "%s and %s are both set: "
+			 "unset one", NLTRACE_ENV_RECORD, NLTRACE_ENV_REPLAY);
+		return nl->status.config_err;
+	}
+	h->nlmsg_flags |= NLM_F_REQUEST;
+	h->nlmsg_seq = ++nl->seq;
+	h->nlmsg_pid = 0;
+	if (nltrace_replaying(nl->trace))
+		return nltrace_request(nl->trace, proto, 0, h, h->nlmsg_len);
+	rc = rbuf_reserve(nl, SMC_NL_FIRST_BUF);
+	if (!rc)
+		rc = sock_open(nl, ch);
+	if (nl->trace) {
+		/* a socket that cannot be opened is recorded as the request's answer */
+		int trc = nltrace_request(nl->trace, proto, nl->port[ch], h, h->nlmsg_len);
+
+		if (trc)
+			return trc;
+	}
+	if (!rc)
+		rc = sock_send(nl, ch, h);
+	if (rc && nl->trace)
+		nltrace_record_error(nl->trace, proto, nl->port[ch], rc);
+	return rc;
+}
+
+/* The next datagram of the reply, from the kernel or the recording, into nl->rbuf:
+ * aligned for the message headers whatever the file's layout.
+ */
+static int reply_in(struct smc_nl *nl, enum nl_chan ch, size_t *len)
+{
+	int rc;
+
+	if (nltrace_replaying(nl->trace)) {
+		const void *rec;
+
+		rc = nltrace_reply(nl->trace, &rec, len);
+		if (!rc)
+			rc = rbuf_reserve(nl, *len);
+		if (!rc && *len)
+			memcpy(nl->rbuf, rec, *len);
+		return rc;
+	}
+	rc = sock_recv(nl, ch, len);
+	if (nl->trace) {
+		uint16_t proto = chan_proto[ch];
+		int trc = rc ? nltrace_record_error(nl->trace, proto, nl->port[ch], rc)
+			     : nltrace_record_reply(nl->trace, proto, nl->port[ch], nl->rbuf, *len);
+
+		if (!rc && trc)
+			rc = trc;
+	}
+	return rc;
+}
+
+/* Send @msg on channel @ch and read replies until DONE, ACK or an error. */
+static int transact(struct smc_nl *nl, enum nl_chan ch, struct nl_msg *msg, smc_nl_msg_cb cb,
+		    void *arg)
+{
+	struct nl_req req = { .nl = nl, .proto = chan_proto[ch], .cb = cb, .arg = arg };
+	int rc;
+
+	/* one receive buffer and one replay cursor: a callback that asked the same handle
+	 * for more would overwrite the reply being read (use a sibling handle)
+	 */
+	if (nl->busy)
+		return -EBUSY;
+	nl->busy = true;
 	nl->status.err = 0;
 	nl->status.extack[0] = '\0';
-	nlcb = nl_cb_alloc(NL_CB_DEFAULT);
-	if (!nlcb)
-		return -ENOMEM;
-	nl_cb_set(nlcb, NL_CB_VALID, NL_CB_CUSTOM, req_valid, &req);
-	nl_cb_set(nlcb, NL_CB_FINISH, NL_CB_CUSTOM, req_done, &req);
-	nl_cb_set(nlcb, NL_CB_ACK, NL_CB_CUSTOM, req_done, &req);
-	nl_cb_set(nlcb, NL_CB_DUMP_INTR, NL_CB_CUSTOM, req_dump_intr, &req);
-	nl_cb_err(nlcb, NL_CB_CUSTOM, req_error, &req);
+	nl->status.reason[0] = '\0';
+	rc = request_out(nl, ch, nlmsg_hdr(msg));
+	while (!rc) {
+		size_t len;
 
-	rc = nl_send_auto(*skp, msg);
-	if (rc < 0) {
-		rc = nle_to_errno(rc);
-		goto out;
+		rc = reply_in(nl, ch, &len);
+		if (!rc)
+			rc = handle_datagram(&req, nl->rbuf, len);
 	}
-	rc = 0;
-	/* the callbacks, run inside nl_recvmsgs(), end the loop through *r */
-	for (const struct nl_req *r = &req; !r->done && !r->cb_err; ) {
-		int n = nl_recvmsgs(*skp, nlcb);
-
-		if (n < 0 && !r->done && !r->cb_err) {
-			rc = nle_to_errno(n);
-			break;
-		}
-	}
-	if (req.cb_err)
-		rc = req.cb_err;
-	else if (nl->status.err)
-		rc = nl->status.err;
-out:
-	nl_cb_put(nlcb);
-	if (rc && !nl->status.err)	/* the socket may hold the rest of a reply */
-		sock_drop(skp);
+	if (rc == 1)
+		rc = 0;
+	if (rc && !nl->status.reason[0])
+		note_reason(nl, rc);
+	if (rc && rc != nl->status.err)	/* the socket may hold the rest of a reply */
+		sock_drop(nl, ch);
+	nl->busy = false;
 	return rc;
 }
 
@@ -282,25 +577,28 @@ static int family_parse(struct nl_msg *msg, void *arg)
 	struct family_info *fi = arg;
 	struct nlattr *tb[CTRL_ATTR_MAX + 1];
 	struct nlattr *op;
+	uint16_t id;
 	int rc, rem;
 
 	rc = genlmsg_parse(nlmsg_hdr(msg), 0, tb, CTRL_ATTR_MAX, NULL);
 	if (rc < 0)
-		return nle_to_errno(rc);
-	if (!tb[CTRL_ATTR_FAMILY_ID])
 		return -EPROTO;
-	fi->id = nla_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
+	/* the controller always sends a u16: any other width is no family id */
+	if (!tb[CTRL_ATTR_FAMILY_ID] || nla_len(tb[CTRL_ATTR_FAMILY_ID]) != (int)sizeof(id) ||
+	    !smc_nla_u16(tb[CTRL_ATTR_FAMILY_ID], &id) || !id)
+		return -EPROTO;
+	fi->id = id;
 	if (!tb[CTRL_ATTR_OPS])
 		return 0;
 	nla_for_each_nested(op, tb[CTRL_ATTR_OPS], rem) {
 		struct nlattr *ob[CTRL_ATTR_OP_MAX + 1];
-		uint32_t id;
+		uint32_t op_id;
 
-		if (nla_parse_nested(ob, CTRL_ATTR_OP_MAX, op, NULL) < 0 || !ob[CTRL_ATTR_OP_ID])
+		if (nla_parse_nested(ob, CTRL_ATTR_OP_MAX, op, NULL) < 0 ||
+		    !smc_nla_u32(ob[CTRL_ATTR_OP_ID], &op_id))
 			continue;
-		id = nla_get_u32(ob[CTRL_ATTR_OP_ID]);
-		if (id < 256)
-			fi->ops[id / 8] |= (uint8_t)(1u << (id % 8));
+		if (op_id < 256)
+			fi->ops[op_id / 8] |= (uint8_t)(1u << (op_id % 8));
 	}
 	return 0;
 }
@@ -331,9 +629,6 @@ static int family_resolve(struct smc_nl *nl, enum smc_genl_family fam)
 		return 0;
 	if (st->err)
 		return st->err;
-	rc = sock_open(&nl->genl, NETLINK_GENERIC);
-	if (rc)
-		return rc;
 	msg = nlmsg_alloc();
 	if (!msg)
 		return -ENOMEM;
@@ -343,7 +638,7 @@ static int family_resolve(struct smc_nl *nl, enum smc_genl_family fam)
 		nlmsg_free(msg);
 		return -ENOMEM;
 	}
-	rc = transact(nl, &nl->genl, msg, family_parse, &fi);
+	rc = transact(nl, CH_GENL, msg, family_parse, &fi);
 	nlmsg_free(msg);
 	return family_store(st, &fi, rc);
 }
@@ -399,9 +694,7 @@ static int genl_request(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd
 		if (rc)
 			goto out;
 	}
-	rc = sock_open(&nl->genl, NETLINK_GENERIC);
-	if (!rc)
-		rc = transact(nl, &nl->genl, msg, cb, arg);
+	rc = transact(nl, CH_GENL, msg, cb, arg);
 out:
 	nlmsg_free(msg);
 	return rc;
@@ -427,16 +720,13 @@ static int diag_dump(struct smc_nl *nl, const void *req, size_t len, smc_nl_msg_
 	struct nl_msg *msg;
 	int rc;
 
-	rc = sock_open(&nl->diag, NETLINK_SOCK_DIAG);
-	if (rc)
-		return rc;
 	msg = nlmsg_alloc_simple(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP);
 	if (!msg)
 		return -ENOMEM;
 	if (nlmsg_append(msg, (void *)req, len, NLMSG_ALIGNTO) < 0)
 		rc = -ENOMEM;
 	else
-		rc = transact(nl, &nl->diag, msg, cb, arg);
+		rc = transact(nl, CH_DIAG, msg, cb, arg);
 	nlmsg_free(msg);
 	return rc;
 }
@@ -459,23 +749,19 @@ int smc_tcp_diag_dump(struct smc_nl *nl, uint8_t family, smc_nl_msg_cb cb, void 
 
 /* ---- RDMA and XFRM netlink: plain netlink families ---------------------------------- */
 
-/* One request on the socket *@skp of netlink @protocol, opened on first use. */
-static int plain_request(struct smc_nl *nl, struct nl_sock **skp, int protocol, uint16_t type,
-			 int flags, smc_nl_fill_cb fill, const void *req, smc_nl_msg_cb cb,
-			 void *arg)
+/* One request of @type on channel @ch, for the plain netlink families. */
+static int plain_request(struct smc_nl *nl, enum nl_chan ch, uint16_t type, int flags,
+			 smc_nl_fill_cb fill, const void *req, smc_nl_msg_cb cb, void *arg)
 {
 	struct nl_msg *msg;
 	int rc;
 
-	rc = sock_open(skp, protocol);
-	if (rc)
-		return rc;
 	msg = nlmsg_alloc_simple(type, NLM_F_REQUEST | flags);
 	if (!msg)
 		return -ENOMEM;
 	rc = fill ? fill(msg, req) : 0;
 	if (!rc)
-		rc = transact(nl, skp, msg, cb, arg);
+		rc = transact(nl, ch, msg, cb, arg);
 	nlmsg_free(msg);
 	return rc;
 }
@@ -483,47 +769,26 @@ static int plain_request(struct smc_nl *nl, struct nl_sock **skp, int protocol, 
 int smc_rdma_request(struct smc_nl *nl, uint16_t type, int flags, smc_nl_fill_cb fill,
 		     const void *req, smc_nl_msg_cb cb, void *arg)
 {
-	return plain_request(nl, &nl->rdma, NETLINK_RDMA, type, flags, fill, req, cb, arg);
+	return plain_request(nl, CH_RDMA, type, flags, fill, req, cb, arg);
 }
 
 int smc_xfrm_dump(struct smc_nl *nl, uint16_t type, smc_nl_msg_cb cb, void *arg)
 {
-	return plain_request(nl, &nl->xfrm, NETLINK_XFRM, type, NLM_F_DUMP, NULL, NULL, cb, arg);
+	return plain_request(nl, CH_XFRM, type, NLM_F_DUMP, NULL, NULL, cb, arg);
 }
 
-uint64_t smc_nla_get_uint(const struct nlattr *a)
+static int fill_ifinfomsg(struct nl_msg *msg, const void *req)
 {
-	const void *d = nla_data(a);
-	uint64_t v64;
-	uint32_t v32;
-	uint16_t v16;
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
 
-	switch (nla_len(a)) {
-	case 1:
-		return *(const uint8_t *)d;
-	case 2:
-		memcpy(&v16, d, sizeof(v16));
-		return v16;
-	case 4:
-		memcpy(&v32, d, sizeof(v32));
-		return v32;
-	case 8:
-		memcpy(&v64, d, sizeof(v64));
-		return v64;
-	}
-	return 0;
+	(void)req;
+	return nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ? -ENOMEM : 0;
 }
 
-void smc_nla_copy_str(char *dst, size_t size, const struct nlattr *a)
+int smc_netdev_dump(struct smc_nl *nl, smc_nl_msg_cb cb, void *arg)
 {
-	size_t len;
-
-	/* kernel strings carry their NUL, but a length bound costs nothing */
-	snprintf(dst, size, "%.*s", nla_len(a), (const char *)nla_data(a));
-	/* SMC keeps host names, EIDs and PNET IDs blank-padded to their full width */
-	len = strlen(dst);
-	while (len && dst[len - 1] == ' ')
-		dst[--len] = '\0';
+	return plain_request(nl, CH_ROUTE, RTM_GETLINK, NLM_F_DUMP, fill_ifinfomsg, NULL, cb,
+			     arg);
 }
 
 int smc_genl_parse_nest(struct nl_msg *msg, int nest, struct nlattr **tb, int maxtype)

@@ -17,7 +17,15 @@ struct smc_nl_status {
 	int	err;			/* -errno of the last kernel error, 0 if none */
 	char	extack[160];		/* NLMSGERR_ATTR_MSG of that error, "" if none */
 	bool	dump_intr;		/* NLM_F_DUMP_INTR seen: the dump may be inconsistent */
+	/* why the last request failed when strerror() would not say it: a timeout, or a
+	 * recording or replay file's problem; "" if none
+	 */
+	char	reason[352];
+	int	config_err;		/* the environment asks for the impossible (-EBADMSG) */
 };
+
+/* How long a request waits for each datagram of its reply before giving up */
+#define SMC_NL_TIMEOUT_MS 10000
 
 /* The two generic-netlink families of the SMC module */
 enum smc_genl_family {
@@ -31,8 +39,26 @@ typedef int (*smc_nl_msg_cb)(struct nl_msg *msg, void *arg);
 /* Adds the request's attributes to @msg; 0 or -errno. */
 typedef int (*smc_nl_fill_cb)(struct nl_msg *msg, const void *req);
 
-/* Return: 0 or -ENOMEM. Sockets are opened on first use. */
+/**
+ * smc_nl_open() - a transport handle; sockets are opened on first use
+ *
+ * SMC_UTILS_RECORD=FILE / SMC_UTILS_REPLAY=FILE in the environment record every
+ * exchange to FILE or answer every request from it (nltrace.h); a problem with either
+ * is the failure of the first request. Return: 0 or -ENOMEM.
+ */
 int smc_nl_open(struct smc_nl **nlp);
+/* Another handle of the same tool, in the same namespace, recording or replaying alike */
+int smc_nl_open_sibling(struct smc_nl **nlp, const struct smc_nl *like);
+bool smc_nl_replaying(const struct smc_nl *nl);
+/**
+ * smc_nl_enter_netns() - run this handle (and the process) in network namespace @spec
+ *
+ * netns_enter() unless replaying; a recording notes @spec and a replay answers from
+ * what was recorded under it. Before the first request. Return: 0 or as netns_enter().
+ */
+int smc_nl_enter_netns(struct smc_nl *nl, const char *spec);
+/* The cookie of the handle's namespace (recorded and replayed). Return: 0 or -errno. */
+int smc_nl_netns_cookie(struct smc_nl *nl, uint64_t *cookie);
 void smc_nl_close(struct smc_nl *nl);
 const struct smc_nl_status *smc_nl_status(const struct smc_nl *nl);
 
@@ -93,15 +119,9 @@ int smc_rdma_request(struct smc_nl *nl, uint16_t type, int flags, smc_nl_fill_cb
  */
 int smc_xfrm_dump(struct smc_nl *nl, uint16_t type, smc_nl_msg_cb cb, void *arg);
 
-/* Unsigned integer attribute of any width the kernel chose (1, 2, 4 or 8 bytes):
- * nla_put_uint() picks 4 or 8 bytes, and some attributes are sent wider than their
- * UAPI comment says (SMC_NLA_LGR_D_CHID: u16 in smc.h, nla_put_u32 in smc_core.c).
- */
-uint64_t smc_nla_get_uint(const struct nlattr *a);
-/* Copy a string attribute into @dst (always terminated, cut to @size - 1), without the
- * trailing blanks SMC pads names and EIDs with.
- */
-void smc_nla_copy_str(char *dst, size_t size, const struct nlattr *a);
+/* Dump the namespace's network interfaces (RTM_GETLINK, NETLINK_ROUTE). 0 or -errno. */
+int smc_netdev_dump(struct smc_nl *nl, smc_nl_msg_cb cb, void *arg);
+
 /* genlmsg_parse() the top level of a reply and nla_parse_nested() attribute @nest of it.
  * Return: 0, -ENODATA if the nest is absent, -EPROTO if malformed.
  */

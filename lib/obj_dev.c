@@ -146,7 +146,10 @@ static void guid_str(uint64_t guid, char *buf, size_t len)
 
 static void warn_ibv(const char *name, int rc)
 {
-	if (rc == -ENODEV)
+	if (rc == -ENODATA)
+		pr_warn("no libibverbs details of RDMA device %s: a replay holds netlink only",
+			name);
+	else if (rc == -ENODEV)
 		pr_warn("libibverbs does not see RDMA device %s (is ib_uverbs loaded and the "
 			"device's provider installed?)", name);
 	else
@@ -154,9 +157,17 @@ static void warn_ibv(const char *name, int rc)
 			strerror(-rc));
 }
 
-/* JSON: the libibverbs view of one port, inside its row */
-static void out_verbs_json(struct out *o, const struct smc_ibv_dev *v, uint32_t port)
+/* libibverbs reads the devices of this host, not of a recording: a replay skips it */
+static int verbs_query(const struct smc_ctx *ctx, const char *name, struct smc_ibv_dev *v)
 {
+	return smc_nl_replaying(ctx->nl) ? -ENODATA : smc_ibv_query(name, v);
+}
+
+/* JSON: the libibverbs view of one port, inside its row */
+static void out_verbs_json(const struct smc_ctx *ctx, const struct smc_ibv_dev *v,
+			   uint32_t port)
+{
+	struct out *o = ctx->out;
 	char buf[48];
 
 	out_record_begin(o, "verbs", 0);
@@ -172,7 +183,7 @@ static void out_verbs_json(struct out *o, const struct smc_ibv_dev *v, uint32_t 
 	out_list_begin(o, "gids");
 	for (size_t i = 0; i < v->ngids; i++) {
 		const struct smc_ibv_gid *g = &v->gids[i];
-		char name[IF_NAMESIZE];
+		const char *name = g->ifindex ? tool_netdev_name(ctx, g->ifindex) : NULL;
 
 		if (g->port != port)
 			continue;
@@ -181,7 +192,7 @@ static void out_verbs_json(struct out *o, const struct smc_ibv_dev *v, uint32_t 
 		smc_ibv_gid_str(g->raw, buf, sizeof(buf));
 		out_kv_str(o, "gid", NULL, buf);
 		out_kv_str(o, "type", NULL, g->type);
-		if (g->ifindex && if_indextoname(g->ifindex, name))
+		if (name)
 			out_kv_str(o, "netdev", NULL, name);
 		out_record_end(o);
 	}
@@ -190,8 +201,10 @@ static void out_verbs_json(struct out *o, const struct smc_ibv_dev *v, uint32_t 
 }
 
 /* Text: one block per device after the table */
-static void out_verbs_text(struct out *o, const char *name, const struct smc_ibv_dev *v)
+static void out_verbs_text(const struct smc_ctx *ctx, const char *name,
+			   const struct smc_ibv_dev *v)
 {
+	struct out *o = ctx->out;
 	char buf[48];
 
 	guid_str(v->node_guid, buf, sizeof(buf));
@@ -204,11 +217,14 @@ static void out_verbs_text(struct out *o, const char *name, const struct smc_ibv
 			 p->link_layer, p->active_mtu);
 		for (size_t k = 0; k < v->ngids; k++) {
 			const struct smc_ibv_gid *g = &v->gids[k];
-			char ifname[IF_NAMESIZE] = "-";
+			const char *known = g->ifindex ? tool_netdev_name(ctx, g->ifindex) : NULL;
+			char ifname[IF_NAMESIZE + 8] = "-";
 
 			if (g->port != p->num)
 				continue;
-			if (g->ifindex && !if_indextoname(g->ifindex, ifname))
+			if (known)
+				snprintf(ifname, sizeof(ifname), "%s", known);
+			else if (g->ifindex)
 				snprintf(ifname, sizeof(ifname), "if#%u", g->ifindex);
 			smc_ibv_gid_str(g->raw, buf, sizeof(buf));
 			out_note(o, "    GID %-3u %s  %-7s  %s", g->index, buf, g->type, ifname);
@@ -244,21 +260,20 @@ static int rdev_cb(const struct smc_dev *d, void *arg)
 			return rc;
 	}
 	if (verbs) {
-		vrc = smc_ibv_query(d->ib_name, &v);
+		vrc = verbs_query(w->ctx, d->ib_name, &v);
 		if (vrc)
 			warn_ibv(d->ib_name, vrc);
 	}
 	for (int i = 0; i < SMC_DEV_MAX_PORTS; i++) {
 		const struct smc_dev_port *p = &d->port[i];
-		char name[IF_NAMESIZE] = "";
-
-		if (!p->present)
-			continue;
+		const char *known = p->netdev ? tool_netdev_name(w->ctx, p->netdev) : NULL;
 		/* the index belongs to the RDMA device's namespace; under -n we are in
 		 * another one, where it would name a different interface
 		 */
-		if (p->netdev && (w->ctx->filter_netns || !if_indextoname(p->netdev, name)))
-			name[0] = '\0';
+		const char *name = known && !w->ctx->filter_netns ? known : "";
+
+		if (!p->present)
+			continue;
 		if (w->f.netdev && strcmp(w->f.netdev, name))
 			continue;
 		out_row_begin(o);
@@ -285,12 +300,12 @@ static int rdev_cb(const struct smc_dev *d, void *arg)
 		if (p->netdev)
 			out_uint(o, R_IFINDEX, p->netdev);
 		if (verbs && !vrc)
-			out_verbs_json(o, &v, (uint32_t)i + 1);
+			out_verbs_json(w->ctx, &v, (uint32_t)i + 1);
 		out_row_end(o);
 	}
 	if (verbs && !vrc)
 		smc_ibv_free(&v);
-	return 0;
+	return out_error(o);	/* a failed write stops the dump */
 }
 
 static int ddev_cb(const struct smc_dev *d, void *arg)
@@ -311,7 +326,7 @@ static int ddev_cb(const struct smc_dev *d, void *arg)
 		out_uint(o, D_LGS, d->use_cnt);
 	out_pnetid(o, D_PNETID, D_PNET_USER, &d->port[0]);
 	out_row_end(o);
-	return 0;
+	return out_error(o);	/* a failed write stops the dump */
 }
 
 static int count_loopback_lgr(const struct smc_lgr *lgr, void *arg)
@@ -384,15 +399,18 @@ static int dev_show(struct smc_ctx *ctx, int argc, char **argv)
 	 */
 	if (!smcd && rdma_nl_devices(ctx->nl, &w.rdma, &w.nrdma))
 		w.nrdma = 0;
+	if (!smcd)
+		tool_load_netdev_names(ctx);
 	/* -d chooses text columns; JSON always carries every field the kernel sent */
 	out_table_begin(ctx->out, smcd ? &ddev_table : &rdev_table,
 			ctx->opts->details || out_is_json(ctx->out) ? G_DETAIL : 0);
 	rc = smc_dev_dump(ctx->nl, smcd, smcd ? ddev_cb : rdev_cb, &w);
 	if (rc) {
 		out_table_abort(ctx->out);
-		if (rc == -ENOMEM)
+		/* a failed write stopped the dump: tool_finish_output() reports it */
+		if (rc == -ENOMEM && !out_error(ctx->out))
 			pr_err("out of memory");
-		else
+		else if (!out_error(ctx->out))
 			pr_err_nl(ctx->nl, rc, "cannot list devices");
 	} else {
 		out_table_end(ctx->out);
@@ -401,12 +419,12 @@ static int dev_show(struct smc_ctx *ctx, int argc, char **argv)
 	}
 	for (size_t i = 0; i < w.nnames; i++) {
 		struct smc_ibv_dev v;
-		int vrc = rc ? 0 : smc_ibv_query(w.names[i], &v);
+		int vrc = rc ? 0 : verbs_query(ctx, w.names[i], &v);
 
 		if (!rc && vrc)
 			warn_ibv(w.names[i], vrc);
 		else if (!rc)
-			out_verbs_text(ctx->out, w.names[i], &v);
+			out_verbs_text(ctx, w.names[i], &v);
 		if (!rc && !vrc)
 			smc_ibv_free(&v);
 		free(w.names[i]);

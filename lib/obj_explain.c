@@ -12,6 +12,7 @@
 
 #include "err.h"
 #include "fallback_kb.h"
+#include "parse_num.h"
 #include "tool.h"
 #include "view_fallback.h"
 
@@ -63,8 +64,29 @@ static void explain_usage(struct smc_ctx *ctx)
 	out_note(ctx->out, "       %s explain CODE...", ctx->prog);
 	out_note(ctx->out, "CODE is a fallback or decline code: 0x03030000, 03030000, NOSMCDEV "
 		 "or SMC_CLC_DECL_NOSMCDEV;");
+	out_note(ctx->out, "numbers are hexadecimal (8 decimal digits need 0x unless the "
+		 "first is 0);");
 	out_note(ctx->out, "a pair as smcss shows it, 0x05000000/0x03030008, is two codes.");
 	out_note(ctx->out, "Without a code, or with \"all\", every known code is listed.");
+}
+
+/*
+ * @part of @word is no code. A number of 8 or more decimal digits is most likely a code
+ * copied from JSON output, which gives codes as decimal numbers: it is refused (it could
+ * be either base), and the error names the code the decimal number stands for.
+ */
+static void report_bad_code(const struct smc_ctx *ctx, const char *word, const char *part)
+{
+	uint64_t dec;
+
+	if (part[0] != '0' && strlen(part) >= 8 && !parse_dec(part, UINT32_MAX, &dec))
+		pr_err("explain: \"%s\" looks decimal, but codes are hexadecimal: write 0x%08"
+		       PRIx64 " for the decimal number (as JSON output gives codes)%s%s",
+		       part, dec, strlen(part) == 8 ? " or 0x" : "",
+		       strlen(part) == 8 ? part : "");
+	else
+		pr_err("explain: \"%s\" is not a code (write 0x03030000, 03030000, NOSMCDEV or "
+		       "SMC_CLC_DECL_NOSMCDEV; try: %s explain all)", word, ctx->prog);
 }
 
 /*
@@ -79,9 +101,14 @@ static int parse_codes(struct smc_ctx *ctx, int argc, char **argv, uint32_t **co
 	size_t n = 0, max = 0;
 	uint32_t *codes;
 
-	for (int i = 0; i < argc; i++)
-		for (const char *p = argv[i]; p; p = strchr(p + 1, '/'))
+	/* a code per word and one more per '/' in it (searched from the '/' on, never past
+	 * the end of an empty word)
+	 */
+	for (int i = 0; i < argc; i++) {
+		max++;
+		for (const char *p = strchr(argv[i], '/'); p; p = strchr(p + 1, '/'))
 			max++;
+	}
 	codes = calloc(max, sizeof(*codes));
 	if (!codes) {
 		pr_err("cannot explain: %s", strerror(ENOMEM));
@@ -101,11 +128,10 @@ static int parse_codes(struct smc_ctx *ctx, int argc, char **argv, uint32_t **co
 				return EXIT_RUNTIME;
 			}
 			rc = smc_fallback_parse(part, &codes[n]);
+			if (rc)
+				report_bad_code(ctx, argv[i], part);
 			free(part);
 			if (rc) {
-				pr_err("explain: \"%s\" is not a code (write 0x03030000, 03030000, "
-				       "NOSMCDEV or SMC_CLC_DECL_NOSMCDEV; try: %s explain all)",
-				       argv[i], ctx->prog);
 				free(codes);
 				return EXIT_USAGE;
 			}
@@ -127,8 +153,13 @@ int obj_explain(struct smc_ctx *ctx, int argc, char **argv)
 	if (argc == 0 || (argc == 1 && !strcmp(argv[0], "all")))
 		return explain_list(ctx);
 	if (argc == 1 && !strcmp(argv[0], "help")) {
+		struct out *data_out;
+
+		rc = tool_help_begin(ctx, &data_out);
+		if (rc)
+			return rc;
 		explain_usage(ctx);
-		return EXIT_OK;
+		return tool_help_end(ctx, data_out);
 	}
 	rc = parse_codes(ctx, argc, argv, &codes, &n);
 	if (rc)

@@ -9,6 +9,7 @@
 
 #include "decode.h"
 #include "err.h"
+#include "parse_num.h"
 #include "smc_lgr.h"
 #include "tool.h"
 
@@ -124,12 +125,13 @@ static bool lgr_in_our_netns(const struct smc_ctx *ctx, const struct smc_lgr *lg
 static void out_netdev(struct smc_ctx *ctx, unsigned int col, const struct smc_lgr *lgr,
 		       uint32_t ifindex)
 {
-	char name[IF_NAMESIZE];
+	const char *name;
 
 	if (!ifindex)
 		return;
 	/* without -n we are in the initial namespace; the link may be elsewhere */
-	if ((lgr_in_our_netns(ctx, lgr) || !ctx->filter_netns) && if_indextoname(ifindex, name))
+	if ((lgr_in_our_netns(ctx, lgr) || !ctx->filter_netns) &&
+	    (name = tool_netdev_name(ctx, ifindex)))
 		out_str(ctx->out, col, name);
 	else
 		out_fmt(ctx->out, col, "if#%u", ifindex);
@@ -308,7 +310,7 @@ static int lgr_cb(const struct smc_lgr *lgr, void *arg)
 		return 0;
 	w->shown++;
 	lgr_row(w->ctx, lgr);
-	return 0;
+	return out_error(w->ctx->out);	/* a failed write stops the dump */
 }
 
 static bool link_selected(struct lgr_walk *w, const struct smc_lgr *lgr,
@@ -319,9 +321,9 @@ static bool link_selected(struct lgr_walk *w, const struct smc_lgr *lgr,
 	if (w->f.ibdev && strcmp(w->f.ibdev, l->ib_dev))
 		return false;
 	if (w->f.netdev) {
-		char name[IF_NAMESIZE];
+		const char *name = l->netdev ? tool_netdev_name(w->ctx, l->netdev) : NULL;
 
-		if (!l->netdev || !if_indextoname(l->netdev, name) || strcmp(name, w->f.netdev))
+		if (!name || strcmp(name, w->f.netdev))
 			return false;
 	}
 	return true;
@@ -336,7 +338,7 @@ static int link_cb(const struct smc_lgr *lgr, const struct smc_link *l, void *ar
 	if (w->links) {
 		w->shown++;
 		link_row(w->ctx, lgr, l);
-		return 0;
+		return out_error(w->ctx->out);
 	}
 	/* show with a device filter: the group once, for its first matching link */
 	if (w->have_last && w->last_id == lgr->id)
@@ -345,20 +347,17 @@ static int link_cb(const struct smc_lgr *lgr, const struct smc_link *l, void *ar
 	w->last_id = lgr->id;
 	w->shown++;
 	lgr_row(w->ctx, lgr);
-	return 0;
+	return out_error(w->ctx->out);	/* a failed write stops the dump */
 }
 
 /* ---- command line ------------------------------------------------------------------- */
 
+/* an LG-ID as the tools print it: hexadecimal, "0x" optional, 32 bits */
 static bool parse_lgr_id(const char *s, uint32_t *id)
 {
-	char *end;
-	unsigned long v;
+	uint64_t v;
 
-	if (!s[0] || strlen(s) > 10)
-		return false;
-	v = strtoul(s, &end, 16);
-	if (*end || v > 0xffffffffUL)
+	if (parse_hex(s, UINT32_MAX, &v))
 		return false;
 	*id = (uint32_t)v;
 	return true;
@@ -429,16 +428,19 @@ static int lgr_run(struct smc_ctx *ctx, int argc, char **argv, bool links)
 				ctx->opts->details ? G_DETAIL : 0);
 	else if (out_is_json(ctx->out) || !ctx->opts->details)
 		out_table_begin(ctx->out, &lgr_table, smcd ? 0 : G_SMCR);
-	if (op == SMC_NETLINK_GET_LINK_SMCR)
+	if (op == SMC_NETLINK_GET_LINK_SMCR) {
+		tool_load_netdev_names(ctx);
 		rc = smc_link_dump(ctx->nl, link_cb, &w);
-	else
+	} else {
 		rc = smc_lgr_dump(ctx->nl, smcd, lgr_cb, &w);
+	}
 	if (rc || (w.f.by_id && !w.shown)) {
 		/* nothing printed yet: an error leaves stdout empty */
 		out_table_abort(ctx->out);
-		if (rc)
+		/* a failed write stopped the dump: tool_finish_output() reports it */
+		if (rc && !out_error(ctx->out))
 			pr_err_nl(ctx->nl, rc, "cannot list link groups");
-		else
+		else if (!rc)
 			pr_err("link group %08x not found (see: %s linkgroup)", w.f.id,
 			       ctx->prog);
 		return EXIT_RUNTIME;

@@ -26,7 +26,7 @@ static int eid_row(const char *eid, void *arg)
 	out_row_begin(o);
 	out_str(o, EID_COL, eid);
 	out_row_end(o);
-	return 0;
+	return out_error(o);	/* a failed write stops the dump */
 }
 
 /* Errors every UEID request can meet; the command-specific ones are handled first. */
@@ -51,6 +51,9 @@ static int ueid_show(struct smc_ctx *ctx, int argc, char **argv)
 	rc = smc_ueid_dump(ctx->nl, eid_row, ctx->out);
 	if (rc) {
 		out_table_abort(ctx->out);
+		/* a failed write stopped the dump: tool_finish_output() reports it */
+		if (out_error(ctx->out))
+			return EXIT_RUNTIME;
 		return ueid_report(ctx, rc, "cannot list user EIDs");
 	}
 	out_table_end(ctx->out);

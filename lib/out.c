@@ -1,11 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
-/* out.c - render rows as aligned tables (bounded buffering) or streamed JSON */
+/* out.c - render rows as aligned tables (bounded buffering) or streamed JSON
+ *
+ * Strings from the kernel, files or the command line are untrusted: in text every cell,
+ * value, heading and note is shown through esc_text() (control characters and bytes that
+ * are not UTF-8 as \ooo), so no string can move the cursor or forge a line; widths are
+ * those of the escaped text. JSON gets the same strings through the JSON writer, which
+ * escapes them its own way. Every write goes through put(), which keeps the errno of
+ * the first one that fails and writes nothing after it (see out_error()).
+ */
 #include <errno.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "json_writer.h"
 #include "out.h"
 
@@ -19,7 +29,10 @@
 struct out {
 	struct out_opts		opts;
 	struct json_writer	*jw;
-	int			err;
+	int			err;		/* first failure, -errno; sticky */
+	/* SIGPIPE while we own stdout (see out_new()) */
+	bool			sigpipe_saved;
+	struct sigaction	old_sigpipe;
 
 	/* the table being rendered */
 	const struct out_table	*table;
@@ -50,9 +63,22 @@ int out_new(struct out **op, const struct out_opts *opts)
 		o->opts.flush_rows = OUT_DEFAULT_FLUSH_ROWS;
 	if (o->opts.pretty)
 		o->opts.json = true;
+	/* A reader that went away (smcss | head -1) must be a write error we see, EPIPE,
+	 * so the dump stops and the tool ends the way it chooses (tool_finish_output()),
+	 * not a signal in the middle of a netlink dump. Restored by out_free(), so a
+	 * program smc_run starts gets the disposition we were given.
+	 */
+	if (o->opts.fp == stdout) {
+		struct sigaction ign = { .sa_handler = SIG_IGN };
+
+		sigemptyset(&ign.sa_mask);
+		o->sigpipe_saved = sigaction(SIGPIPE, &ign, &o->old_sigpipe) == 0;
+	}
 	if (o->opts.json) {
 		o->jw = jw_new(o->opts.fp, o->opts.pretty);
 		if (!o->jw) {
+			if (o->sigpipe_saved)
+				sigaction(SIGPIPE, &o->old_sigpipe, NULL);
 			free(o);
 			return -ENOMEM;
 		}
@@ -64,6 +90,73 @@ int out_new(struct out **op, const struct out_opts *opts)
 bool out_is_json(const struct out *o)
 {
 	return o->opts.json;
+}
+
+int out_error(const struct out *o)
+{
+	if (o->err)
+		return o->err;
+	return o->jw ? jw_error(o->jw) : 0;
+}
+
+/* Keep the first failure: it is the cause, what follows only its consequences. */
+static void fail(struct out *o, int err)
+{
+	if (!out_error(o))
+		o->err = err;
+}
+
+/* Text output: every byte goes through here (see the top of this file). */
+static void put(struct out *o, const char *s, size_t len)
+{
+	if (o->err || !len)
+		return;
+	errno = 0;
+	/* ferror() too: glibc does not always report a failed write in the count */
+	if (fwrite(s, 1, len, o->opts.fp) != len || ferror(o->opts.fp))
+		fail(o, errno ? -errno : -EIO);
+}
+
+static void put_str(struct out *o, const char *s)
+{
+	put(o, s, strlen(s));
+}
+
+static void put_char(struct out *o, char c)
+{
+	put(o, &c, 1);
+}
+
+static void put_blanks(struct out *o, size_t n)
+{
+	static const char blanks[] = "                                ";
+
+	for (size_t k; n; n -= k) {
+		k = n < sizeof(blanks) - 1 ? n : sizeof(blanks) - 1;
+		put(o, blanks, k);
+	}
+}
+
+/* A string from the data, escaped (escape.h). Allocates only when there is something to
+ * escape, which real data never has.
+ */
+static void put_escaped(struct out *o, const char *s)
+{
+	size_t len = strlen(s), elen = esc_text(NULL, 0, s);
+	char *e;
+
+	if (elen == len) {
+		put(o, s, len);
+		return;
+	}
+	e = malloc(elen + 1);
+	if (!e) {
+		fail(o, -ENOMEM);
+		return;
+	}
+	esc_text(e, elen + 1, s);
+	put(o, e, elen);
+	free(e);
 }
 
 static bool col_visible(const struct out *o, unsigned int col)
@@ -93,17 +186,18 @@ static void table_reset_chunk(struct out *o)
 	o->arena_len = 0;
 }
 
+/* @s is escaped already (cells are escaped when stored) or one of our headers */
 static void print_padded(struct out *o, const char *s, size_t width, enum out_align align,
 			 bool last)
 {
-	size_t len = strlen(s);
+	size_t len = utf8_columns(s);
 	size_t pad = width > len ? width - len : 0;
 
 	if (align == OUT_RIGHT)
-		fprintf(o->opts.fp, "%*s", (int)pad, "");
-	fputs(s, o->opts.fp);
+		put_blanks(o, pad);
+	put_str(o, s);
 	if (align == OUT_LEFT && !last)
-		fprintf(o->opts.fp, "%*s", (int)pad, "");
+		put_blanks(o, pad);
 }
 
 /* Number of cells a buffered row prints: up to and including its last set cell. */
@@ -152,7 +246,7 @@ static void table_flush(struct out *o)
 
 			if (!col_visible(o, c) || (c + 1 == len && len < nvis))
 				continue;
-			w = strlen(cell_text(o, r, c));
+			w = utf8_columns(cell_text(o, r, c));
 			if (w > o->widths[c])
 				o->widths[c] = w;
 		}
@@ -165,12 +259,12 @@ static void table_flush(struct out *o)
 			if (!col_visible(o, c))
 				continue;
 			if (!first)
-				fputc(' ', o->opts.fp);
+				put_char(o, ' ');
 			first = false;
 			print_padded(o, t->cols[c].header, o->widths[c], t->cols[c].align,
 				     c + 1 == nvis);
 		}
-		fputc('\n', o->opts.fp);
+		put_char(o, '\n');
 		o->printed = true;
 	}
 	o->header_done = true;
@@ -183,12 +277,12 @@ static void table_flush(struct out *o)
 			if (!col_visible(o, c))
 				continue;
 			if (!first)
-				fputc(' ', o->opts.fp);
+				put_char(o, ' ');
 			first = false;
 			print_padded(o, cell_text(o, r, c), o->widths[c], t->cols[c].align,
 				     c + 1 == len);
 		}
-		fputc('\n', o->opts.fp);
+		put_char(o, '\n');
 		o->printed = true;
 	}
 	table_reset_chunk(o);
@@ -207,7 +301,7 @@ void out_table_begin(struct out *o, const struct out_table *t, unsigned int acti
 	free(o->widths);
 	o->widths = calloc(t->ncols, sizeof(*o->widths));
 	if (!o->widths) {
-		o->err = -ENOMEM;
+		fail(o, -ENOMEM);
 		return;
 	}
 	for (unsigned int c = 0; c < t->ncols; c++) {
@@ -272,7 +366,7 @@ void out_row_begin(struct out *o)
 			cap = o->opts.flush_rows;
 		cells = realloc(o->cells, (size_t)cap * ncols * sizeof(*cells));
 		if (!cells) {
-			o->err = -ENOMEM;
+			fail(o, -ENOMEM);
 			return;
 		}
 		o->cells = cells;
@@ -294,36 +388,61 @@ void out_row_end(struct out *o)
 		table_flush(o);
 }
 
-/* Store a formatted table cell in the arena. */
+static bool arena_reserve(struct out *o, size_t need)
+{
+	size_t cap = o->arena_cap ? o->arena_cap : 4096;
+	char *arena;
+
+	if (o->arena_len + need <= o->arena_cap)
+		return true;
+	while (cap < o->arena_len + need)
+		cap *= 2;
+	arena = realloc(o->arena, cap);
+	if (!arena) {
+		fail(o, -ENOMEM);
+		return false;
+	}
+	o->arena = arena;
+	o->arena_cap = cap;
+	return true;
+}
+
+/* Store a formatted table cell in the arena, escaped: the widths are then simply those
+ * of what is stored.
+ */
+static void cell_vset(struct out *o, unsigned int col, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 static void cell_vset(struct out *o, unsigned int col, const char *fmt, va_list ap)
 {
 	va_list ap2;
-	int len;
+	size_t len, elen;
+	char *cell;
+	int n;
 
-	if (o->nrows >= o->rows_cap)
+	if (o->nrows >= o->rows_cap || o->err)
 		return;
 	va_copy(ap2, ap);
-	len = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
-	if (len < 0)
+	if (n < 0)
 		return;
-	if (o->arena_len + (size_t)len + 1 > o->arena_cap) {
-		size_t cap = o->arena_cap ? o->arena_cap : 4096;
-		char *arena;
-
-		while (cap < o->arena_len + (size_t)len + 1)
-			cap *= 2;
-		arena = realloc(o->arena, cap);
-		if (!arena) {
-			o->err = -ENOMEM;
+	len = (size_t)n;
+	if (!arena_reserve(o, len + 1))
+		return;
+	cell = o->arena + o->arena_len;
+	vsnprintf(cell, len + 1, fmt, ap);
+	elen = esc_text(NULL, 0, cell);
+	if (elen != len) {
+		/* escape behind the raw text, then move it into place */
+		if (!arena_reserve(o, len + 1 + elen + 1))
 			return;
-		}
-		o->arena = arena;
-		o->arena_cap = cap;
+		cell = o->arena + o->arena_len;
+		esc_text(cell + len + 1, elen + 1, cell);
+		memmove(cell, cell + len + 1, elen + 1);
+		len = elen;
 	}
-	vsnprintf(o->arena + o->arena_len, (size_t)len + 1, fmt, ap);
 	o->cells[(size_t)o->nrows * o->table->ncols + col] = o->arena_len;
-	o->arena_len += (size_t)len + 1;
+	o->arena_len += len + 1;
 }
 
 static void cell_set(struct out *o, unsigned int col, const char *fmt, ...)
@@ -413,7 +532,7 @@ void out_fmt(struct out *o, unsigned int col, const char *fmt, ...)
 		char *s = NULL;
 
 		if (vasprintf(&s, fmt, ap) < 0) {
-			o->err = -ENOMEM;
+			fail(o, -ENOMEM);
 		} else {
 			json_member(o, col);
 			jw_str(o->jw, s);
@@ -458,8 +577,14 @@ void out_list_end(struct out *o)
 
 static void kv_text(struct out *o, const char *label, const char *v)
 {
+	size_t len = strlen(label);
+
+	put_str(o, label);
 	/* no padding before an empty value: lines end without blanks */
-	fprintf(o->opts.fp, "%-*s%s\n", v[0] ? (int)o->label_width : 0, label, v);
+	if (v[0] && len < o->label_width)
+		put_blanks(o, o->label_width - len);
+	put_escaped(o, v);
+	put_char(o, '\n');
 	o->printed = true;
 }
 
@@ -505,8 +630,11 @@ void out_kv_strv(struct out *o, const char *key, const char *label, const char *
 		if (!label || !v || !v[0])
 			return;
 		kv_text(o, label, "");
-		for (; *v; v++)
-			fprintf(o->opts.fp, "  - %s\n", *v);
+		for (; *v; v++) {
+			put_str(o, "  - ");
+			put_escaped(o, *v);
+			put_char(o, '\n');
+		}
 		return;
 	}
 	if (!key)
@@ -525,7 +653,7 @@ void out_kv_fmt(struct out *o, const char *key, const char *label, const char *f
 
 	va_start(ap, fmt);
 	if (vasprintf(&s, fmt, ap) < 0) {
-		o->err = -ENOMEM;
+		fail(o, -ENOMEM);
 		s = NULL;
 	}
 	va_end(ap);
@@ -539,27 +667,44 @@ void out_heading(struct out *o, const char *text)
 	if (o->opts.json)
 		return;
 	if (o->printed)
-		fputc('\n', o->opts.fp);
-	fprintf(o->opts.fp, "%s\n", text);
+		put_char(o, '\n');
+	put_escaped(o, text);
+	put_char(o, '\n');
 	o->printed = true;
 }
 
 void out_separator(struct out *o)
 {
 	if (!o->opts.json && o->printed)
-		fputc('\n', o->opts.fp);
+		put_char(o, '\n');
 }
 
 void out_note(struct out *o, const char *fmt, ...)
 {
 	va_list ap;
+	char *s;
+	int n;
 
-	if (o->opts.json)
+	if (o->opts.json || out_error(o))
 		return;
 	va_start(ap, fmt);
-	vfprintf(o->opts.fp, fmt, ap);
+	n = vasprintf(&s, fmt, ap);
 	va_end(ap);
-	fputc('\n', o->opts.fp);
+	if (n < 0) {
+		fail(o, -ENOMEM);
+		return;
+	}
+	/* the whole line: notes carry device names, EIDs and other data */
+	put_escaped(o, s);
+	put_char(o, '\n');
+	free(s);
+	o->printed = true;
+}
+
+void out_help(struct out *o, const char *text)
+{
+	put_str(o, text);
+	put_char(o, '\n');
 	o->printed = true;
 }
 
@@ -569,12 +714,26 @@ int out_free(struct out *o)
 
 	if (!o)
 		return 0;
-	if (o->jw)
-		jw_free(o->jw);
+	if (o->jw) {
+		struct json_writer *jw = o->jw;
+
+		o->jw = NULL;
+		err = jw_free(jw);	/* closes what is open, so a failed command leaves valid JSON */
+		if (err)
+			fail(o, err);
+	}
 	table_free(o);
+	/* what is still buffered fails here, if anywhere: its errno is the one to keep */
+	errno = 0;
+	if (fflush(o->opts.fp) != 0)
+		fail(o, errno ? -errno : -EIO);
+	else if (ferror(o->opts.fp))
+		fail(o, -EIO);	/* someone else's write failed before: errno is gone */
+	/* the caller reports it: a later writer on the same stream must not again */
+	clearerr(o->opts.fp);
 	err = o->err;
-	if (fflush(o->opts.fp) != 0 || ferror(o->opts.fp))
-		err = err ? err : -EIO;
+	if (o->sigpipe_saved)
+		sigaction(SIGPIPE, &o->old_sigpipe, NULL);
 	free(o);
 	return err;
 }

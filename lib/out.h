@@ -4,6 +4,14 @@
  * This is the only code that writes to stdout. Views describe their columns with
  * struct out_col and fill one row at a time; the engine either streams JSON objects or
  * buffers a bounded chunk of rows, aligns them and prints them.
+ *
+ * Strings may come from anywhere (the kernel, a peer, a file, the command line): text
+ * output shows control characters and bytes that are not UTF-8 as \ooo escapes (see
+ * esc_text()), JSON output is always valid UTF-8 (see json_writer.c).
+ *
+ * Write errors: the first one is kept with its errno (out_error()) and nothing is written
+ * after it. A view's dump callback returns out_error(), so a failed write ends the
+ * netlink dump at once; tool_finish_output() then reports it.
  */
 #ifndef SMC_OUT_H
 #define SMC_OUT_H
@@ -45,16 +53,26 @@ struct out_opts {
 
 struct out;
 
-/* Return: 0, or -ENOMEM. */
+/* Writing to stdout, SIGPIPE is ignored until out_free(): a closed pipe is EPIPE.
+ * Return: 0, or -ENOMEM.
+ */
 int out_new(struct out **op, const struct out_opts *opts);
 /**
  * out_free() - finish the output and free @o
  *
  * Closes open JSON containers, so stdout stays valid JSON when a command fails half-way.
- * Return: 0, -ENOMEM if a row could not be stored, or -EIO if writing failed.
+ * Return: 0, or out_error() after the final flush.
  */
 int out_free(struct out *o);
 bool out_is_json(const struct out *o);
+/**
+ * out_error() - has the output failed?
+ *
+ * Return: 0, or the first failure as -errno: that of the write that failed (-EPIPE,
+ * -ENOSPC, -EBADF ...), or -ENOMEM if a row could not be stored. It stays set, and
+ * nothing more is written. Dump callbacks return it to stop reading.
+ */
+int out_error(const struct out *o);
 
 /* @active selects the column groups to show (see struct out_col.groups). */
 void out_table_begin(struct out *o, const struct out_table *t, unsigned int active);
@@ -105,7 +123,11 @@ void out_separator(struct out *o);
 void out_list_begin(struct out *o, const char *name);
 void out_list_end(struct out *o);
 
-/* A line of text for people (table mode only; JSON output stays pure data). */
+/* A line of text for people (table mode only; JSON output stays pure data). The whole
+ * line is escaped, so it stays one line whatever the arguments hold.
+ */
 void out_note(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Our own help text, lines and all, printed as it is: never pass data here. */
+void out_help(struct out *o, const char *text);
 
 #endif

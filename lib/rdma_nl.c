@@ -10,16 +10,13 @@
 #include <rdma/rdma_netlink.h>
 
 #include "array.h"
+#include "nla.h"
 #include "rdma_nl.h"
 
-struct rdma_dev_ref {
-	uint32_t	index;
-	uint32_t	nports;
-	char		name[64];
-};
+/* Attributes are read through nla.h: one that is absent or malformed is left out. */
 
 struct dev_list {
-	struct rdma_dev_ref	*v;
+	struct rdma_nl_dev	*v;
 	size_t			n;
 };
 
@@ -28,25 +25,52 @@ static int parse(struct nl_msg *msg, struct nlattr **tb)
 	return nlmsg_parse(nlmsg_hdr(msg), 0, tb, RDMA_NLDEV_ATTR_MAX - 1, NULL) < 0 ? -EPROTO : 0;
 }
 
-static int dev_msg(struct nl_msg *msg, void *arg)
+int rdma_nl_dev_parse(struct nl_msg *msg, struct rdma_nl_dev *d)
 {
 	struct nlattr *tb[RDMA_NLDEV_ATTR_MAX];
-	struct dev_list *l = arg;
-	struct rdma_dev_ref *d;
 
+	memset(d, 0, sizeof(*d));
 	if (parse(msg, tb))
 		return -EPROTO;
-	if (!tb[RDMA_NLDEV_ATTR_DEV_INDEX] || !tb[RDMA_NLDEV_ATTR_DEV_NAME])
-		return 0;
+	if (!smc_nla_u32(tb[RDMA_NLDEV_ATTR_DEV_INDEX], &d->index) ||
+	    !smc_nla_str(tb[RDMA_NLDEV_ATTR_DEV_NAME], d->name, sizeof(d->name)) || !d->name[0])
+		return -ENODATA;
+	/* for a device, PORT_INDEX is its last port (rdma_end_port()); unreadable: none */
+	smc_nla_u32(tb[RDMA_NLDEV_ATTR_PORT_INDEX], &d->last_port);
+	return 0;
+}
+
+static int dev_msg(struct nl_msg *msg, void *arg)
+{
+	struct dev_list *l = arg;
+	struct rdma_nl_dev dev, *d;
+	int rc = rdma_nl_dev_parse(msg, &dev);
+
+	if (rc)
+		return rc == -ENODATA ? 0 : rc;
+	/* each device costs requests of its own: a dump without end must not become an
+	 * endless walk
+	 */
+	if (l->n >= RDMA_NL_MAX_DEVICES)
+		return -E2BIG;
 	d = array_push(&l->v, &l->n, sizeof(*d));
 	if (!d)
 		return -ENOMEM;
-	d->index = nla_get_u32(tb[RDMA_NLDEV_ATTR_DEV_INDEX]);
-	/* for a device, PORT_INDEX is its last port (rdma_end_port()) */
-	d->nports = tb[RDMA_NLDEV_ATTR_PORT_INDEX] ? nla_get_u32(tb[RDMA_NLDEV_ATTR_PORT_INDEX]) : 0;
-	snprintf(d->name, sizeof(d->name), "%.*s", nla_len(tb[RDMA_NLDEV_ATTR_DEV_NAME]),
-		 (const char *)nla_data(tb[RDMA_NLDEV_ATTR_DEV_NAME]));
+	*d = dev;
 	return 0;
+}
+
+/* The device list first: no request can go out while a dump is being read. */
+static int dev_dump(struct smc_nl *nl, struct dev_list *l)
+{
+	int rc = smc_rdma_request(nl, RDMA_NL_GET_TYPE(RDMA_NL_NLDEV, RDMA_NLDEV_CMD_GET),
+				  NLM_F_DUMP, NULL, NULL, dev_msg, l);
+
+	if (rc) {
+		free(l->v);
+		*l = (struct dev_list){ 0 };
+	}
+	return rc;
 }
 
 struct port_req {
@@ -63,21 +87,21 @@ static int port_fill(struct nl_msg *msg, const void *req)
 	return 0;
 }
 
-static int port_msg(struct nl_msg *msg, void *arg)
+int rdma_nl_port_parse(struct nl_msg *msg, struct rdma_nl_port *p)
 {
 	struct nlattr *tb[RDMA_NLDEV_ATTR_MAX];
-	struct rdma_nl_port *p = arg;
 
 	if (parse(msg, tb))
 		return -EPROTO;
-	if (tb[RDMA_NLDEV_ATTR_NDEV_NAME]) {
-		p->netdev_here = true;
-		snprintf(p->netdev, sizeof(p->netdev), "%.*s", nla_len(tb[RDMA_NLDEV_ATTR_NDEV_NAME]),
-			 (const char *)nla_data(tb[RDMA_NLDEV_ATTR_NDEV_NAME]));
-	}
-	if (tb[RDMA_NLDEV_ATTR_NDEV_INDEX])
-		p->netdev_ifindex = nla_get_u32(tb[RDMA_NLDEV_ATTR_NDEV_INDEX]);
+	p->netdev_here = smc_nla_str(tb[RDMA_NLDEV_ATTR_NDEV_NAME], p->netdev,
+				     sizeof(p->netdev)) && p->netdev[0];
+	smc_nla_u32(tb[RDMA_NLDEV_ATTR_NDEV_INDEX], &p->netdev_ifindex);
 	return 0;
+}
+
+static int port_msg(struct nl_msg *msg, void *arg)
+{
+	return rdma_nl_port_parse(msg, arg);
 }
 
 static int chardev_fill(struct nl_msg *msg, const void *req)
@@ -90,42 +114,35 @@ static int chardev_fill(struct nl_msg *msg, const void *req)
 	return 0;
 }
 
-static int chardev_msg(struct nl_msg *msg, void *arg)
+int rdma_nl_chardev_parse(struct nl_msg *msg, struct rdma_nl_dev *d)
 {
 	struct nlattr *tb[RDMA_NLDEV_ATTR_MAX];
-	struct rdma_nl_dev *d = arg;
 
 	if (parse(msg, tb))
 		return -EPROTO;
 	/* a u32 from ib_uverbs_get_nl_info(), though the UAPI header says u64 */
-	if (tb[RDMA_NLDEV_ATTR_UVERBS_DRIVER_ID]) {
-		d->driver_id = (uint32_t)smc_nla_get_uint(tb[RDMA_NLDEV_ATTR_UVERBS_DRIVER_ID]);
+	if (smc_nla_u32(tb[RDMA_NLDEV_ATTR_UVERBS_DRIVER_ID], &d->driver_id))
 		d->has_driver = true;
-	}
 	return 0;
+}
+
+static int chardev_msg(struct nl_msg *msg, void *arg)
+{
+	return rdma_nl_chardev_parse(msg, arg);
 }
 
 int rdma_nl_devices(struct smc_nl *nl, struct rdma_nl_dev **devs, size_t *n)
 {
 	struct dev_list l = { 0 };
-	struct rdma_nl_dev *v = NULL;
-	size_t nv = 0;
 	int rc;
 
 	*devs = NULL;
 	*n = 0;
-	rc = smc_rdma_request(nl, RDMA_NL_GET_TYPE(RDMA_NL_NLDEV, RDMA_NLDEV_CMD_GET), NLM_F_DUMP,
-			      NULL, NULL, dev_msg, &l);
+	rc = dev_dump(nl, &l);
 	for (size_t i = 0; !rc && i < l.n; i++) {
-		struct rdma_nl_dev *d = array_push(&v, &nv, sizeof(*d));
+		struct rdma_nl_dev *d = &l.v[i];
 		int crc;
 
-		if (!d) {
-			rc = -ENOMEM;
-			break;
-		}
-		d->index = l.v[i].index;
-		snprintf(d->name, sizeof(d->name), "%s", l.v[i].name);
 		crc = smc_rdma_request(nl, RDMA_NL_GET_TYPE(RDMA_NL_NLDEV,
 							    RDMA_NLDEV_CMD_GET_CHARDEV),
 				       NLM_F_ACK, chardev_fill, &d->index, chardev_msg, d);
@@ -134,42 +151,58 @@ int rdma_nl_devices(struct smc_nl *nl, struct rdma_nl_dev **devs, size_t *n)
 		    crc != -ENOENT)
 			rc = crc;
 	}
-	free(l.v);
 	if (rc) {
-		free(v);
+		free(l.v);
 		return rc;
 	}
-	*devs = v;
-	*n = nv;
+	*devs = l.v;
+	*n = l.n;
 	return 0;
 }
 
-int rdma_nl_ports(struct smc_nl *nl, rdma_nl_port_cb cb, void *arg)
+int rdma_nl_walk_ports(const struct rdma_nl_dev *devs, size_t n, uint32_t max_port,
+		       rdma_nl_port_query query, void *ctx, rdma_nl_port_cb cb, void *arg)
 {
-	struct dev_list l = { 0 };
-	int rc;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t last = devs[i].last_port < max_port ? devs[i].last_port : max_port;
 
-	/* the device list first: no request can go out while a dump is being read */
-	rc = smc_rdma_request(nl, RDMA_NL_GET_TYPE(RDMA_NL_NLDEV, RDMA_NLDEV_CMD_GET), NLM_F_DUMP,
-			      NULL, NULL, dev_msg, &l);
-	for (size_t i = 0; !rc && i < l.n; i++) {
-		for (uint32_t port = 1; !rc && port <= l.v[i].nports; port++) {
-			struct port_req req = { .dev = l.v[i].index, .port = port };
-			struct rdma_nl_port p = { .port = port };
+		/* k < last <= UINT32_MAX: port = k + 1 cannot wrap */
+		for (uint32_t k = 0; k < last; k++) {
+			struct rdma_nl_port p = { .port = k + 1 };
+			int rc;
 
-			snprintf(p.dev, sizeof(p.dev), "%s", l.v[i].name);
-			rc = smc_rdma_request(nl, RDMA_NL_GET_TYPE(RDMA_NL_NLDEV,
-								   RDMA_NLDEV_CMD_PORT_GET),
-					      NLM_F_ACK, port_fill, &req, port_msg, &p);
-			/* a device that went away meanwhile is no error */
-			if (rc == -ENODEV || rc == -EINVAL) {
-				rc = 0;
-				continue;
-			}
+			snprintf(p.dev, sizeof(p.dev), "%s", devs[i].name);
+			rc = query(ctx, &devs[i], &p);
+			/* the device went away meanwhile, or its port count was wrong: its
+			 * other ports would fail alike, and that is no error of ours
+			 */
+			if (rc == -ENODEV || rc == -EINVAL)
+				break;
 			if (!rc)
 				rc = cb(&p, arg);
+			if (rc)
+				return rc;
 		}
 	}
+	return 0;
+}
+
+/* rdma_nl_port_query for the kernel: one RDMA_NLDEV_CMD_PORT_GET */
+static int port_query(void *ctx, const struct rdma_nl_dev *d, struct rdma_nl_port *p)
+{
+	struct port_req req = { .dev = d->index, .port = p->port };
+
+	return smc_rdma_request(ctx, RDMA_NL_GET_TYPE(RDMA_NL_NLDEV, RDMA_NLDEV_CMD_PORT_GET),
+				NLM_F_ACK, port_fill, &req, port_msg, p);
+}
+
+int rdma_nl_ports(struct smc_nl *nl, uint32_t max_port, rdma_nl_port_cb cb, void *arg)
+{
+	struct dev_list l = { 0 };
+	int rc = dev_dump(nl, &l);
+
+	if (!rc)
+		rc = rdma_nl_walk_ports(l.v, l.n, max_port, port_query, nl, cb, arg);
 	free(l.v);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #define SMC_RDMA_NL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "nl.h"
@@ -28,6 +29,7 @@ typedef int (*rdma_nl_port_cb)(const struct rdma_nl_port *p, void *arg);
 struct rdma_nl_dev {
 	char		name[64];
 	uint32_t	index;
+	uint32_t	last_port;	/* its ports are 1..last_port; 0 if it did not say */
 	/* The verbs driver (enum rdma_driver_id) as ib_uverbs tells it to rdma-core; absent
 	 * without ib_uverbs, and for drivers that leave the match to PCI ids.
 	 */
@@ -43,11 +45,45 @@ struct rdma_nl_dev {
  */
 int rdma_nl_devices(struct smc_nl *nl, struct rdma_nl_dev **devs, size_t *n);
 
+/* The RDMA core has no limit of its own, but every device costs requests: a dump
+ * listing more (a kernel gone wrong) fails with -E2BIG rather than run on.
+ */
+#define RDMA_NL_MAX_DEVICES	4096
+
 /**
- * rdma_nl_ports() - stream every port of every RDMA device visible in this namespace
+ * rdma_nl_ports() - stream the ports of every RDMA device visible in this namespace
+ * @max_port: the highest port number the caller wants (SMC uses ports 1 and 2): the
+ *	      kernel's port count is a u32 and is not trusted as a loop bound
  *
+ * One request per port; the first port request a device fails with -ENODEV/-EINVAL
+ * (device gone, port count wrong) ends that device's walk.
  * Return: 0 or -errno (-EPROTONOSUPPORT / -ENOENT: no RDMA core in the kernel).
  */
-int rdma_nl_ports(struct smc_nl *nl, rdma_nl_port_cb cb, void *arg);
+int rdma_nl_ports(struct smc_nl *nl, uint32_t max_port, rdma_nl_port_cb cb, void *arg);
+
+/* ---- the pieces of the above, for the unit tests ---------------------------------- */
+
+/* One device of the RDMA_NLDEV_CMD_GET dump (index, name, last port).
+ * Return: 0; -ENODATA if it names no device (index or name absent or malformed: the
+ * message is skipped); -EPROTO if malformed.
+ */
+int rdma_nl_dev_parse(struct nl_msg *msg, struct rdma_nl_dev *d);
+/* The netdev fields of @p from a PORT_GET reply; .dev and .port stay. 0 or -EPROTO. */
+int rdma_nl_port_parse(struct nl_msg *msg, struct rdma_nl_port *p);
+/* The driver of @d from a GET_CHARDEV reply. Return: 0 or -EPROTO. */
+int rdma_nl_chardev_parse(struct nl_msg *msg, struct rdma_nl_dev *d);
+
+/* Ask about port @p->port of @d (@p->dev and ->port are set); 0 or -errno. */
+typedef int (*rdma_nl_port_query)(void *ctx, const struct rdma_nl_dev *d,
+				  struct rdma_nl_port *p);
+/**
+ * rdma_nl_walk_ports() - the port loop of rdma_nl_ports(), over @n devices
+ *
+ * Ports 1..min(last_port, @max_port) of each device, asked with @query, each answer
+ * given to @cb; -ENODEV or -EINVAL from @query ends that device's walk.
+ * Return: 0, or the first other error of @query or @cb.
+ */
+int rdma_nl_walk_ports(const struct rdma_nl_dev *devs, size_t n, uint32_t max_port,
+		       rdma_nl_port_query query, void *ctx, rdma_nl_port_cb cb, void *arg);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include "array.h"
 #include "netns.h"
+#include "nla.h"
 #include "rdma_nl.h"
 #include "smc_chk.h"
 #include "smc_dev.h"
@@ -346,7 +347,8 @@ static int gather_smc(struct smc_nl *nl, struct chk_facts *f)
 		return -ENOMEM;
 	if (f->nports) {
 		gather_ibv(f);
-		rc = rdma_nl_ports(nl, rdma_port_cb, f);
+		/* SMC uses ports 1..SMC_DEV_MAX_PORTS: only those can match f->ports */
+		rc = rdma_nl_ports(nl, SMC_DEV_MAX_PORTS, rdma_port_cb, f);
 		if (rc == -ENOMEM)
 			return -ENOMEM;
 	}
@@ -403,18 +405,17 @@ static int xfrm_policy_cb(struct nl_msg *msg, void *arg)
 {
 	struct nlmsghdr *h = nlmsg_hdr(msg);
 	struct nlattr *tb[XFRMA_MAX + 1];
-	const struct xfrm_userpolicy_info *p;
+	struct xfrm_userpolicy_info p;
 	struct chk_facts *f = arg;
 
-	if (h->nlmsg_type != XFRM_MSG_NEWPOLICY ||
-	    nlmsg_parse(h, sizeof(*p), tb, XFRMA_MAX, NULL) < 0)
+	if (h->nlmsg_type != XFRM_MSG_NEWPOLICY || !smc_nlmsg_header(h, &p, sizeof(p)) ||
+	    nlmsg_parse(h, sizeof(p), tb, XFRMA_MAX, NULL) < 0)
 		return 0;
-	p = nlmsg_data(h);
 	/* a socket's own policies are not in the dump; forwarding ones do not concern
 	 * this host's connections
 	 */
-	if (tb[XFRMA_TMPL] && p->action == XFRM_POLICY_ALLOW &&
-	    (p->dir == XFRM_POLICY_IN || p->dir == XFRM_POLICY_OUT))
+	if (tb[XFRMA_TMPL] && p.action == XFRM_POLICY_ALLOW &&
+	    (p.dir == XFRM_POLICY_IN || p.dir == XFRM_POLICY_OUT))
 		f->ipsec_protecting++;
 	return 0;
 }

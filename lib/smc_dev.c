@@ -6,7 +6,12 @@
 #include <linux/smc.h>
 #include <netlink/attr.h>
 
+#include "nla.h"
 #include "smc_dev.h"
+
+/* Attributes are read through nla.h: one that is absent or malformed leaves its field
+ * 0 and its HAS_* bit unset.
+ */
 
 static int port_parse(struct nlattr *nest, struct smc_dev_port *p)
 {
@@ -15,25 +20,49 @@ static int port_parse(struct nlattr *nest, struct smc_dev_port *p)
 	if (nla_parse_nested(tb, SMC_NLA_DEV_PORT_MAX, nest, NULL) < 0)
 		return -EPROTO;
 	p->present = true;
-	if (tb[SMC_NLA_DEV_PORT_PNET_USR]) {
-		p->pnet_by_user = smc_nla_get_uint(tb[SMC_NLA_DEV_PORT_PNET_USR]) != 0;
+	if (smc_nla_bool(tb[SMC_NLA_DEV_PORT_PNET_USR], &p->pnet_by_user))
 		p->has |= SMC_PORT_HAS_PNET_USR;
-	}
-	if (tb[SMC_NLA_DEV_PORT_PNETID]) {
-		smc_nla_copy_str(p->pnetid, sizeof(p->pnetid), tb[SMC_NLA_DEV_PORT_PNETID]);
+	if (smc_nla_padded_str(tb[SMC_NLA_DEV_PORT_PNETID], p->pnetid, sizeof(p->pnetid)))
 		p->has |= SMC_PORT_HAS_PNETID;
-	}
-	if (tb[SMC_NLA_DEV_PORT_NETDEV]) {
-		p->netdev = (uint32_t)smc_nla_get_uint(tb[SMC_NLA_DEV_PORT_NETDEV]);
+	if (smc_nla_u32(tb[SMC_NLA_DEV_PORT_NETDEV], &p->netdev))
 		p->has |= SMC_PORT_HAS_NETDEV;
-	}
-	if (tb[SMC_NLA_DEV_PORT_STATE]) {
-		p->state = (uint8_t)smc_nla_get_uint(tb[SMC_NLA_DEV_PORT_STATE]);
+	if (smc_nla_u8(tb[SMC_NLA_DEV_PORT_STATE], &p->state))
 		p->has |= SMC_PORT_HAS_STATE;
-	}
-	if (tb[SMC_NLA_DEV_PORT_LNK_CNT]) {
-		p->links = (uint32_t)smc_nla_get_uint(tb[SMC_NLA_DEV_PORT_LNK_CNT]);
+	if (smc_nla_u32(tb[SMC_NLA_DEV_PORT_LNK_CNT], &p->links))
 		p->has |= SMC_PORT_HAS_LNK_CNT;
+	return 0;
+}
+
+int smc_dev_parse(struct nl_msg *msg, bool smcd, struct smc_dev *d)
+{
+	struct nlattr *tb[SMC_NLA_DEV_MAX + 1];
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	d->smcd = smcd;
+	rc = smc_genl_parse_nest(msg, smcd ? SMC_GEN_DEV_SMCD : SMC_GEN_DEV_SMCR, tb,
+				 SMC_NLA_DEV_MAX);
+	if (rc)
+		return rc;
+	if (smc_nla_u32(tb[SMC_NLA_DEV_USE_CNT], &d->use_cnt))
+		d->has |= SMC_DEV_HAS_USE_CNT;
+	if (smc_nla_bool(tb[SMC_NLA_DEV_IS_CRIT], &d->critical))
+		d->has |= SMC_DEV_HAS_IS_CRIT;
+	/* the kernel sends the PCI attributes as a group or not at all; the PCI ID string
+	 * stands for the group
+	 */
+	if (smc_nla_padded_str(tb[SMC_NLA_DEV_PCI_ID], d->pci_id, sizeof(d->pci_id))) {
+		smc_nla_u32(tb[SMC_NLA_DEV_PCI_FID], &d->pci_fid);
+		smc_nla_u16(tb[SMC_NLA_DEV_PCI_CHID], &d->pci_chid);
+		smc_nla_u16(tb[SMC_NLA_DEV_PCI_VENDOR], &d->pci_vendor);
+		smc_nla_u16(tb[SMC_NLA_DEV_PCI_DEVICE], &d->pci_device);
+		d->has |= SMC_DEV_HAS_PCI;
+	}
+	if (smc_nla_padded_str(tb[SMC_NLA_DEV_IB_NAME], d->ib_name, sizeof(d->ib_name)))
+		d->has |= SMC_DEV_HAS_IB_NAME;
+	for (int i = 0; i < SMC_DEV_MAX_PORTS; i++) {
+		if (tb[SMC_NLA_DEV_PORT + i] && port_parse(tb[SMC_NLA_DEV_PORT + i], &d->port[i]))
+			return -EPROTO;
 	}
 	return 0;
 }
@@ -46,44 +75,12 @@ struct dev_walk {
 
 static int dev_msg(struct nl_msg *msg, void *arg)
 {
-	struct nlattr *tb[SMC_NLA_DEV_MAX + 1];
 	struct dev_walk *w = arg;
-	struct smc_dev d = { .smcd = w->smcd };
-	int rc;
+	struct smc_dev d;
+	int rc = smc_dev_parse(msg, w->smcd, &d);
 
-	rc = smc_genl_parse_nest(msg, w->smcd ? SMC_GEN_DEV_SMCD : SMC_GEN_DEV_SMCR, tb,
-				 SMC_NLA_DEV_MAX);
 	if (rc)
 		return rc == -ENODATA ? 0 : rc;
-	if (tb[SMC_NLA_DEV_USE_CNT]) {
-		d.use_cnt = (uint32_t)smc_nla_get_uint(tb[SMC_NLA_DEV_USE_CNT]);
-		d.has |= SMC_DEV_HAS_USE_CNT;
-	}
-	if (tb[SMC_NLA_DEV_IS_CRIT]) {
-		d.critical = smc_nla_get_uint(tb[SMC_NLA_DEV_IS_CRIT]) != 0;
-		d.has |= SMC_DEV_HAS_IS_CRIT;
-	}
-	/* the kernel sends the PCI attributes as a group or not at all */
-	if (tb[SMC_NLA_DEV_PCI_ID]) {
-		if (tb[SMC_NLA_DEV_PCI_FID])
-			d.pci_fid = (uint32_t)smc_nla_get_uint(tb[SMC_NLA_DEV_PCI_FID]);
-		if (tb[SMC_NLA_DEV_PCI_CHID])
-			d.pci_chid = (uint16_t)smc_nla_get_uint(tb[SMC_NLA_DEV_PCI_CHID]);
-		if (tb[SMC_NLA_DEV_PCI_VENDOR])
-			d.pci_vendor = (uint16_t)smc_nla_get_uint(tb[SMC_NLA_DEV_PCI_VENDOR]);
-		if (tb[SMC_NLA_DEV_PCI_DEVICE])
-			d.pci_device = (uint16_t)smc_nla_get_uint(tb[SMC_NLA_DEV_PCI_DEVICE]);
-		smc_nla_copy_str(d.pci_id, sizeof(d.pci_id), tb[SMC_NLA_DEV_PCI_ID]);
-		d.has |= SMC_DEV_HAS_PCI;
-	}
-	if (tb[SMC_NLA_DEV_IB_NAME]) {
-		smc_nla_copy_str(d.ib_name, sizeof(d.ib_name), tb[SMC_NLA_DEV_IB_NAME]);
-		d.has |= SMC_DEV_HAS_IB_NAME;
-	}
-	for (int i = 0; i < SMC_DEV_MAX_PORTS; i++) {
-		if (tb[SMC_NLA_DEV_PORT + i] && port_parse(tb[SMC_NLA_DEV_PORT + i], &d.port[i]))
-			return -EPROTO;
-	}
 	return w->cb(&d, w->arg);
 }
 

@@ -6,6 +6,7 @@
 
 #include <netlink/genl/genl.h>
 
+#include "nla.h"
 #include "smc_eid.h"
 
 enum smc_eid_invalid smc_eid_validate(const char *eid, char *bad)
@@ -48,17 +49,27 @@ struct eid_walk {
 	void		*arg;
 };
 
-static int ueid_msg(struct nl_msg *msg, void *arg)
+int smc_ueid_parse(struct nl_msg *msg, char *eid, size_t size)
 {
-	struct eid_walk *w = arg;
 	struct nlattr *tb[SMC_NLA_EID_TABLE_MAX + 1];
-	char eid[SMC_MAX_EID_LEN + 1];
 
+	eid[0] = '\0';
 	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, SMC_NLA_EID_TABLE_MAX, NULL) < 0)
 		return -EPROTO;
 	if (!tb[SMC_NLA_EID_TABLE_ENTRY])
-		return 0;
-	smc_nla_copy_str(eid, sizeof(eid), tb[SMC_NLA_EID_TABLE_ENTRY]);
+		return -ENODATA;
+	/* the entry is all the message is about: unreadable, the message is malformed */
+	return smc_nla_padded_str(tb[SMC_NLA_EID_TABLE_ENTRY], eid, size) ? 0 : -EPROTO;
+}
+
+static int ueid_msg(struct nl_msg *msg, void *arg)
+{
+	struct eid_walk *w = arg;
+	char eid[SMC_MAX_EID_LEN + 1];
+	int rc = smc_ueid_parse(msg, eid, sizeof(eid));
+
+	if (rc)
+		return rc == -ENODATA ? 0 : rc;
 	return w->cb(eid, w->arg);
 }
 

@@ -32,6 +32,14 @@ static const char *gid_type_name(unsigned int t)
 	return "unknown";
 }
 
+/* enum ibv_mtu (1: 256 .. 5: 4096) in bytes; 0 for a value the enum does not have,
+ * which would otherwise shift past the width of the result
+ */
+static unsigned int mtu_bytes(enum ibv_mtu mtu)
+{
+	return mtu >= IBV_MTU_256 && mtu <= IBV_MTU_4096 ? 128u << mtu : 0;
+}
+
 static struct ibv_context *open_by_name(const char *name)
 {
 	struct ibv_device **list = ibv_get_device_list(NULL);
@@ -79,9 +87,12 @@ int smc_ibv_query(const char *name, struct smc_ibv_dev *dev)
 			.link_layer = pa.link_layer == IBV_LINK_LAYER_ETHERNET ? "Ethernet" :
 				      pa.link_layer == IBV_LINK_LAYER_INFINIBAND ? "InfiniBand" :
 				      "unknown",
-			.active_mtu = 128u << pa.active_mtu,
+			.active_mtu = mtu_bytes(pa.active_mtu),
 		};
-		max_gids += (size_t)pa.gid_tbl_len;
+		/* the table length is the kernel's int: no negative, no absurd allocation */
+		if (pa.gid_tbl_len > 0)
+			max_gids += pa.gid_tbl_len < SMC_IBV_MAX_GIDS ? (size_t)pa.gid_tbl_len :
+									  SMC_IBV_MAX_GIDS;
 	}
 	if (!max_gids)
 		goto out;
@@ -95,6 +106,8 @@ int smc_ibv_query(const char *name, struct smc_ibv_dev *dev)
 		rc = (int)n;
 		goto out;
 	}
+	if ((size_t)n > max_gids)	/* never more than asked for, but never trusted */
+		n = (ssize_t)max_gids;
 	dev->gids = calloc(n ? (size_t)n : 1, sizeof(*dev->gids));
 	if (!dev->gids) {
 		rc = -ENOMEM;

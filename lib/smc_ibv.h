@@ -10,6 +10,10 @@
 #include <stdint.h>
 
 #define SMC_IBV_MAX_PORTS 2
+/* GID table entries taken per port: RoCE devices have 128-256, the bound keeps a bogus
+ * length from turning into a huge allocation
+ */
+#define SMC_IBV_MAX_GIDS 4096
 
 struct smc_ibv_gid {
 	uint32_t	port;

@@ -6,10 +6,12 @@
 
 #include <netlink/attr.h>
 
+#include "nla.h"
 #include "smc_lgr.h"
 
-static uint8_t get_u8(const struct nlattr *a) { return (uint8_t)smc_nla_get_uint(a); }
-static uint32_t get_u32(const struct nlattr *a) { return (uint32_t)smc_nla_get_uint(a); }
+/* Attributes are read through nla.h: one that is absent or malformed leaves its field
+ * 0 and its SMC_LGR_HAS_* bit unset; only a missing or malformed ID rejects the message.
+ */
 
 /* SMC_NLA_LGR_V2_* numbers from 0 (no UNSPEC), so type 0 is a real attribute. */
 static int v2_common_parse(struct nlattr *nest, struct smc_lgr *lgr)
@@ -18,20 +20,29 @@ static int v2_common_parse(struct nlattr *nest, struct smc_lgr *lgr)
 
 	if (nla_parse_nested(tb, SMC_NLA_LGR_V2_MAX, nest, NULL) < 0)
 		return -EPROTO;
-	if (tb[SMC_NLA_LGR_V2_VER])
-		lgr->v2.ver = get_u8(tb[SMC_NLA_LGR_V2_VER]);
-	if (tb[SMC_NLA_LGR_V2_REL])
-		lgr->v2.peer_rel = get_u8(tb[SMC_NLA_LGR_V2_REL]);
-	if (tb[SMC_NLA_LGR_V2_OS])
-		lgr->v2.peer_os = get_u8(tb[SMC_NLA_LGR_V2_OS]);
-	if (tb[SMC_NLA_LGR_V2_NEG_EID])
-		smc_nla_copy_str(lgr->v2.neg_eid, sizeof(lgr->v2.neg_eid),
-				 tb[SMC_NLA_LGR_V2_NEG_EID]);
-	if (tb[SMC_NLA_LGR_V2_PEER_HOST])
-		smc_nla_copy_str(lgr->v2.peer_host, sizeof(lgr->v2.peer_host),
-				 tb[SMC_NLA_LGR_V2_PEER_HOST]);
+	smc_nla_u8(tb[SMC_NLA_LGR_V2_VER], &lgr->v2.ver);
+	smc_nla_u8(tb[SMC_NLA_LGR_V2_REL], &lgr->v2.peer_rel);
+	smc_nla_u8(tb[SMC_NLA_LGR_V2_OS], &lgr->v2.peer_os);
+	smc_nla_padded_str(tb[SMC_NLA_LGR_V2_NEG_EID], lgr->v2.neg_eid, sizeof(lgr->v2.neg_eid));
+	smc_nla_padded_str(tb[SMC_NLA_LGR_V2_PEER_HOST], lgr->v2.peer_host,
+			   sizeof(lgr->v2.peer_host));
 	lgr->has |= SMC_LGR_HAS_V2;
 	return 0;
+}
+
+/* Two attributes that only mean something together (a GID and its peer's, send and
+ * receive buffer totals): both readable, or neither is taken.
+ */
+static bool read_u64_pair(const struct nlattr *a, const struct nlattr *b, uint64_t *va,
+			  uint64_t *vb)
+{
+	uint64_t x, y;
+
+	if (!smc_nla_u64(a, &x) || !smc_nla_u64(b, &y))
+		return false;
+	*va = x;
+	*vb = y;
+	return true;
 }
 
 static int lgr_r_parse(struct nl_msg *msg, struct smc_lgr *lgr)
@@ -42,36 +53,22 @@ static int lgr_r_parse(struct nl_msg *msg, struct smc_lgr *lgr)
 	memset(lgr, 0, sizeof(*lgr));
 	if (rc)
 		return rc;
-	if (!tb[SMC_NLA_LGR_R_ID])
+	if (!smc_nla_u32(tb[SMC_NLA_LGR_R_ID], &lgr->id))
 		return -EPROTO;
-	lgr->id = get_u32(tb[SMC_NLA_LGR_R_ID]);
-	if (tb[SMC_NLA_LGR_R_ROLE]) {
-		lgr->role = get_u8(tb[SMC_NLA_LGR_R_ROLE]);
+	if (smc_nla_u8(tb[SMC_NLA_LGR_R_ROLE], &lgr->role))
 		lgr->has |= SMC_LGR_HAS_ROLE;
-	}
-	if (tb[SMC_NLA_LGR_R_TYPE]) {
-		lgr->type = get_u8(tb[SMC_NLA_LGR_R_TYPE]);
+	if (smc_nla_u8(tb[SMC_NLA_LGR_R_TYPE], &lgr->type))
 		lgr->has |= SMC_LGR_HAS_TYPE;
-	}
-	if (tb[SMC_NLA_LGR_R_VLAN_ID])
-		lgr->vlan_id = get_u8(tb[SMC_NLA_LGR_R_VLAN_ID]);
-	if (tb[SMC_NLA_LGR_R_CONNS_NUM])
-		lgr->conns = get_u32(tb[SMC_NLA_LGR_R_CONNS_NUM]);
-	if (tb[SMC_NLA_LGR_R_PNETID])
-		smc_nla_copy_str(lgr->pnetid, sizeof(lgr->pnetid), tb[SMC_NLA_LGR_R_PNETID]);
-	if (tb[SMC_NLA_LGR_R_NET_COOKIE]) {
-		lgr->net_cookie = smc_nla_get_uint(tb[SMC_NLA_LGR_R_NET_COOKIE]);
+	smc_nla_u8(tb[SMC_NLA_LGR_R_VLAN_ID], &lgr->vlan_id);
+	smc_nla_u32(tb[SMC_NLA_LGR_R_CONNS_NUM], &lgr->conns);
+	smc_nla_padded_str(tb[SMC_NLA_LGR_R_PNETID], lgr->pnetid, sizeof(lgr->pnetid));
+	if (smc_nla_u64(tb[SMC_NLA_LGR_R_NET_COOKIE], &lgr->net_cookie))
 		lgr->has |= SMC_LGR_HAS_NET_COOKIE;
-	}
-	if (tb[SMC_NLA_LGR_R_BUF_TYPE]) {
-		lgr->buf_type = get_u8(tb[SMC_NLA_LGR_R_BUF_TYPE]);
+	if (smc_nla_u8(tb[SMC_NLA_LGR_R_BUF_TYPE], &lgr->buf_type))
 		lgr->has |= SMC_LGR_HAS_BUF_TYPE;
-	}
-	if (tb[SMC_NLA_LGR_R_SNDBUF_ALLOC] && tb[SMC_NLA_LGR_R_RMB_ALLOC]) {
-		lgr->sndbuf_alloc = smc_nla_get_uint(tb[SMC_NLA_LGR_R_SNDBUF_ALLOC]);
-		lgr->rmb_alloc = smc_nla_get_uint(tb[SMC_NLA_LGR_R_RMB_ALLOC]);
+	if (read_u64_pair(tb[SMC_NLA_LGR_R_SNDBUF_ALLOC], tb[SMC_NLA_LGR_R_RMB_ALLOC],
+			  &lgr->sndbuf_alloc, &lgr->rmb_alloc))
 		lgr->has |= SMC_LGR_HAS_BUF_ALLOC;
-	}
 	if (tb[SMC_NLA_LGR_R_V2_COMMON] && v2_common_parse(tb[SMC_NLA_LGR_R_V2_COMMON], lgr))
 		return -EPROTO;
 	if (tb[SMC_NLA_LGR_R_V2]) {
@@ -79,18 +76,12 @@ static int lgr_r_parse(struct nl_msg *msg, struct smc_lgr *lgr)
 
 		if (nla_parse_nested(v2, SMC_NLA_LGR_R_V2_MAX, tb[SMC_NLA_LGR_R_V2], NULL) < 0)
 			return -EPROTO;
-		if (v2[SMC_NLA_LGR_R_V2_DIRECT]) {
-			lgr->direct = get_u8(v2[SMC_NLA_LGR_R_V2_DIRECT]) != 0;
+		if (smc_nla_bool(v2[SMC_NLA_LGR_R_V2_DIRECT], &lgr->direct))
 			lgr->has |= SMC_LGR_HAS_DIRECT;
-		}
-		if (v2[SMC_NLA_LGR_R_V2_MAX_CONNS]) {
-			lgr->max_conns = get_u8(v2[SMC_NLA_LGR_R_V2_MAX_CONNS]);
+		if (smc_nla_u8(v2[SMC_NLA_LGR_R_V2_MAX_CONNS], &lgr->max_conns))
 			lgr->has |= SMC_LGR_HAS_MAX_CONNS;
-		}
-		if (v2[SMC_NLA_LGR_R_V2_MAX_LINKS]) {
-			lgr->max_links = get_u8(v2[SMC_NLA_LGR_R_V2_MAX_LINKS]);
+		if (smc_nla_u8(v2[SMC_NLA_LGR_R_V2_MAX_LINKS], &lgr->max_links))
 			lgr->has |= SMC_LGR_HAS_MAX_LINKS;
-		}
 	}
 	return 0;
 }
@@ -104,41 +95,43 @@ static int lgr_d_parse(struct nl_msg *msg, struct smc_lgr *lgr)
 	lgr->smcd = true;
 	if (rc)
 		return rc;
-	if (!tb[SMC_NLA_LGR_D_ID])
+	if (!smc_nla_u32(tb[SMC_NLA_LGR_D_ID], &lgr->id))
 		return -EPROTO;
-	lgr->id = get_u32(tb[SMC_NLA_LGR_D_ID]);
-	if (tb[SMC_NLA_LGR_D_GID] && tb[SMC_NLA_LGR_D_PEER_GID]) {
-		lgr->gid = smc_nla_get_uint(tb[SMC_NLA_LGR_D_GID]);
-		lgr->peer_gid = smc_nla_get_uint(tb[SMC_NLA_LGR_D_PEER_GID]);
+	if (read_u64_pair(tb[SMC_NLA_LGR_D_GID], tb[SMC_NLA_LGR_D_PEER_GID], &lgr->gid,
+			  &lgr->peer_gid))
 		lgr->has |= SMC_LGR_HAS_GID;
-	}
-	if (tb[SMC_NLA_LGR_D_EXT_GID] && tb[SMC_NLA_LGR_D_PEER_EXT_GID]) {
-		lgr->gid_ext = smc_nla_get_uint(tb[SMC_NLA_LGR_D_EXT_GID]);
-		lgr->peer_gid_ext = smc_nla_get_uint(tb[SMC_NLA_LGR_D_PEER_EXT_GID]);
+	if (read_u64_pair(tb[SMC_NLA_LGR_D_EXT_GID], tb[SMC_NLA_LGR_D_PEER_EXT_GID],
+			  &lgr->gid_ext, &lgr->peer_gid_ext))
 		lgr->has |= SMC_LGR_HAS_GID_EXT;
-	}
-	if (tb[SMC_NLA_LGR_D_VLAN_ID])
-		lgr->vlan_id = get_u8(tb[SMC_NLA_LGR_D_VLAN_ID]);
-	if (tb[SMC_NLA_LGR_D_CONNS_NUM])
-		lgr->conns = get_u32(tb[SMC_NLA_LGR_D_CONNS_NUM]);
+	smc_nla_u8(tb[SMC_NLA_LGR_D_VLAN_ID], &lgr->vlan_id);
+	smc_nla_u32(tb[SMC_NLA_LGR_D_CONNS_NUM], &lgr->conns);
 	/* documented as u16 in smc.h, sent with nla_put_u32() by smc_core.c */
-	if (tb[SMC_NLA_LGR_D_CHID]) {
-		lgr->chid = get_u32(tb[SMC_NLA_LGR_D_CHID]);
+	if (smc_nla_u32(tb[SMC_NLA_LGR_D_CHID], &lgr->chid))
 		lgr->has |= SMC_LGR_HAS_CHID;
-	}
-	if (tb[SMC_NLA_LGR_D_PNETID])
-		smc_nla_copy_str(lgr->pnetid, sizeof(lgr->pnetid), tb[SMC_NLA_LGR_D_PNETID]);
-	if (tb[SMC_NLA_LGR_D_SNDBUF_ALLOC] && tb[SMC_NLA_LGR_D_DMB_ALLOC]) {
-		lgr->sndbuf_alloc = smc_nla_get_uint(tb[SMC_NLA_LGR_D_SNDBUF_ALLOC]);
-		lgr->rmb_alloc = smc_nla_get_uint(tb[SMC_NLA_LGR_D_DMB_ALLOC]);
+	smc_nla_padded_str(tb[SMC_NLA_LGR_D_PNETID], lgr->pnetid, sizeof(lgr->pnetid));
+	if (read_u64_pair(tb[SMC_NLA_LGR_D_SNDBUF_ALLOC], tb[SMC_NLA_LGR_D_DMB_ALLOC],
+			  &lgr->sndbuf_alloc, &lgr->rmb_alloc))
 		lgr->has |= SMC_LGR_HAS_BUF_ALLOC;
-	}
 	if (tb[SMC_NLA_LGR_D_V2_COMMON] && v2_common_parse(tb[SMC_NLA_LGR_D_V2_COMMON], lgr))
 		return -EPROTO;
 	return 0;
 }
 
-static int link_parse(struct nl_msg *msg, struct smc_link *lnk)
+int smc_lgr_parse(struct nl_msg *msg, bool smcd, struct smc_lgr *lgr)
+{
+	return smcd ? lgr_d_parse(msg, lgr) : lgr_r_parse(msg, lgr);
+}
+
+/* A link UID: 4 raw bytes in network order (lgr id + link id); *@uid in host order. */
+static void read_uid(const struct nlattr *a, uint32_t *uid)
+{
+	uint32_t be;
+
+	if (smc_nla_struct(a, &be, sizeof(be), sizeof(be)))
+		*uid = ntohl(be);
+}
+
+int smc_link_parse(struct nl_msg *msg, struct smc_link *lnk)
 {
 	struct nlattr *tb[SMC_NLA_LINK_MAX + 1];
 	int rc = smc_genl_parse_nest(msg, SMC_GEN_LINK_SMCR, tb, SMC_NLA_LINK_MAX);
@@ -146,27 +139,16 @@ static int link_parse(struct nl_msg *msg, struct smc_link *lnk)
 	memset(lnk, 0, sizeof(*lnk));
 	if (rc)
 		return rc;
-	if (tb[SMC_NLA_LINK_ID])
-		lnk->id = get_u8(tb[SMC_NLA_LINK_ID]);
-	if (tb[SMC_NLA_LINK_STATE])
-		lnk->state = get_u32(tb[SMC_NLA_LINK_STATE]);
-	if (tb[SMC_NLA_LINK_CONN_CNT])
-		lnk->conns = get_u32(tb[SMC_NLA_LINK_CONN_CNT]);
-	if (tb[SMC_NLA_LINK_IB_PORT])
-		lnk->ib_port = get_u8(tb[SMC_NLA_LINK_IB_PORT]);
-	if (tb[SMC_NLA_LINK_NET_DEV])
-		lnk->netdev = get_u32(tb[SMC_NLA_LINK_NET_DEV]);
-	if (tb[SMC_NLA_LINK_IB_DEV])
-		smc_nla_copy_str(lnk->ib_dev, sizeof(lnk->ib_dev), tb[SMC_NLA_LINK_IB_DEV]);
-	/* the UIDs are 4 raw bytes in network order (lgr id + link id) */
-	if (tb[SMC_NLA_LINK_UID])
-		lnk->uid = ntohl(get_u32(tb[SMC_NLA_LINK_UID]));
-	if (tb[SMC_NLA_LINK_PEER_UID])
-		lnk->peer_uid = ntohl(get_u32(tb[SMC_NLA_LINK_PEER_UID]));
-	if (tb[SMC_NLA_LINK_GID])
-		smc_nla_copy_str(lnk->gid, sizeof(lnk->gid), tb[SMC_NLA_LINK_GID]);
-	if (tb[SMC_NLA_LINK_PEER_GID])
-		smc_nla_copy_str(lnk->peer_gid, sizeof(lnk->peer_gid), tb[SMC_NLA_LINK_PEER_GID]);
+	smc_nla_u8(tb[SMC_NLA_LINK_ID], &lnk->id);
+	smc_nla_u32(tb[SMC_NLA_LINK_STATE], &lnk->state);
+	smc_nla_u32(tb[SMC_NLA_LINK_CONN_CNT], &lnk->conns);
+	smc_nla_u8(tb[SMC_NLA_LINK_IB_PORT], &lnk->ib_port);
+	smc_nla_u32(tb[SMC_NLA_LINK_NET_DEV], &lnk->netdev);
+	smc_nla_padded_str(tb[SMC_NLA_LINK_IB_DEV], lnk->ib_dev, sizeof(lnk->ib_dev));
+	read_uid(tb[SMC_NLA_LINK_UID], &lnk->uid);
+	read_uid(tb[SMC_NLA_LINK_PEER_UID], &lnk->peer_uid);
+	smc_nla_padded_str(tb[SMC_NLA_LINK_GID], lnk->gid, sizeof(lnk->gid));
+	smc_nla_padded_str(tb[SMC_NLA_LINK_PEER_GID], lnk->peer_gid, sizeof(lnk->peer_gid));
 	return 0;
 }
 
@@ -183,7 +165,7 @@ static int lgr_msg(struct nl_msg *msg, void *arg)
 {
 	struct lgr_walk *w = arg;
 	struct smc_lgr lgr;
-	int rc = w->smcd ? lgr_d_parse(msg, &lgr) : lgr_r_parse(msg, &lgr);
+	int rc = smc_lgr_parse(msg, w->smcd, &lgr);
 
 	if (rc)
 		return rc == -ENODATA ? 0 : rc;
@@ -197,7 +179,7 @@ static int link_msg(struct nl_msg *msg, void *arg)
 {
 	struct lgr_walk *w = arg;
 	struct smc_link lnk;
-	int rc = link_parse(msg, &lnk);
+	int rc = smc_link_parse(msg, &lnk);
 
 	if (rc == -ENODATA) {
 		rc = lgr_r_parse(msg, &w->cur);

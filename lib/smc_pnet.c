@@ -8,6 +8,7 @@
 #include <linux/smc.h>
 #include <netlink/genl/genl.h>
 
+#include "nla.h"
 #include "smc_pnet.h"
 
 bool smc_pnetid_normalize(const char *in, char *out)
@@ -26,15 +27,36 @@ bool smc_pnetid_normalize(const char *in, char *out)
 }
 
 /* The kernel fills every attribute, with "n/a" and port 255 for the part an entry
- * does not have (smc_pnet_set_nla()); we turn those back into "absent".
+ * does not have (smc_pnet_set_nla()); we turn those back into "absent". The name is
+ * read through smc_nla_str(): libnl's policy check of NLA_NUL_STRING does not make
+ * sure the string ends.
  */
-static void copy_name(char *dst, size_t size, const struct nlattr *a)
+static bool copy_name(char *dst, size_t size, const struct nlattr *a)
 {
-	if (!a || !strcmp(nla_get_string(a), "n/a")) {
+	if (!smc_nla_str(a, dst, size))
+		return false;
+	if (!strcmp(dst, "n/a"))
 		dst[0] = '\0';
-		return;
-	}
-	snprintf(dst, size, "%.*s", nla_len(a), (const char *)nla_data(a));
+	return true;
+}
+
+int smc_pnet_parse(struct nl_msg *msg, struct smc_pnet_entry *e)
+{
+	struct nlattr *tb[SMC_PNETID_MAX + 1];
+
+	memset(e, 0, sizeof(*e));
+	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, SMC_PNETID_MAX, NULL) < 0)
+		return -EPROTO;
+	/* an entry is known by its PNET ID: without one there is nothing to show */
+	if (!copy_name(e->pnetid, sizeof(e->pnetid), tb[SMC_PNETID_NAME]) || !e->pnetid[0])
+		return -EPROTO;
+	copy_name(e->netdev, sizeof(e->netdev), tb[SMC_PNETID_ETHNAME]);
+	copy_name(e->ibdev, sizeof(e->ibdev), tb[SMC_PNETID_IBNAME]);
+	/* the kernel accepts ports 1..SMC_PNET_MAX_PORT only; 255 is its "none" */
+	if (e->ibdev[0] && (!smc_nla_u8(tb[SMC_PNETID_IBPORT], &e->ib_port) ||
+			    e->ib_port > SMC_PNET_MAX_PORT))
+		e->ib_port = 0;
+	return 0;
 }
 
 struct pnet_walk {
@@ -45,24 +67,12 @@ struct pnet_walk {
 
 static int pnet_msg(struct nl_msg *msg, void *arg)
 {
-	static const struct nla_policy policy[SMC_PNETID_MAX + 1] = {
-		[SMC_PNETID_NAME]	= { .type = NLA_NUL_STRING, .maxlen = SMC_PNETID_MAXLEN + 1 },
-		[SMC_PNETID_ETHNAME]	= { .type = NLA_NUL_STRING },
-		[SMC_PNETID_IBNAME]	= { .type = NLA_NUL_STRING },
-		[SMC_PNETID_IBPORT]	= { .type = NLA_U8 },
-	};
-	struct nlattr *tb[SMC_PNETID_MAX + 1];
 	struct pnet_walk *w = arg;
-	struct smc_pnet_entry e = { 0 };
+	struct smc_pnet_entry e;
+	int rc = smc_pnet_parse(msg, &e);
 
-	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, SMC_PNETID_MAX, policy) < 0 ||
-	    !tb[SMC_PNETID_NAME])
-		return -EPROTO;
-	copy_name(e.pnetid, sizeof(e.pnetid), tb[SMC_PNETID_NAME]);
-	copy_name(e.netdev, sizeof(e.netdev), tb[SMC_PNETID_ETHNAME]);
-	copy_name(e.ibdev, sizeof(e.ibdev), tb[SMC_PNETID_IBNAME]);
-	if (e.ibdev[0] && tb[SMC_PNETID_IBPORT])
-		e.ib_port = nla_get_u8(tb[SMC_PNETID_IBPORT]);
+	if (rc)
+		return rc;
 	if (w->pnetid && strcmp(w->pnetid, e.pnetid))
 		return 0;
 	return w->cb(&e, w->arg);

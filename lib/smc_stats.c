@@ -16,6 +16,7 @@
 #include <netlink/genl/genl.h>
 
 #include "netns.h"
+#include "nla.h"
 #include "smc_stats.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -27,19 +28,16 @@ const char *const smc_stats_bucket_key[SMC_STATS_NBUCKETS] = {
 
 /* ---- parsing the kernel's messages ------------------------------------------------- */
 
-/* Integers are read by their length: the 6.11+ usage gauges are nla_put_uint (4 or 8
- * bytes), the rest u64 today; an absent attribute leaves the field 0.
+/* Integers are read by their length (nla.h): the 6.11+ usage gauges are nla_put_uint (4
+ * or 8 bytes), the rest u64 today; an absent attribute leaves the field 0. Unlike the
+ * other parsers (nla.h's rule), a counter present but unreadable fails the message:
+ * taken as 0 it would falsify every total and every delta against the baseline.
  */
 static int get_uint(const struct nlattr *a, uint64_t *dst)
 {
 	if (!a)
 		return 0;
-	switch (nla_len(a)) {
-	case 1: case 2: case 4: case 8:
-		*dst = smc_nla_get_uint(a);
-		return 0;
-	}
-	return -EPROTO;
+	return smc_nla_u64(a, dst) ? 0 : -EPROTO;
 }
 
 /* A histogram nest: SMC_NLA_STATS_PLOAD_8K (1) .. _G_1024K (9) into buckets 0..8. */

@@ -5,7 +5,12 @@
 
 #include <netlink/genl/genl.h>
 
+#include "nla.h"
 #include "smc_sys.h"
+
+/* Attributes are read through nla.h: one that is absent or malformed leaves its field
+ * unset and its HAS_* bit clear.
+ */
 
 static int sys_msg(struct nl_msg *msg, void *arg)
 {
@@ -15,33 +20,27 @@ static int sys_msg(struct nl_msg *msg, void *arg)
 
 	if (rc)
 		return rc == -ENODATA ? 0 : rc;
-	if (tb[SMC_NLA_SYS_VER]) {
-		sys->ver = (uint8_t)smc_nla_get_uint(tb[SMC_NLA_SYS_VER]);
+	if (smc_nla_u8(tb[SMC_NLA_SYS_VER], &sys->ver))
 		sys->has |= SMC_SYS_HAS_VER;
-	}
-	if (tb[SMC_NLA_SYS_REL]) {
-		sys->rel = (uint8_t)smc_nla_get_uint(tb[SMC_NLA_SYS_REL]);
+	if (smc_nla_u8(tb[SMC_NLA_SYS_REL], &sys->rel))
 		sys->has |= SMC_SYS_HAS_REL;
-	}
-	if (tb[SMC_NLA_SYS_IS_ISM_V2]) {
-		sys->ism_v2 = smc_nla_get_uint(tb[SMC_NLA_SYS_IS_ISM_V2]) != 0;
+	if (smc_nla_bool(tb[SMC_NLA_SYS_IS_ISM_V2], &sys->ism_v2))
 		sys->has |= SMC_SYS_HAS_ISM_V2;
-	}
-	if (tb[SMC_NLA_SYS_IS_SMCR_V2]) {
-		sys->smcr_v2 = smc_nla_get_uint(tb[SMC_NLA_SYS_IS_SMCR_V2]) != 0;
+	if (smc_nla_bool(tb[SMC_NLA_SYS_IS_SMCR_V2], &sys->smcr_v2))
 		sys->has |= SMC_SYS_HAS_SMCR_V2;
-	}
-	if (tb[SMC_NLA_SYS_LOCAL_HOST]) {
-		smc_nla_copy_str(sys->host, sizeof(sys->host), tb[SMC_NLA_SYS_LOCAL_HOST]);
+	if (smc_nla_padded_str(tb[SMC_NLA_SYS_LOCAL_HOST], sys->host, sizeof(sys->host)))
 		sys->has |= SMC_SYS_HAS_HOST;
-	}
-	if (tb[SMC_NLA_SYS_SEID]) {
-		smc_nla_copy_str(sys->seid, sizeof(sys->seid), tb[SMC_NLA_SYS_SEID]);
-		/* hosts without a system EID send an empty one (seen on 6.12, x86) */
-		if (sys->seid[0])
-			sys->has |= SMC_SYS_HAS_SEID;
-	}
+	/* hosts without a system EID send an empty one (seen on 6.12, x86) */
+	if (smc_nla_padded_str(tb[SMC_NLA_SYS_SEID], sys->seid, sizeof(sys->seid)) &&
+	    sys->seid[0])
+		sys->has |= SMC_SYS_HAS_SEID;
 	return 0;
+}
+
+int smc_sys_parse(struct nl_msg *msg, struct smc_sys *sys)
+{
+	memset(sys, 0, sizeof(*sys));
+	return sys_msg(msg, sys);
 }
 
 int smc_sys_get(struct smc_nl *nl, struct smc_sys *sys)
@@ -61,11 +60,20 @@ static int seid_msg(struct nl_msg *msg, void *arg)
 	/* a host without ISMv2 gets an empty message (smc_nl_dump_seid()) */
 	if (!tb[SMC_NLA_SEID_ENTRY])
 		return 0;
-	smc_nla_copy_str(seid->seid, sizeof(seid->seid), tb[SMC_NLA_SEID_ENTRY]);
+	/* the entry is what the message is about: unreadable, the message is malformed */
+	if (!smc_nla_padded_str(tb[SMC_NLA_SEID_ENTRY], seid->seid, sizeof(seid->seid)))
+		return -EPROTO;
 	/* an empty SEID (x86, seen on 6.12) is no SEID */
 	seid->present = seid->seid[0] != '\0';
-	seid->enabled = tb[SMC_NLA_SEID_ENABLED] && smc_nla_get_uint(tb[SMC_NLA_SEID_ENABLED]);
+	seid->enabled = false;
+	smc_nla_bool(tb[SMC_NLA_SEID_ENABLED], &seid->enabled);
 	return 0;
+}
+
+int smc_seid_parse(struct nl_msg *msg, struct smc_seid *seid)
+{
+	memset(seid, 0, sizeof(*seid));
+	return seid_msg(msg, seid);
 }
 
 int smc_seid_get(struct smc_nl *nl, struct smc_seid *seid)
@@ -87,8 +95,7 @@ static int hs_msg(struct nl_msg *msg, void *arg)
 
 	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, SMC_NLA_HS_LIMITATION_MAX, NULL) < 0)
 		return -EPROTO;
-	if (tb[SMC_NLA_HS_LIMITATION_ENABLED])
-		*enabled = smc_nla_get_uint(tb[SMC_NLA_HS_LIMITATION_ENABLED]) != 0;
+	smc_nla_bool(tb[SMC_NLA_HS_LIMITATION_ENABLED], enabled);
 	return 0;
 }
 

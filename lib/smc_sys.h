@@ -29,6 +29,10 @@ struct smc_sys {
 
 /* SMC_NETLINK_GET_SYS_INFO. Return: 0 or -errno. */
 int smc_sys_get(struct smc_nl *nl, struct smc_sys *sys);
+/* Decode one GET_SYS_INFO message (a message without the nest leaves @sys empty).
+ * Return: 0 or -EPROTO.
+ */
+int smc_sys_parse(struct nl_msg *msg, struct smc_sys *sys);
 
 struct smc_seid {
 	char	seid[SMC_MAX_EID_LEN + 1];
@@ -39,6 +43,8 @@ struct smc_seid {
 /* SMC_NETLINK_{DUMP,ENABLE,DISABLE}_SEID (5.16+). Return: 0 or -errno. */
 int smc_seid_get(struct smc_nl *nl, struct smc_seid *seid);
 int smc_seid_set(struct smc_nl *nl, bool enable);
+/* Decode one DUMP_SEID message. Return: 0 or -EPROTO. */
+int smc_seid_parse(struct nl_msg *msg, struct smc_seid *seid);
 
 /* Handshake limitation (5.18+, per network namespace): when on, a server falls back to
  * TCP rather than queue more SMC handshakes than its workers can take.

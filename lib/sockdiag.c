@@ -13,6 +13,7 @@
 
 #include "array.h"
 #include "decode.h"
+#include "nla.h"
 #include "smc_socket.h"
 #include "sockdiag.h"
 
@@ -52,75 +53,68 @@ static void sock_set_family(struct smc_sock *s, const struct smc_diag_msg *m)
 	s->addr_known = !(m->id.idiag_dport && !(dst[0] | dst[1] | dst[2] | dst[3]));
 }
 
-/* Copy a fixed-size payload: an older kernel's shorter struct leaves the tail zero. */
-static size_t attr_copy(void *dst, size_t size, const struct nlattr *a)
+/* Terminate the kernel's strings in the fixed arrays of a link: nothing in the struct
+ * says they end.
+ */
+static void linkinfo_terminate(struct smc_diag_linkinfo *l)
 {
-	size_t len = (size_t)nla_len(a);
-
-	if (len > size)
-		len = size;
-	memcpy(dst, nla_data(a), len);
-	return len;
+	l->ibname[sizeof(l->ibname) - 1] = '\0';
+	l->gid[sizeof(l->gid) - 1] = '\0';
+	l->peer_gid[sizeof(l->peer_gid) - 1] = '\0';
 }
 
+/*
+ * The SMC_DIAG_* extensions are structs, read with smc_nla_struct(): one shorter than the
+ * fields we read counts as absent (its HAS_* bit unset, the struct zero); a longer one
+ * (a newer kernel) is cut to the struct we know. Only smcd_diag_dmbinfo has grown so far:
+ * 6.8 added the *_ext GID halves, which an older kernel's shorter struct leaves zero.
+ */
 int smc_sock_parse(struct nl_msg *msg, struct smc_sock *s)
 {
 	struct nlmsghdr *nlh = nlmsg_hdr(msg);
 	struct nlattr *tb[SMC_DIAG_MAX + 1];
-	const struct smc_diag_msg *m;
+	struct smc_diag_fallback fb;
+	struct smc_diag_msg m;
+	size_t len;
 
 	memset(s, 0, sizeof(*s));
-	if (!nlmsg_valid_hdr(nlh, sizeof(*m)))
-		return -EPROTO;
-	m = nlmsg_data(nlh);
-	if (nlmsg_parse(nlh, sizeof(*m), tb, SMC_DIAG_MAX, NULL) < 0)
+	if (!smc_nlmsg_header(nlh, &m, sizeof(m)) ||
+	    nlmsg_parse(nlh, sizeof(m), tb, SMC_DIAG_MAX, NULL) < 0)
 		return -EPROTO;
 
-	sock_set_family(s, m);
-	s->state = m->diag_state;
-	s->mode = m->diag_mode;
-	memcpy(&s->saddr, m->id.idiag_src, sizeof(s->saddr));
-	memcpy(&s->daddr, m->id.idiag_dst, sizeof(s->daddr));
-	s->sport = ntohs(m->id.idiag_sport);
-	s->dport = ntohs(m->id.idiag_dport);
-	s->ifindex = m->id.idiag_if;
-	s->uid = m->diag_uid;
-	s->inode = m->diag_inode;
+	sock_set_family(s, &m);
+	s->state = m.diag_state;
+	s->mode = m.diag_mode;
+	memcpy(&s->saddr, m.id.idiag_src, sizeof(s->saddr));
+	memcpy(&s->daddr, m.id.idiag_dst, sizeof(s->daddr));
+	s->sport = ntohs(m.id.idiag_sport);
+	s->dport = ntohs(m.id.idiag_dport);
+	s->ifindex = m.id.idiag_if;
+	s->uid = m.diag_uid;
+	s->inode = m.diag_inode;
 
-	if (tb[SMC_DIAG_SHUTDOWN] && nla_len(tb[SMC_DIAG_SHUTDOWN]) >= 1) {
-		s->shutdown = nla_get_u8(tb[SMC_DIAG_SHUTDOWN]);
+	if (smc_nla_u8(tb[SMC_DIAG_SHUTDOWN], &s->shutdown))
 		s->has |= SMC_SOCK_HAS_SHUTDOWN;
+	/* the peer's diagnosis is 0 when it sent none, so the reason is what counts */
+	if (smc_nla_struct(tb[SMC_DIAG_FALLBACK], &fb, sizeof(fb), sizeof(fb.reason))) {
+		s->fallback_reason = fb.reason;
+		s->peer_diagnosis = fb.peer_diagnosis;
+		s->has |= SMC_SOCK_HAS_FALLBACK;
 	}
-	if (tb[SMC_DIAG_FALLBACK]) {
-		struct smc_diag_fallback fb = { 0 };
-
-		if (attr_copy(&fb, sizeof(fb), tb[SMC_DIAG_FALLBACK]) >= sizeof(fb.reason)) {
-			s->fallback_reason = fb.reason;
-			s->peer_diagnosis = fb.peer_diagnosis;
-			s->has |= SMC_SOCK_HAS_FALLBACK;
-		}
-	}
-	if (tb[SMC_DIAG_CONNINFO] &&
-	    attr_copy(&s->conninfo, sizeof(s->conninfo), tb[SMC_DIAG_CONNINFO]) ==
-	    sizeof(s->conninfo))
+	if (smc_nla_struct(tb[SMC_DIAG_CONNINFO], &s->conninfo, sizeof(s->conninfo),
+			   sizeof(s->conninfo)))
 		s->has |= SMC_SOCK_HAS_CONNINFO;
-	if (tb[SMC_DIAG_LGRINFO] &&
-	    attr_copy(&s->lgrinfo, sizeof(s->lgrinfo), tb[SMC_DIAG_LGRINFO]) ==
-	    sizeof(s->lgrinfo)) {
-		/* kernel strings in fixed arrays: make sure they end */
-		s->lgrinfo.lnk[0].ibname[sizeof(s->lgrinfo.lnk[0].ibname) - 1] = '\0';
-		s->lgrinfo.lnk[0].gid[sizeof(s->lgrinfo.lnk[0].gid) - 1] = '\0';
-		s->lgrinfo.lnk[0].peer_gid[sizeof(s->lgrinfo.lnk[0].peer_gid) - 1] = '\0';
+	if (smc_nla_struct(tb[SMC_DIAG_LGRINFO], &s->lgrinfo, sizeof(s->lgrinfo),
+			   sizeof(s->lgrinfo))) {
+		linkinfo_terminate(&s->lgrinfo.lnk[0]);
 		s->has |= SMC_SOCK_HAS_LGRINFO;
 	}
-	if (tb[SMC_DIAG_DMBINFO]) {
-		size_t len = attr_copy(&s->dmbinfo, sizeof(s->dmbinfo), tb[SMC_DIAG_DMBINFO]);
-
-		if (len >= offsetof(struct smcd_diag_dmbinfo, peer_gid_ext))
-			s->has |= SMC_SOCK_HAS_DMBINFO;
-		if (len == sizeof(s->dmbinfo))
-			s->has |= SMC_SOCK_HAS_GID_EXT;
-	}
+	len = smc_nla_struct(tb[SMC_DIAG_DMBINFO], &s->dmbinfo, sizeof(s->dmbinfo),
+			     offsetof(struct smcd_diag_dmbinfo, peer_gid_ext));
+	if (len)
+		s->has |= SMC_SOCK_HAS_DMBINFO;
+	if (len == sizeof(s->dmbinfo))
+		s->has |= SMC_SOCK_HAS_GID_EXT;
 	return 0;
 }
 
@@ -155,25 +149,39 @@ int smc_sock_dump(struct smc_nl *nl, unsigned int want, smc_sock_cb cb, void *ar
 
 /* ---- addresses of IPPROTO_SMC sockets from their TCP sockets ------------------------ */
 
-static int tcp_ep_msg(struct nl_msg *msg, void *arg)
+int smc_tcp_ep_parse(struct nl_msg *msg, struct smc_tcp_ep *e)
 {
 	const struct nlmsghdr *h = nlmsg_hdr(msg);
-	const struct inet_diag_msg *m;
-	struct smc_tcp_eps *t = arg;
-	struct smc_tcp_ep *e;
+	struct inet_diag_msg m;
 
-	if (h->nlmsg_type != SOCK_DIAG_BY_FAMILY || nlmsg_datalen(h) < (int)sizeof(*m))
+	memset(e, 0, sizeof(*e));
+	if (h->nlmsg_type != SOCK_DIAG_BY_FAMILY)
+		return -ENODATA;
+	if (!smc_nlmsg_header(h, &m, sizeof(m)))
+		return -EPROTO;
+	e->family = m.idiag_family;
+	e->listen = m.idiag_state == TCP_LISTEN;
+	e->sport = ntohs(m.id.idiag_sport);
+	e->dport = ntohs(m.id.idiag_dport);
+	memcpy(&e->saddr, m.id.idiag_src, sizeof(e->saddr));
+	memcpy(&e->daddr, m.id.idiag_dst, sizeof(e->daddr));
+	return 0;
+}
+
+/* The table only adds addresses to what smc_diag said: a message we cannot read
+ * leaves a socket without them, it does not fail the listing.
+ */
+static int tcp_ep_msg(struct nl_msg *msg, void *arg)
+{
+	struct smc_tcp_eps *t = arg;
+	struct smc_tcp_ep ep, *e;
+
+	if (smc_tcp_ep_parse(msg, &ep))
 		return 0;
-	m = nlmsg_data(h);
 	e = array_push(&t->v, &t->n, sizeof(*e));
 	if (!e)
 		return -ENOMEM;
-	e->family = m->idiag_family;
-	e->listen = m->idiag_state == TCP_LISTEN;
-	e->sport = ntohs(m->id.idiag_sport);
-	e->dport = ntohs(m->id.idiag_dport);
-	memcpy(&e->saddr, m->id.idiag_src, sizeof(e->saddr));
-	memcpy(&e->daddr, m->id.idiag_dst, sizeof(e->daddr));
+	*e = ep;
 	return 0;
 }
 

@@ -2,9 +2,11 @@
 /* tool.c - option parsing, object dispatch and help text of smcr and smcd */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "err.h"
 #include "netns.h"
 #include "tool.h"
@@ -16,6 +18,7 @@ static const struct option long_opts[] = {
 	{ "details",	no_argument, NULL, 'd' },
 	{ "absolute",	no_argument, NULL, 'a' },
 	{ "netns",	required_argument, NULL, 'n' },
+	{ "net",	required_argument, NULL, 'n' },	/* as smcss, smc_chk and ip -net */
 	{ "version",	no_argument, NULL, 'v' },
 	{ "help",	no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
@@ -92,6 +95,28 @@ static void print_commands(const struct smc_ctx *ctx, const char *object,
 		out_note(ctx->out, "  %-11s %s", c->name, c->help);
 }
 
+int tool_help_begin(struct smc_ctx *ctx, struct out **data_out)
+{
+	struct out_opts text_opts = { 0 };
+
+	*data_out = ctx->out;
+	if (out_new(&ctx->out, &text_opts)) {
+		ctx->out = *data_out;
+		pr_err("%s", strerror(ENOMEM));
+		return EXIT_RUNTIME;
+	}
+	return EXIT_OK;
+}
+
+int tool_help_end(struct smc_ctx *ctx, struct out *data_out)
+{
+	int rc = tool_finish_output(ctx->out, EXIT_OK);
+
+	/* the data writer has written nothing: at its end it adds nothing either */
+	ctx->out = data_out;
+	return rc;
+}
+
 int tool_subcommand(struct smc_ctx *ctx, const char *object, const struct smc_cmd *cmds,
 		    const struct smc_cmd *dflt, int argc, char **argv)
 {
@@ -101,8 +126,13 @@ int tool_subcommand(struct smc_ctx *ctx, const char *object, const struct smc_cm
 		char hint[64];
 
 		if (!strcmp(argv[0], "help")) {
+			struct out *data_out;
+			int rc = tool_help_begin(ctx, &data_out);
+
+			if (rc)
+				return rc;
 			print_commands(ctx, object, cmds, dflt);
-			return EXIT_OK;
+			return tool_help_end(ctx, data_out);
 		}
 		snprintf(hint, sizeof(hint), "%s %s help", ctx->prog, object);
 		c = cmd_find(cmds, "command", argv[0], hint);
@@ -114,38 +144,32 @@ int tool_subcommand(struct smc_ctx *ctx, const char *object, const struct smc_cm
 	return c->fn(ctx, argc, argv);
 }
 
+/* '+': stop at the first word; options after the object are handed back here */
+static const char short_opts[] = "+:jpdan:vh";
+
 static enum parse_result parse_opts(struct smc_ctx *ctx, const struct smc_tool *tool,
 				    struct smc_tool_opts *o, int argc, char **argv)
 {
+	char hint[32];
 	int c;
 
-	opterr = 0;
+	snprintf(hint, sizeof(hint), "%s help", tool->prog);
 	optind = 0;	/* GNU getopt: start afresh, this runs twice */
-	/* '+': stop at the first word; options after the object are handed back here */
-	while ((c = getopt_long(argc, argv, "+:jpdan:vh", long_opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, short_opts, long_opts, hint)) != -1) {
 		switch (c) {
 		case 'j': o->json = true; break;
 		case 'p': o->pretty = o->json = true; break;
 		case 'd': o->details++; break;
 		case 'a': o->absolute = true; break;
 		case 'n': o->netns = optarg; break;
-		case ':':
-			pr_err("option '%s' needs a value (try: %s help)", argv[optind - 1],
-			       tool->prog);
-			return PARSE_USAGE_ERROR;
 		case 'v':
 			out_note(ctx->out, "%s (smc-utils) %s", tool->prog, SMC_UTILS_VERSION);
 			return PARSE_DONE;
 		case 'h':
 			print_usage(ctx, tool);
 			return PARSE_DONE;
-		default: {
-			char hint[32];
-
-			snprintf(hint, sizeof(hint), "%s help", tool->prog);
-			pr_bad_option(argv[optind - 1], optopt, hint);
+		default:	/* CLI_OPT_ERROR: reported */
 			return PARSE_USAGE_ERROR;
-		}
 		}
 	}
 	return PARSE_RUN;
@@ -163,12 +187,9 @@ int tool_parse(int argc, char **argv, tool_parse_fn parse, void *opts)
 		return EXIT_RUNTIME;
 	}
 	pr = parse(argc, argv, opts, help_out);
-	rc = out_free(help_out);
-	if (pr == PARSE_USAGE_ERROR)
-		return EXIT_USAGE;
-	if (pr == PARSE_DONE)
-		return rc ? EXIT_RUNTIME : EXIT_OK;
-	return -1;
+	/* help or version into /dev/full is a failure like any other write */
+	rc = tool_finish_output(help_out, pr == PARSE_USAGE_ERROR ? EXIT_USAGE : EXIT_OK);
+	return pr == PARSE_RUN && rc == EXIT_OK ? -1 : rc;
 }
 
 int tool_open(const char *netns, const struct out_opts *oo, struct smc_nl **nl,
@@ -178,14 +199,16 @@ int tool_open(const char *netns, const struct out_opts *oo, struct smc_nl **nl,
 
 	*nl = NULL;
 	*out = NULL;
-	if (netns) {
-		rc = netns_enter(netns);
+	rc = smc_nl_open(nl);
+	if (!rc && netns) {
+		rc = smc_nl_enter_netns(*nl, netns);
 		if (rc) {
 			pr_err_netns(netns, rc);
-			return rc == -EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
+			smc_nl_close(*nl);
+			*nl = NULL;
+			return netns_err_is_usage(rc) ? EXIT_USAGE : EXIT_RUNTIME;
 		}
 	}
-	rc = smc_nl_open(nl);
 	if (!rc)
 		rc = out_new(out, oo);
 	if (rc) {
@@ -197,75 +220,88 @@ int tool_open(const char *netns, const struct out_opts *oo, struct smc_nl **nl,
 	return 0;
 }
 
+/*
+ * The reader of our output went away (smcss | head -1): nothing is wrong that the user
+ * needs to hear about. End the way ss, cat or git end then, killed by SIGPIPE (a shell
+ * shows status 141), only now that the dump has stopped and the output is closed.
+ * The default action is set and the signal unblocked first, as our parent may have
+ * ignored or blocked it; 128 + SIGPIPE is only returned should we still be alive.
+ */
+static int end_like_sigpipe(void)
+{
+	sigset_t set;
+
+	signal(SIGPIPE, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGPIPE);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(SIGPIPE);
+	return 128 + SIGPIPE;
+}
+
 int tool_finish_output(struct out *o, int rc)
 {
 	int orc = out_free(o);
 
-	if (!rc && orc) {
-		pr_err("cannot write output: %s", strerror(-orc));
-		return EXIT_RUNTIME;
-	}
-	return rc;
+	if (!orc)
+		return rc;
+	if (orc == -EPIPE)
+		return end_like_sigpipe();
+	/* a view that stopped because of this failure has said nothing yet */
+	pr_err("cannot write output: %s", strerror(-orc));
+	return rc ? rc : EXIT_RUNTIME;
 }
 
-/* A word that is one of our options: "--json", "--netns=X", or a cluster like "-dd". */
-static bool is_global_option(const char *w)
+/* Move @argv[@from] to @argv[@to] (@to < @from), the words in between one up. */
+static void move_word(char **argv, int to, int from)
 {
-	if (!strncmp(w, "--", 2)) {
-		size_t len = strcspn(w + 2, "=");
+	char *w = argv[from];
 
-		for (const struct option *o = long_opts; o->name; o++)
-			if (len && strlen(o->name) == len && !strncmp(o->name, w + 2, len))
-				return true;
-		return false;
-	}
-	if (w[0] != '-' || !w[1])
-		return false;
-	/* "-n" may only close a cluster: its value follows */
-	return strspn(w + 1, "jpdavh") == strlen(w + 1) ||
-	       (strspn(w + 1, "jpdavh") == strlen(w + 1) - 1 && w[strlen(w) - 1] == 'n');
+	memmove(&argv[to + 1], &argv[to], (size_t)(from - to) * sizeof(*argv));
+	argv[to] = w;
 }
 
 /*
- * Options may also follow the object ("smcr linkgroup show -d"): object arguments never
- * start with '-', so every such word after the object is parsed as a global option.
- * Moves them to the front of @argv (after @argv[0]) and returns how many there were.
+ * Options may also follow the object ("smcr linkgroup show -d"): each word after the
+ * object that is one of our options is moved, with its value, to the front of @argv
+ * (after @argv[0]), to be parsed with the others. Words that start with '-' but are none
+ * of our options stay where they are, for the object to judge ("-ABC" is no valid EID).
+ * "--" ends the options here too: it is taken out, and every word after it stays an
+ * argument ("smcd ueid add -- -d" gives the EID "-d", which is then refused as invalid).
+ * Return: how many words were moved; *@argc shrinks by the "--" taken out.
  */
-static int hoist_options(int argc, char **argv, int first_word)
+static int hoist_options(int *argc, char **argv, int first_word)
 {
 	int nopts = 0;
 
-	for (int i = first_word; i < argc; i++) {
-		char *w = argv[i];
+	for (int i = first_word; i < *argc; i++) {
+		enum cli_word kind = cli_classify(argv[i], short_opts, long_opts);
 
-		if (!is_global_option(w))
-			continue;
-		/* the value of an option that takes one goes with it */
-		bool takes_value = !strcmp(w, "--netns") || (w[1] != '-' && w[strlen(w) - 1] == 'n');
-
-		memmove(&argv[1 + nopts + 1], &argv[1 + nopts], (size_t)(i - 1 - nopts) *
-			sizeof(*argv));
-		argv[1 + nopts++] = w;
-		if (takes_value && i + 1 < argc) {
-			char *v = argv[++i];
-
-			memmove(&argv[1 + nopts + 1], &argv[1 + nopts], (size_t)(i - 1 - nopts) *
-				sizeof(*argv));
-			argv[1 + nopts++] = v;
+		if (kind == CLI_WORD_END) {
+			/* (argv[*argc], the terminating NULL, moves along) */
+			memmove(&argv[i], &argv[i + 1], (size_t)(*argc - i) * sizeof(*argv));
+			(*argc)--;
+			break;
 		}
+		if (kind != CLI_WORD_OPTION && kind != CLI_WORD_OPTION_VALUE)
+			continue;
+		move_word(argv, 1 + nopts++, i);
+		/* the value of an option that takes one goes with it, whatever it looks like */
+		if (kind == CLI_WORD_OPTION_VALUE && i + 1 < *argc)
+			move_word(argv, 1 + nopts++, ++i);
 	}
 	return nopts;
 }
 
 static int enter_netns(struct smc_ctx *ctx, const char *spec)
 {
-	int rc = netns_enter(spec);
+	int rc = smc_nl_enter_netns(ctx->nl, spec);
 
 	if (rc) {
 		pr_err_netns(spec, rc);
-		return rc == -EINVAL ? EXIT_USAGE : EXIT_RUNTIME;
+		return netns_err_is_usage(rc) ? EXIT_USAGE : EXIT_RUNTIME;
 	}
-	if (netns_cookie(&ctx->netns_cookie) == 0)
+	if (smc_nl_netns_cookie(ctx->nl, &ctx->netns_cookie) == 0)
 		ctx->filter_netns = true;
 	else
 		pr_warn("this kernel cannot name network namespaces (SO_NETNS_COOKIE, Linux 5.14):"
@@ -294,7 +330,7 @@ int smc_tool_main(const struct smc_tool *tool, int argc, char **argv)
 	obj_idx = optind;
 	if (pr == PARSE_RUN && obj_idx < argc) {
 		/* options after the object: parse them as if they came first */
-		int nopts = hoist_options(argc, argv, obj_idx + 1);
+		int nopts = hoist_options(&argc, argv, obj_idx + 1);
 
 		if (nopts) {
 			/* all options now stand before the object: parse them all again */
@@ -306,37 +342,52 @@ int smc_tool_main(const struct smc_tool *tool, int argc, char **argv)
 	/* "help" or any prefix of it (smc-tools' "h"), before objects that start alike */
 	if (pr != PARSE_RUN || obj_idx >= argc ||
 	    (argv[obj_idx][0] && !strncmp(argv[obj_idx], "help", strlen(argv[obj_idx])))) {
-		int orc;
-
 		if (pr == PARSE_RUN)
 			print_usage(&ctx, tool);
-		orc = out_free(ctx.out);
-		if (pr == PARSE_USAGE_ERROR)
-			return EXIT_USAGE;
-		return orc ? EXIT_RUNTIME : EXIT_OK;
+		return tool_finish_output(ctx.out, pr == PARSE_USAGE_ERROR ? EXIT_USAGE : EXIT_OK);
 	}
 	snprintf(hint, sizeof(hint), "%s help", tool->prog);
 	obj = cmd_find(tool->objects, "object", argv[obj_idx], hint);
 	out_free(ctx.out);
 	if (!obj)
 		return EXIT_USAGE;
+	if (smc_nl_open(&ctx.nl)) {
+		pr_err("%s", strerror(ENOMEM));
+		return EXIT_RUNTIME;
+	}
 	if (opts.netns) {
 		rc = enter_netns(&ctx, opts.netns);
-		if (rc)
+		if (rc) {
+			smc_nl_close(ctx.nl);
 			return rc;
+		}
 	}
 
 	oo.json = opts.json;
 	oo.pretty = opts.pretty;
-	if (out_new(&ctx.out, &oo) || smc_nl_open(&ctx.nl)) {
+	if (out_new(&ctx.out, &oo)) {
 		pr_err("%s", strerror(ENOMEM));
-		out_free(ctx.out);
+		smc_nl_close(ctx.nl);
 		return EXIT_RUNTIME;
 	}
 	rc = obj->fn(&ctx, argc - obj_idx - 1, argv + obj_idx + 1);
 	rc = tool_finish_output(ctx.out, rc);
+	netdev_names_free(&ctx.netdevs);
 	if (!rc && smc_nl_status(ctx.nl)->dump_intr)
 		pr_warn("the kernel's data changed while it was read; it may be inconsistent");
 	smc_nl_close(ctx.nl);
 	return rc;
+}
+
+void tool_load_netdev_names(struct smc_ctx *ctx)
+{
+	/* a failure leaves the table empty: every interface shows by its number */
+	if (!ctx->netdevs_loaded)
+		netdev_names_load(ctx->nl, &ctx->netdevs);
+	ctx->netdevs_loaded = true;
+}
+
+const char *tool_netdev_name(const struct smc_ctx *ctx, uint32_t ifindex)
+{
+	return netdev_names_find(&ctx->netdevs, ifindex);
 }

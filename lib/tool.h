@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "cmd.h"
+#include "netdev_names.h"
 #include "nl.h"
 #include "out.h"
 
@@ -31,7 +32,17 @@ struct smc_ctx {
 	 */
 	bool				filter_netns;
 	uint64_t			netns_cookie;
+	/* interface names of our namespace, read at the first tool_netdev_name() */
+	bool				netdevs_loaded;
+	struct netdev_names		netdevs;
 };
+
+/* Read the interface names of the tool's namespace, before a dump that needs them
+ * (the handle serves one request at a time). Without them interfaces show by number.
+ */
+void tool_load_netdev_names(struct smc_ctx *ctx);
+/* The name of interface @ifindex in the tool's namespace, or NULL if there is none. */
+const char *tool_netdev_name(const struct smc_ctx *ctx, uint32_t ifindex);
 
 struct smc_tool {
 	const char		*prog;
@@ -56,7 +67,10 @@ int tool_parse(int argc, char **argv, tool_parse_fn parse, void *opts);
  * tool_finish_output() - free @o and fold a failed write into the exit status
  * @rc: the exit status so far
  *
- * Return: @rc, or EXIT_RUNTIME (with one error line) if @rc was 0 but writing failed.
+ * A write that failed with EPIPE (the reader went away) ends the process quietly, killed
+ * by SIGPIPE as ss would be (status 141 in a shell). Any other failure is reported in
+ * one line naming its errno ("cannot write output: No space left on device").
+ * Return: @rc, or EXIT_RUNTIME if @rc was 0 but writing failed.
  */
 int tool_finish_output(struct out *o, int rc);
 
@@ -95,6 +109,17 @@ int tool_require(struct smc_ctx *ctx, uint8_t cmd, const char *what);
  */
 int tool_subcommand(struct smc_ctx *ctx, const char *object, const struct smc_cmd *cmds,
 		    const struct smc_cmd *dflt, int argc, char **argv);
+
+/**
+ * tool_help_begin() - help is text whatever -j says, as -h is: until tool_help_end(),
+ * ctx->out is a plain text writer (the data writer, which has written nothing, is kept
+ * in *@data_out)
+ *
+ * Return: EXIT_OK, or EXIT_RUNTIME (reported) without memory for it.
+ */
+int tool_help_begin(struct smc_ctx *ctx, struct out **data_out);
+/* Finish the help text and give ctx->out back. Return: the exit status of writing it. */
+int tool_help_end(struct smc_ctx *ctx, struct out *data_out);
 
 /* Complain about words left over after a command. Return: EXIT_USAGE, or 0 if none. */
 int tool_no_more_args(struct smc_ctx *ctx, const char *what, int argc, char **argv);

@@ -2,7 +2,6 @@
 /* smc_chk - diagnose a host for SMC (host checks), or one connection (-C client, -S server) */
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
 #include <netdb.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -12,8 +11,10 @@
 #include <unistd.h>
 
 #include "chk_conn.h"
+#include "cli.h"
 #include "err.h"
 #include "out.h"
+#include "parse_num.h"
 #include "smc_chk.h"
 #include "tool.h"
 #include "version.h"
@@ -21,6 +22,9 @@
 
 /* Host checks found a problem / the connection fell back to TCP (see smc_chk(8)) */
 #define EXIT_FOUND 3
+
+/* an hour: longer is no connection test, and the milliseconds fit any int */
+#define CHK_MAX_TIMEOUT_MS 3600000
 
 enum chk_mode { MODE_HOST, MODE_CLIENT, MODE_SERVER };
 
@@ -79,12 +83,9 @@ static const struct option long_opts[] = {
 
 static bool parse_port(const char *s, uint16_t *port)
 {
-	char *end;
-	unsigned long v;
+	uint64_t v;
 
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno || end == s || *end || s[0] == '-' || v < 1 || v > 65535) {
+	if (parse_dec(s, 65535, &v) || v < 1) {
 		pr_err("invalid port \"%s\" (1-65535)", s);
 		return false;
 	}
@@ -92,18 +93,16 @@ static bool parse_port(const char *s, uint16_t *port)
 	return true;
 }
 
+/* Decimal seconds with at most 3 decimals: the timeout is kept in milliseconds. */
 static bool parse_timeout(const char *s, unsigned int *ms)
 {
-	char *end;
-	double v;
+	uint64_t v;
 
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno || end == s || *end || !isfinite(v) || v < 0.001 || v > 3600) {
-		pr_err("invalid timeout \"%s\" (seconds, 0.001-3600)", s);
+	if (parse_dec_scaled(s, 3, CHK_MAX_TIMEOUT_MS, &v) || v < 1) {
+		pr_err("invalid timeout \"%s\" (seconds, 0.001-3600, at most 3 decimals)", s);
 		return false;
 	}
-	*ms = (unsigned int)(v * 1000 + 0.5);
+	*ms = (unsigned int)v;
 	return true;
 }
 
@@ -141,8 +140,8 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 	struct chk_opts *o = opts;
 	int c;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":C:Sp:b:1t:qn:jvh", long_opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, ":C:Sp:b:1t:qn:jvh", long_opts,
+			       "smc_chk --help")) != -1) {
 		switch (c) {
 		case 'C':
 			if (!set_mode(o, MODE_CLIENT))
@@ -183,13 +182,9 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 			out_note(help_out, "smc_chk (smc-utils) %s", SMC_UTILS_VERSION);
 			return PARSE_DONE;
 		case 'h':
-			out_note(help_out, "%s", usage_text);
+			out_help(help_out, usage_text);
 			return PARSE_DONE;
-		case ':':
-			pr_err("option '%s' needs a value (try: smc_chk --help)", argv[optind - 1]);
-			return PARSE_USAGE_ERROR;
-		default:
-			pr_bad_option(argv[optind - 1], optopt, "smc_chk --help");
+		default:	/* CLI_OPT_ERROR: reported */
 			return PARSE_USAGE_ERROR;
 		}
 	}
@@ -339,7 +334,8 @@ static int run_server(struct smc_nl *nl, struct out *out, const struct chk_opts 
 				pr_warn("%s: echo ended: %s", where, strerror(-r));
 			}
 		}
-		if (o->once)
+		/* nobody reads our reports any more (or they cannot be written): stop */
+		if (o->once || out_error(out))
 			break;
 		rc = EXIT_OK;	/* a long-running server's status is only about itself */
 	}

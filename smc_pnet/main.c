@@ -8,8 +8,10 @@
 
 #include <linux/smc.h>
 
+#include "cli.h"
 #include "err.h"
 #include "out.h"
+#include "parse_num.h"
 #include "smc_pnet.h"
 #include "tool.h"
 #include "version.h"
@@ -126,11 +128,11 @@ static bool check_opts(struct pnet_opts *o)
 static enum parse_result parse_opts(int argc, char **argv, void *opts, struct out *help_out)
 {
 	struct pnet_opts *o = opts;
-	char *end;
+	uint64_t port;
 	int c;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":adsfI:D:P:jpvh", long_opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, ":adsfI:D:P:jpvh", long_opts,
+			       "smc_pnet --help")) != -1) {
 		switch (c) {
 		case 'a': if (!set_cmd(o, CMD_ADD)) return PARSE_USAGE_ERROR; break;
 		case 'd': if (!set_cmd(o, CMD_DELETE)) return PARSE_USAGE_ERROR; break;
@@ -139,13 +141,11 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 		case 'I': o->netdev = optarg; break;
 		case 'D': o->ibdev = optarg; break;
 		case 'P':
-			errno = 0;
-			o->ib_port = strtoul(optarg, &end, 10);
-			if (errno || end == optarg || *end || o->ib_port < 1 ||
-			    o->ib_port > SMC_PNET_MAX_PORT) {
+			if (parse_dec(optarg, SMC_PNET_MAX_PORT, &port) || port < 1) {
 				pr_err("invalid port \"%s\" (1 or 2)", optarg);
 				return PARSE_USAGE_ERROR;
 			}
+			o->ib_port = (unsigned long)port;
 			break;
 		case 'j': o->json = true; break;
 		case 'p': o->pretty = o->json = true; break;
@@ -153,13 +153,9 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 			out_note(help_out, "smc_pnet (smc-utils) %s", SMC_UTILS_VERSION);
 			return PARSE_DONE;
 		case 'h':
-			out_note(help_out, "%s", usage_text);
+			out_help(help_out, usage_text);
 			return PARSE_DONE;
-		case ':':
-			pr_err("option '%s' needs a value (try: smc_pnet --help)", argv[optind - 1]);
-			return PARSE_USAGE_ERROR;
-		default:
-			pr_bad_option(argv[optind - 1], optopt, "smc_pnet --help");
+		default:	/* CLI_OPT_ERROR: reported */
 			return PARSE_USAGE_ERROR;
 		}
 	}
@@ -208,7 +204,7 @@ static int pnet_row(const struct smc_pnet_entry *e, void *arg)
 	if (e->ibdev[0])
 		out_uint(o, C_PORT, e->ib_port);
 	out_row_end(o);
-	return 0;
+	return out_error(o);	/* a failed write stops the dump */
 }
 
 static int report(const struct smc_nl *nl, int rc, const char *what)
@@ -228,6 +224,9 @@ static int pnet_show(struct smc_nl *nl, struct out *out, const char *pnetid)
 	rc = smc_pnet_dump(nl, pnetid, pnet_row, out);
 	if (rc) {
 		out_table_abort(out);
+		/* a failed write stopped the dump: tool_finish_output() reports it */
+		if (out_error(out))
+			return EXIT_RUNTIME;
 		return report(nl, rc, "cannot read the PNET table");
 	}
 	out_table_end(out);

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "config.h"
 #include "err.h"
 #include "out.h"
@@ -37,6 +38,7 @@ enum { EXIT_CANNOT_EXEC = 126, EXIT_NOT_FOUND = 127 };
 
 struct run_opts {
 	bool			debug;
+	const char		*debug_file;	/* -D as given, NULL if not */
 	enum smc_run_family	family;
 	const char		*rcvbuf;	/* as given (validated), NULL if not */
 	const char		*sndbuf;
@@ -53,7 +55,10 @@ static const char usage_text[] =
 	"  -r, --rcvbuf SIZE   receive buffer of each SMC socket, in bytes (k, m: KiB, MiB)\n"
 	"  -t, --sndbuf SIZE   send buffer of each SMC socket, in bytes (k, m: KiB, MiB)\n"
 	"  -d, --debug         report on stderr which sockets become SMC, and what makes\n"
-	"                      them fall back to TCP or act unlike TCP\n"
+	"                      them fall back to TCP or act unlike TCP (only while fd 2\n"
+	"                      is the stderr PROGRAM started with)\n"
+	"  -D, --debug-file FILE\n"
+	"                      report as -d does, appending to FILE instead of stderr\n"
 	"  -v, --version       show the version\n"
 	"  -h, --help          show this help";
 
@@ -62,6 +67,7 @@ static const struct option long_opts[] = {
 	{ "rcvbuf",	required_argument, NULL, 'r' },
 	{ "sndbuf",	required_argument, NULL, 't' },
 	{ "debug",	no_argument,	   NULL, 'd' },
+	{ "debug-file",	required_argument, NULL, 'D' },
 	{ "version",	no_argument,	   NULL, 'v' },
 	{ "help",	no_argument,	   NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
@@ -81,9 +87,8 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 	struct run_opts *o = opts;
 	int c, family;
 
-	opterr = 0;
 	/* '+': stop at PROGRAM, whose own options are not ours */
-	while ((c = getopt_long(argc, argv, "+:f:r:t:dvh", long_opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "+:f:r:t:dD:vh", long_opts, "smc_run --help")) != -1) {
 		switch (c) {
 		case 'f':
 			family = smc_run_parse_family(optarg);
@@ -104,17 +109,21 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 			o->sndbuf = optarg;
 			break;
 		case 'd': o->debug = true; break;
+		case 'D':
+			if (!optarg[0]) {
+				pr_err("--debug-file needs a file name (try: smc_run --help)");
+				return PARSE_USAGE_ERROR;
+			}
+			o->debug_file = optarg;
+			o->debug = true;
+			break;
 		case 'v':
 			out_note(help_out, "smc_run (smc-utils) %s", SMC_UTILS_VERSION);
 			return PARSE_DONE;
 		case 'h':
-			out_note(help_out, "%s", usage_text);
+			out_help(help_out, usage_text);
 			return PARSE_DONE;
-		case ':':
-			pr_err("option '%s' needs a value (try: smc_run --help)", argv[optind - 1]);
-			return PARSE_USAGE_ERROR;
-		default:
-			pr_bad_option(argv[optind - 1], optopt, "smc_run --help");
+		default:	/* CLI_OPT_ERROR: reported */
 			return PARSE_USAGE_ERROR;
 		}
 	}
@@ -183,8 +192,26 @@ static int set_env(const char *name, const char *value)
 	return rc ? -errno : 0;
 }
 
+/*
+ * The debug file, created if need be, as an absolute path: the program may change its
+ * directory, and the library opens the file anew for each report. Opened here once so
+ * that a path nobody can write to is an error now, not reports lost in silence.
+ * Return: 0 and *@abs (to free), or -errno.
+ */
+static int debug_file_path(const char *path, char **abs)
+{
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_NOCTTY | O_CLOEXEC,
+		      0666);
+
+	if (fd < 0)
+		return -errno;
+	close(fd);
+	*abs = realpath(path, NULL);
+	return *abs ? 0 : -errno;
+}
+
 /* Byte counts instead of "64k", so the library has nothing left to interpret. */
-static int set_config(const struct run_opts *o)
+static int set_config(const struct run_opts *o, const char *debug_file)
 {
 	char rcvbuf[16], sndbuf[16];
 	int rc;
@@ -194,6 +221,8 @@ static int set_config(const struct run_opts *o)
 	if (o->sndbuf)
 		snprintf(sndbuf, sizeof(sndbuf), "%d", smc_run_parse_size(o->sndbuf));
 	rc = set_env(SMC_RUN_ENV_DEBUG, o->debug ? "1" : NULL);
+	if (!rc)
+		rc = set_env(SMC_RUN_ENV_DEBUG_FILE, debug_file);
 	if (!rc)
 		rc = set_env(SMC_RUN_ENV_FAMILY, smc_run_family_names[o->family]);
 	if (!rc)
@@ -295,7 +324,7 @@ static void check_program(const char *program)
 static void check_limit(const char *opt, const char *size, const char *sysctl)
 {
 	char file[64], text[32];
-	long max;
+	uint64_t max;
 	int bytes = smc_run_parse_size(size);
 	FILE *f;
 
@@ -304,17 +333,18 @@ static void check_limit(const char *opt, const char *size, const char *sysctl)
 	if (!f)
 		return;
 	if (fgets(text, sizeof(text), f)) {
-		max = strtol(text, NULL, 10);
-		if (max > 0 && bytes > max)
-			pr_warn("%s %s: the kernel limits it to %ld bytes (net.core.%s; to raise "
-				"it: sysctl -w net.core.%s=%d)", opt, size, max, sysctl, sysctl,
-				bytes);
+		text[strcspn(text, "\n")] = '\0';
+		if (!parse_dec(text, UINT64_MAX, &max) && max > 0 && (uint64_t)bytes > max)
+			pr_warn("%s %s: the kernel limits it to %llu bytes (net.core.%s; to raise "
+				"it: sysctl -w net.core.%s=%d)", opt, size, (unsigned long long)max,
+				sysctl, sysctl, bytes);
 	}
 	fclose(f);
 }
 
 static int run(const struct run_opts *o)
 {
+	char *debug_file = NULL;
 	const char *library;
 	int rc = find_library(&library);
 
@@ -328,9 +358,17 @@ static int run(const struct run_opts *o)
 		       "(install smc-utils elsewhere)", library);
 		return EXIT_RUNTIME;
 	}
+	if (o->debug_file) {
+		rc = debug_file_path(o->debug_file, &debug_file);
+		if (rc) {
+			pr_err("cannot open the debug file %s: %s", o->debug_file, strerror(-rc));
+			return EXIT_RUNTIME;
+		}
+	}
 	rc = set_preload(library);
 	if (!rc)
-		rc = set_config(o);
+		rc = set_config(o, debug_file);
+	free(debug_file);	/* setenv() made its copy */
 	if (rc) {
 		pr_err("cannot set the environment: %s", strerror(-rc));
 		return EXIT_RUNTIME;

@@ -13,13 +13,18 @@
  *
  * The library lives inside someone else's program: it allocates nothing, takes no lock
  * on the paths every call goes through, keeps errno as the program expects it, and writes
- * to stderr only in debug mode, through debug() alone. It does not link lib/.
+ * only in debug mode, through debug() alone: to the file SMC_RUN_DEBUG_FILE names, else to
+ * the stderr the program started with, never to what the program put on fd 2 since. Of
+ * lib/ it links only the number reader, parse_num.c.
  */
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -27,7 +32,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -83,6 +90,17 @@ static struct {
 	enum smc_run_family	family;
 	int			rcvbuf;		/* bytes; 0: leave the kernel's default */
 	int			sndbuf;
+	/* Where reports go: the file given with smc_run --debug-file (opened for each
+	 * report: a descriptor of ours could be closed by the program and its number
+	 * reused), else fd 2, but only while it is the file it was when the program
+	 * started. A program that closed stderr and reopened fd 2 as its TCP connection
+	 * must not find reports in its data stream.
+	 */
+	char			debug_file[PATH_MAX];	/* "" for stderr */
+	bool			stderr_open;		/* fd 2 at start: was there one */
+	dev_t			stderr_dev;		/* and which file it was */
+	ino_t			stderr_ino;
+	mode_t			stderr_type;
 } cfg;
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
@@ -93,7 +111,82 @@ static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static atomic_bool ipproto_smc_missing;	/* auto: IPPROTO_SMC refused, use AF_SMC */
 static atomic_bool smc_refused;		/* no SMC sockets at all: TCP from now on */
 
-/* The one writer to stderr: one line, one write(), so that lines of several threads and
+/*
+ * Write @line to @fd without the program ever getting a SIGPIPE for it: a reader that
+ * went away ends the report, not the program. Sockets take MSG_NOSIGNAL; for a pipe the
+ * signal is blocked around the write, and the one the write raised (not one that was
+ * pending before) is taken back before the program's mask returns.
+ */
+static void write_quietly(int fd, mode_t type, const char *line, size_t len)
+{
+	static const struct timespec no_wait;
+	sigset_t sigpipe, saved, pending;
+	bool was_pending;
+
+	if (S_ISSOCK(type)) {
+		if (cfg.send(fd, line, len, MSG_NOSIGNAL) < 0) {
+			/* nowhere left to report it */
+		}
+		return;
+	}
+	if (!S_ISFIFO(type)) {
+		if (write(fd, line, len) < 0) {
+			/* nowhere left to report it */
+		}
+		return;
+	}
+	sigemptyset(&sigpipe);
+	sigaddset(&sigpipe, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &sigpipe, &saved);
+	was_pending = !sigpending(&pending) && sigismember(&pending, SIGPIPE);
+	if (write(fd, line, len) < 0 && errno == EPIPE && !was_pending)
+		sigtimedwait(&sigpipe, NULL, &no_wait);
+	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+}
+
+/* To the debug file, opened for this report only and without waiting (a FIFO nobody
+ * reads loses the report instead of stopping the program); created if it is missing
+ * (smc_run created it, but it may have been removed, or the library preloaded by hand).
+ */
+static void report_to_file(const char *line, size_t len)
+{
+	struct stat st;
+	int fd = open(cfg.debug_file,
+		      O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0666);
+
+	if (fd < 0)
+		return;
+	if (!fstat(fd, &st))
+		write_quietly(fd, st.st_mode & S_IFMT, line, len);
+	close(fd);
+}
+
+/*
+ * To fd 2 if it is still the stderr the program started with. The check and the write
+ * use a duplicate of fd 2, so that what was checked is what is written to even if another
+ * thread puts something else on fd 2 meanwhile; it is closed before returning, so the
+ * program's next descriptor gets the number it would have got without us.
+ */
+static void report_to_stderr(const char *line, size_t len)
+{
+	struct stat st;
+	int fd;
+
+	if (!cfg.stderr_open)
+		return;
+	fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 0);
+	if (fd < 0)
+		return;
+	/* (device and inode name a file as long as it exists; pipes and sockets get new
+	 * inode numbers, so whatever the program opened on fd 2 since differs)
+	 */
+	if (!fstat(fd, &st) && st.st_dev == cfg.stderr_dev && st.st_ino == cfg.stderr_ino &&
+	    (st.st_mode & S_IFMT) == cfg.stderr_type)
+		write_quietly(fd, cfg.stderr_type, line, len);
+	close(fd);
+}
+
+/* The one writer of reports: one line, one write(), so that lines of several threads and
  * processes do not mix. Keeps errno.
  */
 __attribute__((format(printf, 1, 2)))
@@ -116,9 +209,10 @@ static void debug(const char *fmt, ...)
 	if (n > (int)sizeof(line) - 1)
 		n = sizeof(line) - 1;
 	line[n++] = '\n';
-	if (write(STDERR_FILENO, line, n) < 0) {
-		/* nowhere left to report it */
-	}
+	if (cfg.debug_file[0])
+		report_to_file(line, (size_t)n);
+	else
+		report_to_stderr(line, (size_t)n);
 	errno = saved_errno;
 }
 
@@ -130,25 +224,30 @@ static void *next_symbol(const char *name, void *fallback)
 	return sym ? sym : fallback;
 }
 
-static int env_size(const char *name)
+/* Which file fd 2 is as the program starts: the only one reports go to (without
+ * --debug-file).
+ */
+static void remember_stderr(void)
 {
-	const char *text = getenv(name);
-	int bytes;
+	struct stat st;
 
-	if (!text || !*text)
-		return 0;
-	bytes = smc_run_parse_size(text);
-	if (bytes > 0)
-		return bytes;
-	if (cfg.debug)
-		debug("ignoring %s=%s: not a size such as 65536, 64k or 1m", name, text);
-	return 0;
+	if (fstat(STDERR_FILENO, &st))
+		return;
+	cfg.stderr_open = true;
+	cfg.stderr_dev = st.st_dev;
+	cfg.stderr_ino = st.st_ino;
+	cfg.stderr_type = st.st_mode & S_IFMT;
 }
 
 static void preload_init(void)
 {
-	const char *text;
-	int family;
+	const struct smc_run_env env = {
+		.debug = getenv(SMC_RUN_ENV_DEBUG), .debug_file = getenv(SMC_RUN_ENV_DEBUG_FILE),
+		.family = getenv(SMC_RUN_ENV_FAMILY), .rcvbuf = getenv(SMC_RUN_ENV_RCVBUF),
+		.sndbuf = getenv(SMC_RUN_ENV_SNDBUF),
+	};
+	struct smc_run_config conf;
+	unsigned int ignored;
 
 	cfg.socket = next_symbol("socket", (void *)sys_socket);
 	cfg.setsockopt = next_symbol("setsockopt", (void *)sys_setsockopt);
@@ -157,18 +256,30 @@ static void preload_init(void)
 	cfg.sendto = next_symbol("sendto", (void *)sys_sendto);
 	cfg.sendmsg = next_symbol("sendmsg", (void *)sys_sendmsg);
 
-	text = getenv(SMC_RUN_ENV_DEBUG);
-	cfg.debug = text && *text && strcmp(text, "0");
-	text = getenv(SMC_RUN_ENV_FAMILY);
-	family = text && *text ? smc_run_parse_family(text) : SMC_RUN_AUTO;
-	if (family < 0) {
-		if (cfg.debug)
-			debug("ignoring %s=%s: not auto, smc or inet", SMC_RUN_ENV_FAMILY, text);
-		family = SMC_RUN_AUTO;
-	}
-	cfg.family = family;
-	cfg.rcvbuf = env_size(SMC_RUN_ENV_RCVBUF);
-	cfg.sndbuf = env_size(SMC_RUN_ENV_SNDBUF);
+	ignored = smc_run_read_env(&env, sizeof(cfg.debug_file) - 1, &conf);
+	cfg.debug = conf.debug;
+	if (cfg.debug)
+		remember_stderr();
+	/* copied: the program may overwrite its environment (setproctitle) */
+	if (conf.debug_file)
+		memcpy(cfg.debug_file, conf.debug_file, strlen(conf.debug_file) + 1);
+	cfg.family = conf.family;
+	cfg.rcvbuf = conf.rcvbuf;
+	cfg.sndbuf = conf.sndbuf;
+	if (!cfg.debug)
+		return;
+	if (ignored & SMC_RUN_IGNORED_DEBUG_FILE)
+		debug("ignoring %s=%s: not an absolute path of at most %zu characters, "
+		      "reporting to stderr", SMC_RUN_ENV_DEBUG_FILE, env.debug_file,
+		      sizeof(cfg.debug_file) - 1);
+	if (ignored & SMC_RUN_IGNORED_FAMILY)
+		debug("ignoring %s=%s: not auto, smc or inet", SMC_RUN_ENV_FAMILY, env.family);
+	if (ignored & SMC_RUN_IGNORED_RCVBUF)
+		debug("ignoring %s=%s: not a size such as 65536, 64k or 1m", SMC_RUN_ENV_RCVBUF,
+		      env.rcvbuf);
+	if (ignored & SMC_RUN_IGNORED_SNDBUF)
+		debug("ignoring %s=%s: not a size such as 65536, 64k or 1m", SMC_RUN_ENV_SNDBUF,
+		      env.sndbuf);
 }
 
 static void init(void)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli.h"
 #include "decode.h"
 #include "err.h"
 #include "out.h"
@@ -66,8 +67,7 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 	struct smcss_opts *o = opts;
 	int c;
 
-	opterr = 0;	/* our own one-line messages instead of getopt's */
-	while ((c = getopt_long(argc, argv, ":aldDRWen:jpvh", long_opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, ":aldDRWen:jpvh", long_opts, "smcss --help")) != -1) {
 		switch (c) {
 		case 'a': o->all = true; break;
 		case 'l': o->listening = true; break;
@@ -77,19 +77,15 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 		case 'W': o->wide = true; break;
 		case 'e': o->explain = true; break;
 		case 'n': o->netns = optarg; break;
-		case ':':
-			pr_err("option '%s' needs a value (try: smcss --help)", argv[optind - 1]);
-			return PARSE_USAGE_ERROR;
 		case 'j': o->json = true; break;
 		case 'p': o->pretty = o->json = true; break;
 		case 'v':
 			out_note(help_out, "smcss (smc-utils) %s", SMC_UTILS_VERSION);
 			return PARSE_DONE;
 		case 'h':
-			out_note(help_out, "%s", usage_text);
+			out_help(help_out, usage_text);
 			return PARSE_DONE;
-		default:
-			pr_bad_option(argv[optind - 1], optopt, "smcss --help");
+		default:	/* CLI_OPT_ERROR: reported */
 			return PARSE_USAGE_ERROR;
 		}
 	}
@@ -130,6 +126,7 @@ struct sock_walk {
 	const struct smcss_opts		*opts;
 	const struct view_sock_opts	*view;
 	struct out			*out;
+	struct smc_nl			*nl;		/* the SMC dump's handle */
 	struct fb_tally			reasons;	/* -e: codes of the listed sockets */
 	uint64_t			fell_back;	/* -e: listed sockets that fell back */
 	bool				doc_open;	/* -e: the wrapping JSON object */
@@ -151,7 +148,7 @@ static const struct smc_sock *with_addresses(struct sock_walk *w, const struct s
 		return s;
 	if (!w->tcp_loaded) {
 		w->tcp_loaded = true;
-		if (!smc_nl_open(&w->tcp_nl) && smc_tcp_eps_load(w->tcp_nl, &w->tcp))
+		if (!smc_nl_open_sibling(&w->tcp_nl, w->nl) && smc_tcp_eps_load(w->tcp_nl, &w->tcp))
 			w->tcp.n = 0;
 	}
 	*copy = *s;
@@ -193,7 +190,14 @@ static int sock_row(const struct smc_sock *s, void *arg)
 	s = with_addresses(w, s, &copy);
 	explain_doc_open(w);
 	view_sock_row(w->out, w->view, s);
-	return w->opts->explain ? count_reasons(w, s) : 0;
+	if (w->opts->explain) {
+		int rc = count_reasons(w, s);
+
+		if (rc)
+			return rc;
+	}
+	/* a failed write stops the dump: nothing more can be shown */
+	return out_error(w->out);
 }
 
 /* -e: one block per distinct code after the list ("fallback_reasons" in JSON) */
@@ -254,7 +258,7 @@ static int smcss_run(const struct smcss_opts *o)
 	rc = tool_open(o->netns, &oo, &nl, &out);
 	if (rc)
 		return rc;
-	w = (struct sock_walk){ .opts = o, .view = &vo, .out = out };
+	w = (struct sock_walk){ .opts = o, .view = &vo, .out = out, .nl = nl };
 	view_sock_begin(out, &vo);
 	rc = smc_sock_dump(nl, want, sock_row, &w);
 	if (rc) {
@@ -270,9 +274,9 @@ static int smcss_run(const struct smcss_opts *o)
 	fb_tally_free(&w.reasons);
 	smc_tcp_eps_free(&w.tcp);
 	smc_nl_close(w.tcp_nl);
-	if (rc)
+	if (rc && !out_error(out))	/* a write error is tool_finish_output()'s to report */
 		report_dump_error(nl, rc);
-	else if (smc_nl_status(nl)->dump_intr)
+	else if (!rc && smc_nl_status(nl)->dump_intr)
 		pr_warn("the socket list changed while it was read; it may be inconsistent");
 	smc_nl_close(nl);
 	return tool_finish_output(out, rc ? EXIT_RUNTIME : EXIT_OK);

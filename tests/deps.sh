@@ -10,8 +10,12 @@ packages=(
 	gcc make pkg-config libc6-dev libnl-3-dev libnl-genl-3-dev libibverbs-dev ibverbs-providers
 	# host tests
 	bats bats-assert bats-support jq bash-completion valgrind cppcheck
+	# replay tests: tests/replay/*.py read and mutate recordings
+	python3
 	# smc_run's tests: an unmodified program that copies data over TCP
 	socat
+	# the fuzz harnesses (tests/fuzz): clang and its libFuzzer runtime
+	clang libclang-rt-14-dev
 	# live-kernel bench: qemu, initramfs, kernel module build (loopback-ism smc.ko with
 	# the compiler Debian built the 6.12 kernel with), setpriv for the privilege tests
 	qemu-system-x86 busybox-static kmod cpio iproute2 xz-utils util-linux

@@ -106,4 +106,8 @@ load ../helpers/common
 	# options after the object
 	run "$SMCR" ueid help -j
 	assert_success
+	# help is text whatever -j says, as -h is (it printed nothing at all)
+	assert_line --index 0 "Usage: smcr ueid [show]"
+	run "$SMCD" -j explain help
+	assert_line --index 0 "Usage: smcd explain [all]"
 }

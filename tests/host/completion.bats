@@ -102,7 +102,12 @@ complete_words() {
 
 @test "smc_run completes its options and families, then the command" {
 	run complete_words smc_run --
-	assert_output $'--debug\n--family\n--help\n--rcvbuf\n--sndbuf\n--version'
+	assert_output $'--debug\n--debug-file\n--family\n--help\n--rcvbuf\n--sndbuf\n--version'
+	# a file for the reports, and the command after it
+	run complete_words smc_run -D "$TOP/man/smc_ru"
+	assert_output "$TOP/man/smc_run.8"
+	run complete_words smc_run --debug-file /tmp/log smcs
+	assert_output smcss
 	run complete_words smc_run -f ""
 	assert_output $'auto\ninet\nsmc'
 	run complete_words smc_run --family i
@@ -145,4 +150,22 @@ complete_words() {
 	assert_output ""
 	run complete_words smc_chk -b 127.0.0.
 	assert_output 127.0.0.1
+}
+
+@test "-netns and -net take a namespace name, and \"--\" is no object word" {
+	mkdir -p /run/netns 2>/dev/null && [ -w /run/netns ] || skip "cannot write /run/netns"
+	local made=""
+	[ -e /run/netns/smcu-compl-test ] || { touch /run/netns/smcu-compl-test && made=1; }
+	run complete_words smcss -netns smcu-compl
+	assert_output smcu-compl-test
+	run complete_words smcr -net smcu-compl
+	assert_output smcu-compl-test
+	run complete_words smc_chk -netns smcu-compl
+	assert_output smcu-compl-test
+	[ -z "$made" ] || rm -f /run/netns/smcu-compl-test
+	rmdir /run/netns 2>/dev/null || true
+	run complete_words smcr -- ueid f
+	assert_output flush
+	run complete_words smcd ueid -- ""
+	assert_output $'add\ndel\nflush\nhelp\nshow'
 }

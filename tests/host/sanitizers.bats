@@ -19,13 +19,16 @@ setup() {
 }
 
 @test "command-line paths are clean under ASan/UBSan (usage errors, help, no SMC)" {
-	for args in "-h" "-v" "-x" "-l -a" "-a" "-j -d" "-p -D"; do
+	for args in "-h" "-v" "-x" "-l -a" "-a" "-j -d" "-p -D" "-netns x" "-ne x" "-n /dev/null" \
+		    "-- -a"; do
 		# shellcheck disable=SC2086
 		run "$ASAN/smcss" $args
 		[ "$status" -le 2 ] || fail "smcss $args exited $status: $output"
 	done
 	for args in "help" "ueid help" "bogus" "ueid add lower" "ueid add ABC" "-j ueid show" "ueid flush" \
-		    "explain" "-j explain 0x05000000/0x03030008 7f000001" "explain x/y" "explain NOUEID/"; do
+		    "explain" "-j explain 0x05000000/0x03030008 7f000001" "explain x/y" "explain NOUEID/" \
+		    "ueid add -- -X" "ueid -- add -- X" "info -netns x" "-dnetns x info" "linkgroup -0" \
+		    "explain 50528256/161021955"; do
 		# shellcheck disable=SC2086
 		run "$ASAN/smcd" $args
 		[ "$status" -le 2 ] || fail "smcd $args exited $status: $output"
@@ -37,7 +40,8 @@ setup() {
 		[ "$status" -le 2 ] || fail "smc_run $args exited $status: $output"
 	done
 	# smc_chk: 3 is its verdict "problems found" (no SMC here), not a crash
-	for args in "-h" "-x" "" "-j -q" "-C 127.0.0.1" "-S -p 0" "-n no-such-ns"; do
+	for args in "-h" "-x" "" "-j -q" "-C 127.0.0.1" "-S -p 0" "-n no-such-ns" "-netns" \
+		    "-C ::1 -t 0x1p3" "-C ::1 -t 0.25 -p +1"; do
 		# shellcheck disable=SC2086
 		run "$ASAN/smc_chk" $args
 		[ "$status" -le 3 ] || fail "smc_chk $args exited $status: $output"
@@ -69,7 +73,7 @@ setup() {
 	run cppcheck --quiet --error-exitcode=1 --enable=warning,style,performance,portability \
 		--std=c11 -I"$TOP/lib" -I"$TOP/lib/uapi" --suppress=missingIncludeSystem \
 		"$TOP/lib" "$TOP/smcss" "$TOP/smcr" "$TOP/smcd" "$TOP/smc_pnet" "$TOP/tests/unit" "$TOP/tests/tools" \
-		"$TOP/smc_run" "$TOP/smc_chk"
+		"$TOP/smc_run" "$TOP/smc_chk" "$TOP/tests/fuzz"
 	assert_success
 	assert_output ""
 }

@@ -17,6 +17,18 @@
  *                                   leaked" and exits 0 only if E and L are 0
  *   smc_run_probe loop N            N times socket(AF_INET, SOCK_DGRAM) + close(); prints
  *                                   "loop: N ns per socket" (for tests/bench-smc_run.sh)
+ *   smc_run_probe reopen-stderr file PATH KIND...
+ *   smc_run_probe reopen-stderr socket KIND...
+ *   smc_run_probe reopen-stderr closed-socket KIND...
+ *                                   close fd 2 and put a new file there, as a program
+ *                                   that reuses stderr's number for its data would: PATH
+ *                                   (created, emptied), a connected UNIX stream socket
+ *                                   (prints "fd 2 received N bytes" at the end), or one
+ *                                   whose peer is closed (a write raises SIGPIPE); then
+ *                                   as "sockets"
+ *   smc_run_probe broken-stderr PROGRAM [ARG...]
+ *                                   run PROGRAM with fd 2 a pipe whose reader is gone
+ *                                   and SIGPIPE at its default action (death)
  *
  * Exit status: 0 ok, 1 a check failed or a call failed unexpectedly, 2 bad usage.
  */
@@ -31,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -247,6 +260,65 @@ static int loop(const char *count_text)
 	return 0;
 }
 
+/* fd 2 becomes @fd (which is closed), as dup2() onto a closed descriptor would leave it */
+static int put_on_stderr(int fd)
+{
+	close(STDERR_FILENO);
+	if (fd != STDERR_FILENO && (dup2(fd, STDERR_FILENO) != STDERR_FILENO || close(fd)))
+		return -1;
+	return 0;
+}
+
+static int reopen_stderr(int argc, char **argv)
+{
+	const char *how = argv[2];
+	int first_kind = 3, peer = -1, rc = 0, fd, sv[2];
+
+	if (!strcmp(how, "file") && argc >= 5) {
+		fd = open(argv[3], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+		first_kind = 4;
+	} else if (!strcmp(how, "socket") || !strcmp(how, "closed-socket")) {
+		fd = socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) ? -1 : sv[0];
+		peer = fd < 0 ? -1 : sv[1];
+	} else {
+		fprintf(stderr, "smc_run_probe: reopen-stderr file PATH | socket | closed-socket "
+			"KIND...\n");
+		return 2;
+	}
+	if (fd < 0 || put_on_stderr(fd)) {
+		perror("smc_run_probe: reopen-stderr");
+		return 1;
+	}
+	if (!strcmp(how, "closed-socket")) {
+		close(peer);
+		peer = -1;
+	}
+	for (int i = first_kind; i < argc && rc == 0; i++)
+		rc = describe(argv[i]);
+	if (peer >= 0) {
+		char buf[4096];
+		ssize_t got, n = 0;
+
+		while ((got = recv(peer, buf, sizeof(buf), MSG_DONTWAIT)) > 0)
+			n += got;
+		printf("fd 2 received %zd bytes\n", n);
+	}
+	return rc;
+}
+
+static int broken_stderr(char **command)
+{
+	int fds[2];
+
+	if (pipe(fds) || put_on_stderr(fds[1]) || close(fds[0])) {
+		perror("smc_run_probe: broken-stderr");
+		return 1;
+	}
+	signal(SIGPIPE, SIG_DFL);	/* bats or its shell may ignore it */
+	execvp(command[0], command);
+	return 127;	/* (stderr is gone: no word of it) */
+}
+
 int main(int argc, char **argv)
 {
 	if (argc >= 3 && !strcmp(argv[1], "sockets")) {
@@ -262,7 +334,12 @@ int main(int argc, char **argv)
 		return storm(argv[2], argv[3]);
 	if (argc == 3 && !strcmp(argv[1], "loop"))
 		return loop(argv[2]);
+	if (argc >= 4 && !strcmp(argv[1], "reopen-stderr"))
+		return reopen_stderr(argc, argv);
+	if (argc >= 3 && !strcmp(argv[1], "broken-stderr"))
+		return broken_stderr(&argv[2]);
 	fprintf(stderr, "usage: smc_run_probe sockets KIND... | options ADDR PORT | "
-		"storm THREADS ROUNDS | loop N\n");
+		"storm THREADS ROUNDS | loop N | reopen-stderr HOW KIND... | "
+		"broken-stderr PROGRAM...\n");
 	return 2;
 }

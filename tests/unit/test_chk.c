@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "out.h"
 #include "smc_chk.h"
@@ -107,6 +108,49 @@ static void test_eid(void)
 	ok(status_of(&fs, "eid.ueid") == CHK_OK && message_has(&fs, "eid.ueid", "system EID"),
 	   "no UEID but an enabled SEID: ok");
 	ok(message_has(&fs, "eid.seid", "enabled"), "eid.seid: enabled");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* The UEID list is one message: it must be built in linear time (with strcat() it took
+ * 9.4 s for 60,000 UEIDs, the kernel accepting as many as memory holds)
+ */
+static void test_many_ueids(void)
+{
+	enum { N = 200000 };
+	const struct chk_finding *x;
+	struct chk_findings fs;
+	struct chk_facts f;
+	struct timespec t0;
+	char eid[32];
+	double took;
+	bool added = true;
+
+	healthy(&f);
+	for (unsigned int i = 1; i < N && added; i++) {
+		snprintf(eid, sizeof(eid), "UEID-%06u", i);
+		added = !chk_add_ueid(&f, eid);
+	}
+	ok(added && f.nueids == N, "%d UEIDs gathered", N);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	judge(&f, &fs);
+	took = seconds_since(&t0);
+	ok(took < 1.0, "%d UEIDs judged in %.3f s (less than 1 s)", N, took);
+	x = chk_find(&fs, "eid.ueid");
+	/* "SMC-BENCH, UEID-000001, ..., UEID-199999": 9 + (N - 1) * (2 + 11) characters */
+	ok(x && !strncmp(x->message, "user EIDs SMC-BENCH, UEID-000001, UEID-000002, ", 47) &&
+	   strstr(x->message, ", UEID-199998, UEID-199999: SMCv2 peers") &&
+	   strlen(x->message) == strlen("user EIDs ") + 9 + (N - 1) * 13 +
+				 strlen(": SMCv2 peers must share one of them"),
+	   "every UEID is in the list, in order, comma-separated");
 	chk_findings_free(&fs);
 	chk_facts_free(&f);
 }
@@ -414,6 +458,7 @@ int main(void)
 	test_healthy();
 	test_no_module();
 	test_eid();
+	test_many_ueids();
 	test_rdma_port();
 	test_soft_netns();
 	test_pnet();

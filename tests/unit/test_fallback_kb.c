@@ -148,7 +148,10 @@ static void check_parse(void)
 {
 	static const char *const junk[] = {
 		"0x123", "0x0303000g", "", "NOSUCH", "0x", "0x030300000", "3030000", "030300000",
-		"0x 3030000", "-0x3030000", "SMC_CLC_DECL_", "NOSMCDEV ", "0X0303000", NULL,
+		"0x 3030000", "-0x3030000", "SMC_CLC_DECL_", "NOSMCDEV ", "0X0303000",
+		/* decimal-looking: 50528256 is 0x03030000 in decimal, as JSON shows codes */
+		"50528256", "12345678", "0x0x030300", "+3030000", " 3030000", "0x+3030000",
+		"0x-3030000", NULL,
 	};
 	uint32_t code = 0;
 	bool rejected = true;
@@ -164,6 +167,10 @@ static void check_parse(void)
 	ok(!smc_fallback_parse("CREDITSERR", &code) && code == 0x09990004, "vendor name");
 	ok(!smc_fallback_parse("0x7f000001", &code) && code == 0x7f000001,
 	   "a well-formed unknown code is accepted");
+	ok(!smc_fallback_parse("7f000001", &code) && code == 0x7f000001,
+	   "8 digits with a letter cannot be decimal: accepted without 0x");
+	ok(!smc_fallback_parse("0x50528256", &code) && code == 0x50528256,
+	   "8 decimal-looking digits are hexadecimal with 0x");
 	for (size_t i = 0; junk[i]; i++) {
 		code = 42;
 		if (smc_fallback_parse(junk[i], &code) != -EINVAL || code != 42) {

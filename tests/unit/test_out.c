@@ -55,7 +55,8 @@ int main(void)
 	is_str(s, "Alpha   B Gamma\n"
 		  "x     000 c\n"
 		  "xx\n"
-		  "xxx   014 q\"\\\n\x01\n", "table: aligned, zero-padded, row 1 ends early");
+		  "xxx   014 q\"\\\\\\012\\001\n",
+	       "table: aligned, zero-padded, row 1 ends early, escaped");
 	free(s);
 
 	s = render(false, false, 0, 0, 2, false);
@@ -77,7 +78,7 @@ int main(void)
 
 	table.flags = OUT_TABLE_UNALIGNED | OUT_TABLE_NO_HEADER;
 	s = render(false, false, 0, 1, 3, false);
-	is_str(s, "x 000 c\nxx\nxxx 014 q\"\\\n\x01\n", "table: unaligned, no header");
+	is_str(s, "x 000 c\nxx\nxxx 014 q\"\\\\\\012\\001\n", "table: unaligned, no header");
 	free(s);
 	table.flags = 0;
 

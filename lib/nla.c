@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0
+/* nla.c - length-checked reads of netlink attributes (the rule is in nla.h) */
+#include <string.h>
+
+#include "nla.h"
+
+/* The payload length of @a; -1 for no attribute. libnl's parsers only hand out
+ * attributes whose header fits, so nla_len() is >= 0 there; the check costs nothing.
+ */
+static int payload_len(const struct nlattr *a)
+{
+	if (!a)
+		return -1;
+	return nla_len(a) < 0 ? -1 : nla_len(a);
+}
+
+/* Any of the four integer widths, into a u64; memcpy because attributes are only
+ * 4-byte aligned.
+ */
+static bool read_uint(const struct nlattr *a, uint64_t *out)
+{
+	const void *d;
+	uint64_t v64;
+	uint32_t v32;
+	uint16_t v16;
+	uint8_t v8;
+
+	switch (payload_len(a)) {
+	case 1:
+		d = nla_data(a);
+		memcpy(&v8, d, sizeof(v8));
+		*out = v8;
+		return true;
+	case 2:
+		d = nla_data(a);
+		memcpy(&v16, d, sizeof(v16));
+		*out = v16;
+		return true;
+	case 4:
+		d = nla_data(a);
+		memcpy(&v32, d, sizeof(v32));
+		*out = v32;
+		return true;
+	case 8:
+		d = nla_data(a);
+		memcpy(&v64, d, sizeof(v64));
+		*out = v64;
+		return true;
+	}
+	return false;
+}
+
+bool smc_nla_u8(const struct nlattr *a, uint8_t *out)
+{
+	uint64_t v;
+
+	if (!read_uint(a, &v) || v > UINT8_MAX)
+		return false;
+	*out = (uint8_t)v;
+	return true;
+}
+
+bool smc_nla_u16(const struct nlattr *a, uint16_t *out)
+{
+	uint64_t v;
+
+	if (!read_uint(a, &v) || v > UINT16_MAX)
+		return false;
+	*out = (uint16_t)v;
+	return true;
+}
+
+bool smc_nla_u32(const struct nlattr *a, uint32_t *out)
+{
+	uint64_t v;
+
+	if (!read_uint(a, &v) || v > UINT32_MAX)
+		return false;
+	*out = (uint32_t)v;
+	return true;
+}
+
+bool smc_nla_u64(const struct nlattr *a, uint64_t *out)
+{
+	return read_uint(a, out);
+}
+
+bool smc_nla_bool(const struct nlattr *a, bool *out)
+{
+	uint64_t v;
+
+	if (!read_uint(a, &v))
+		return false;
+	*out = v != 0;
+	return true;
+}
+
+enum str_fit {
+	STR_EXACT,	/* names: one that does not fit is malformed */
+	STR_PADDED,	/* SMC's names, blank-padded to their full width */
+	STR_CUT,	/* text for people: cut to fit */
+};
+
+/* Copy the string of @a; see smc_nla_str(). */
+static bool copy_str(const struct nlattr *a, char *dst, size_t size, enum str_fit fit)
+{
+	int len = payload_len(a);
+	const char *s;
+	size_t n;
+
+	if (size == 0)
+		return false;
+	dst[0] = '\0';
+	if (len < 0)
+		return false;
+	s = nla_data(a);
+	/* the kernel's NUL, or the attribute's end for a string sent without one */
+	n = strnlen(s, (size_t)len);
+	while (fit == STR_PADDED && n && s[n - 1] == ' ')
+		n--;
+	if (n >= size) {
+		if (fit != STR_CUT)
+			return false;
+		n = size - 1;
+	}
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	return true;
+}
+
+bool smc_nla_str(const struct nlattr *a, char *dst, size_t size)
+{
+	return copy_str(a, dst, size, STR_EXACT);
+}
+
+bool smc_nla_padded_str(const struct nlattr *a, char *dst, size_t size)
+{
+	return copy_str(a, dst, size, STR_PADDED);
+}
+
+bool smc_nla_text(const struct nlattr *a, char *dst, size_t size)
+{
+	return copy_str(a, dst, size, STR_CUT);
+}
+
+size_t smc_nla_struct(const struct nlattr *a, void *dst, size_t size, size_t min)
+{
+	int len = payload_len(a);
+	size_t n;
+
+	memset(dst, 0, size);
+	if (len < 0 || (size_t)len < min || min == 0)
+		return 0;
+	n = (size_t)len < size ? (size_t)len : size;
+	memcpy(dst, nla_data(a), n);
+	return n;
+}
+
+bool smc_nlmsg_header(const struct nlmsghdr *h, void *dst, size_t size)
+{
+	memset(dst, 0, size);
+	/* nlmsg_len covers the netlink header too; libnl checked it against the buffer */
+	if (h->nlmsg_len < NLMSG_HDRLEN || h->nlmsg_len - NLMSG_HDRLEN < size)
+		return false;
+	memcpy(dst, nlmsg_data(h), size);
+	return true;
+}

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* nla.h - attribute access: the only way the library reads what the kernel sends
+ *
+ * THE RULE: every value read out of a netlink reply goes through this header.
+ *
+ *  - Messages are split with libnl's parsers (nlmsg_parse, genlmsg_parse, nla_parse,
+ *    nla_parse_nested, nla_for_each_*): they check that each attribute header and each
+ *    nlmsg/genl header lies inside the message, nothing more.
+ *  - Values are read only with the getters below, never with nla_get_u8/u16/u32/u64,
+ *    nla_get_string, nla_data, nlmsg_data or NLMSG_DATA. libnl's getters read as many
+ *    bytes as their type has, whatever the attribute's length (a 1-byte attribute read
+ *    with nla_get_u32 reads 3 bytes past it), and libnl 3.7 does not check that an
+ *    NLA_NUL_STRING is terminated, even under a policy.
+ *  - A getter returns false, and leaves the destination untouched (strings and structs:
+ *    empty/zeroed), when the attribute is absent (NULL) or malformed: a length no
+ *    integer has, a value wider than the destination, a string longer than its buffer,
+ *    a struct shorter than the fields the caller reads.
+ *  - A parser treats "malformed" exactly as "absent": the field stays unknown (its HAS_*
+ *    bit unset), it is never read partially or trusted. Only an attribute a record cannot
+ *    do without (its ID, a nest) turns the message into -EPROTO. Statistics are the one
+ *    exception, documented in smc_stats.c: a counter that cannot be read is -EPROTO,
+ *    because a silent 0 would falsify every sum and delta built on it.
+ *  - Every loop over a count the kernel reports (ports, devices, GIDs) has a bound of
+ *    our own and a counter that cannot wrap.
+ *
+ * Pure: no printing, no global state.
+ */
+#ifndef SMC_NLA_H
+#define SMC_NLA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <netlink/attr.h>
+#include <netlink/msg.h>
+
+/*
+ * Integers are read by their length (1, 2, 4 or 8 bytes), not by the type the UAPI
+ * header names: the kernel's types drift (nla_put_uint() picks 4 or 8 bytes; CHID is u16
+ * in smc.h but sent with nla_put_u32(); RDMA's UVERBS_DRIVER_ID is "u64" but a u32).
+ * Any other length is malformed, and so is a value that does not fit @out.
+ * Return: true if *@out was set.
+ */
+bool smc_nla_u8(const struct nlattr *a, uint8_t *out);
+bool smc_nla_u16(const struct nlattr *a, uint16_t *out);
+bool smc_nla_u32(const struct nlattr *a, uint32_t *out);
+bool smc_nla_u64(const struct nlattr *a, uint64_t *out);
+/* An integer of any width as a flag: *@out = value != 0. */
+bool smc_nla_bool(const struct nlattr *a, bool *out);
+
+/**
+ * smc_nla_str() - copy a string attribute into @dst (@size bytes, @size > 0)
+ *
+ * Reads at most nla_len() bytes and stops at the first NUL, so an unterminated string
+ * is safe; @dst is always terminated. A string that does not fit @dst is malformed
+ * (kernel names have fixed maximum lengths; a cut name could match the wrong device).
+ * Return: true if copied; false (and @dst "") if absent or malformed.
+ */
+bool smc_nla_str(const struct nlattr *a, char *dst, size_t size);
+/* smc_nla_str() without the trailing blanks SMC pads host names, EIDs and PNET IDs
+ * with to their full width (the fit is checked after they are removed).
+ */
+bool smc_nla_padded_str(const struct nlattr *a, char *dst, size_t size);
+
+/* For text meant only for people (the extended ACK's message): like smc_nla_str(), but
+ * a text longer than @dst is cut to fit rather than refused. Return: false if absent.
+ */
+bool smc_nla_text(const struct nlattr *a, char *dst, size_t size);
+
+/**
+ * smc_nla_struct() - copy a fixed-size struct attribute into @dst (@size bytes)
+ * @min: the bytes the caller needs (> 0): an older kernel's shorter struct is fine as
+ *	 long as it covers the fields read; a newer kernel's longer one is cut to @size
+ *
+ * Copies min(nla_len, @size) bytes and zeroes the rest of @dst.
+ * Return: the bytes copied (>= @min), or 0 - with @dst all zero - when @a is absent or
+ * shorter than @min.
+ */
+size_t smc_nla_struct(const struct nlattr *a, void *dst, size_t size, size_t min);
+
+/**
+ * smc_nlmsg_header() - copy the fixed header after the netlink header of @h
+ *
+ * For the family headers a message starts with (struct smc_diag_msg, inet_diag_msg,
+ * xfrm_userpolicy_info): copied rather than pointed to, so a message that is short or
+ * not 8-byte aligned (a u64 inside the header) is never read in place.
+ * Return: true if @h holds @size bytes of payload; false (and @dst zeroed) if not.
+ */
+bool smc_nlmsg_header(const struct nlmsghdr *h, void *dst, size_t size);
+
+#endif

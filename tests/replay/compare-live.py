@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""tests/replay/compare-live.py LIVE EXPECTED - does the replay print what the kernel's
+tools printed live? Both files are in run-commands.sh's format; every command's block
+must be equal, except for the commands below, whose output comes partly from outside
+netlink and so cannot be in a recording.
+"""
+import sys
+
+# libibverbs reads the host's RDMA devices, not netlink: a replay prints a warning
+# instead of the per-device blocks
+NOT_REPLAYABLE = {"$ smcr -d device"}
+
+
+def blocks(path):
+    out, cur = {}, None
+    for line in open(path, encoding="utf-8", errors="surrogateescape"):
+        if line.startswith("$ "):
+            cur = line.rstrip("\n")
+            out[cur] = []
+        elif cur is not None:
+            out[cur].append(line)
+    return out
+
+
+live, expected = blocks(sys.argv[1]), blocks(sys.argv[2])
+bad = 0
+if list(live) != list(expected):
+    print("the two files do not list the same commands")
+    bad += 1
+for cmd, lines in live.items():
+    if cmd in NOT_REPLAYABLE or expected.get(cmd) == lines:
+        continue
+    print(f"{cmd}: the replay differs from what the kernel's tools printed live")
+    bad += 1
+sys.exit(1 if bad else 0)

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# tests/replay/record-guest.sh - runs inside the bench (tests/replay/record): builds the
+# rich live state of each scene with real SMC sockets and records every command of
+# SCENE.commands with SMC_UTILS_RECORD into $BENCH_OUT/SCENE.rec; what the commands
+# printed live goes to $BENCH_OUT/SCENE.live, the format of run-commands.sh.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+top=$PWD
+conn=$top/tests/tools/smc_conn
+smcd=$top/smcd/smcd
+out=${BENCH_OUT:?runs in the bench: tests/replay/record}
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+
+# start CMD...: start in the background, wait for its "ready" line
+start() {
+	local log
+	log=$(mktemp)
+	"$@" >"$log" 2>&1 &
+	pids+=($!)
+	for _ in $(seq 300); do
+		grep -qx ready "$log" && return 0
+		sleep 0.05
+	done
+	echo "record-guest: not ready: $* ($(cat "$log"))" >&2
+	return 1
+}
+
+record() {
+	local scene=$1
+	rm -f "$out/$scene.rec"
+	SMC_UTILS_RECORD=$out/$scene.rec tests/replay/run-commands.sh \
+		"tests/replay/$scene.commands" >"$out/$scene.live"
+}
+
+uname -r >"$out/release"
+
+# --- smcd: SMC-D over loopback-ism in the initial namespace
+"$smcd" ueid flush
+# a fallback for want of a UEID first (server 0x03030008, client 0x05000000/0x03030008)
+modprobe tcp_diag 2>/dev/null || true   # smcss finds IPPROTO_SMC addresses through it
+start "$conn" server 127.0.0.1 7003
+start "$conn" client 127.0.0.1 7003
+"$smcd" ueid add SMC-BENCH
+start "$conn" server 127.0.0.1 7000
+start "$conn" client -n 2 127.0.0.1 7000
+start "$conn" server ::1 7001
+start "$conn" client ::1 7001
+start "$conn" server --tcp 127.0.0.1 7002
+start "$conn" client 127.0.0.1 7002
+start "$conn" server 0.0.0.0 7010
+start "$conn" server :: 7011
+start "$conn" client 127.0.0.1 7010
+start "$conn" server --ipproto 127.0.0.1 7012
+start "$conn" client --ipproto 127.0.0.1 7012
+sleep 0.5
+record smcd
+
+# --- smcr: SMC-R from namespace a to b over soft-RoCE, as the live tests build it
+load() { case $1 in /*) . "$1" ;; *) . "tests/helpers/$(basename "$1").bash" ;; esac; }
+bats_require_minimum_version() { :; }
+BATS_TEST_DIRNAME=$top/tests/live
+BATS_TEST_TMPDIR=$(mktemp -d)
+load smcr
+smcr_up >/dev/null
+start ip netns exec b "$conn" server 198.18.0.2 7100
+start ip netns exec a "$conn" client 198.18.0.2 7100
+sleep 0.5
+record smcr
