@@ -26,6 +26,7 @@ struct nltrace {
 	bool			replay;
 	char			*path;
 	char			*netns;		/* the -n label, NULL for the starting one */
+	char			*cue;		/* SMC_UTILS_CUE, NULL if not set */
 	char			reason[320];
 	/* recording */
 	int			fd;		/* -1 until the first record */
@@ -73,22 +74,25 @@ int nltrace_next(const uint8_t *buf, size_t len, size_t *off, struct nltrace_rec
 	rec->type = get16(buf + at);
 	rec->key = get16(buf + at + 2);
 	rec->netns_len = get16(buf + at + 4);
+	rec->cue_len = get16(buf + at + 6);
 	rec->data_len = get32(buf + at + 8);
 	rec->stream = get32(buf + at + 12);
 	at += REC_HDR_LEN;
-	/* both lengths are at most 2^32 - 1 + 2^16 - 1: no overflow in a size_t sum */
-	body = rec->netns_len + rec->data_len;
+	/* the lengths add up to less than 2^33: no overflow in a size_t sum */
+	body = rec->cue_len + rec->netns_len + rec->data_len;
 	if (body > len - at)
 		return -EBADMSG;
-	rec->netns = (const char *)buf + at;
-	rec->data = buf + at + rec->netns_len;
+	rec->cue = (const char *)buf + at;
+	rec->netns = rec->cue + rec->cue_len;
+	rec->data = (const uint8_t *)rec->netns + rec->netns_len;
 	at += body;
 	at += (4 - body % 4) % 4;
 	*off = at < len ? at : len;
 	return 1;
 }
 
-static struct nltrace *trace_new(bool replay, const char *path, const char *netns)
+static struct nltrace *trace_new(bool replay, const char *path, const char *netns,
+				 const char *cue)
 {
 	struct nltrace *t = calloc(1, sizeof(*t));
 
@@ -99,7 +103,8 @@ static struct nltrace *trace_new(bool replay, const char *path, const char *netn
 	t->cursor = NO_CURSOR;
 	t->path = strdup(path);
 	t->netns = netns ? strdup(netns) : NULL;
-	if (!t->path || (netns && !t->netns)) {
+	t->cue = cue ? strdup(cue) : NULL;
+	if (!t->path || (netns && !t->netns) || (cue && !t->cue)) {
 		nltrace_free(t);
 		return NULL;
 	}
@@ -120,7 +125,7 @@ int nltrace_from_env(struct nltrace **tp)
 		return -EINVAL;
 	if (!rec && !rep)
 		return 0;
-	*tp = trace_new(rep != NULL, rep ? rep : rec, NULL);
+	*tp = trace_new(rep != NULL, rep ? rep : rec, NULL, getenv(NLTRACE_ENV_CUE));
 	return *tp ? 0 : -ENOMEM;
 }
 
@@ -129,7 +134,7 @@ int nltrace_clone(const struct nltrace *t, struct nltrace **tp)
 	*tp = NULL;
 	if (!t)
 		return 0;
-	*tp = trace_new(t->replay, t->path, t->netns);
+	*tp = trace_new(t->replay, t->path, t->netns, t->cue);
 	return *tp ? 0 : -ENOMEM;
 }
 
@@ -141,6 +146,7 @@ void nltrace_free(struct nltrace *t)
 		close(t->fd);
 	free(t->path);
 	free(t->netns);
+	free(t->cue);
 	free(t->img);
 	free(t->recs);
 	free(t->answered);
@@ -153,7 +159,7 @@ bool nltrace_replaying(const struct nltrace *t)
 }
 
 static int replay_load(struct nltrace *t);
-static bool same_netns(const struct nltrace *t, const struct nltrace_rec *r);
+static bool same_context(const struct nltrace *t, const struct nltrace_rec *r);
 
 int nltrace_set_netns(struct nltrace *t, const char *label)
 {
@@ -171,7 +177,7 @@ int nltrace_set_netns(struct nltrace *t, const char *label)
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < t->nrecs; i++)
-		if (t->recs[i].type == NLTRACE_REQUEST && same_netns(t, &t->recs[i]))
+		if (t->recs[i].type == NLTRACE_REQUEST && same_context(t, &t->recs[i]))
 			return 0;
 	return -ENOENT;
 }
@@ -281,11 +287,16 @@ static int replay_load(struct nltrace *t)
 	return 0;
 }
 
-static bool same_netns(const struct nltrace *t, const struct nltrace_rec *r)
+static bool same_text(const char *s, const char *bytes, size_t len)
 {
-	const char *label = t->netns ? t->netns : "";
+	return strlen(s) == len && !memcmp(s, bytes, len);
+}
 
-	return strlen(label) == r->netns_len && !memcmp(label, r->netns, r->netns_len);
+/* Recorded in the namespace the handle is labelled with, and under the cue if set. */
+static bool same_context(const struct nltrace *t, const struct nltrace_rec *r)
+{
+	return same_text(t->netns ? t->netns : "", r->netns, r->netns_len) &&
+	       (!t->cue || same_text(t->cue, r->cue, r->cue_len));
 }
 
 /* Equal but for the sequence numbers and port ids of the netlink headers in @a. */
@@ -323,7 +334,7 @@ static int replay_request(struct nltrace *t, uint16_t proto, const void *msg, si
 		const struct nltrace_rec *r = &t->recs[i];
 
 		if (r->type != NLTRACE_REQUEST || r->key != proto || r->data_len != len ||
-		    !same_netns(t, r) || !same_request(msg, r->data, len))
+		    !same_context(t, r) || !same_request(msg, r->data, len))
 			continue;
 		found = i;
 		if (!t->answered[i])
@@ -400,7 +411,7 @@ int nltrace_replay_fact(struct nltrace *t, uint16_t id, void *val, size_t len)
 		const struct nltrace_rec *r = &t->recs[i];
 
 		if (r->type == NLTRACE_FACT && r->key == id && r->data_len == len &&
-		    same_netns(t, r)) {
+		    same_context(t, r)) {
 			memcpy(val, r->data, len);
 			return 0;
 		}
@@ -431,13 +442,14 @@ static int write_record(struct nltrace *t, uint16_t type, uint16_t key, uint32_t
 			const void *data, size_t len)
 {
 	size_t label_len = t->netns ? strlen(t->netns) : 0;
-	size_t body = label_len + len, total;
-	uint16_t hdr16[4] = { type, key, (uint16_t)label_len, 0 };
+	size_t cue_len = t->cue ? strlen(t->cue) : 0;
+	size_t body = cue_len + label_len + len, total;
+	uint16_t hdr16[4] = { type, key, (uint16_t)label_len, (uint16_t)cue_len };
 	uint32_t data_len = (uint32_t)len;
 	uint8_t *rec;
 	int rc;
 
-	if (label_len > UINT16_MAX || len > UINT32_MAX)
+	if (label_len > UINT16_MAX || cue_len > UINT16_MAX || len > UINT32_MAX)
 		return fail(t, -E2BIG, "a record is too large");
 	total = REC_HDR_LEN + body + (4 - body % 4) % 4;
 	rec = calloc(1, total);
@@ -446,10 +458,12 @@ static int write_record(struct nltrace *t, uint16_t type, uint16_t key, uint32_t
 	memcpy(rec, hdr16, sizeof(hdr16));
 	memcpy(rec + 8, &data_len, sizeof(data_len));
 	memcpy(rec + 12, &stream, sizeof(stream));
+	if (cue_len)
+		memcpy(rec + REC_HDR_LEN, t->cue, cue_len);
 	if (label_len)
-		memcpy(rec + REC_HDR_LEN, t->netns, label_len);
+		memcpy(rec + REC_HDR_LEN + cue_len, t->netns, label_len);
 	if (len)
-		memcpy(rec + REC_HDR_LEN + label_len, data, len);
+		memcpy(rec + REC_HDR_LEN + cue_len + label_len, data, len);
 	/* one write() per record: O_APPEND keeps records whole */
 	rc = write_all(t->fd, rec, total);
 	free(rec);

@@ -5,6 +5,9 @@
  * Environment (read once per transport handle, in smc_nl_open()):
  *   SMC_UTILS_RECORD=FILE  append each request and the kernel's replies to FILE
  *   SMC_UTILS_REPLAY=FILE  answer each request from FILE; no netlink socket is opened
+ *   SMC_UTILS_CUE=TEXT     recording: mark the records with TEXT; replaying: answer only
+ *                          from records marked so (one file holds a sequence of
+ *                          commands whose identical requests get different answers)
  *
  * File layout (native byte order, as netlink itself):
  *   "SMCUTRC1"                          8-byte magic, once at the start
@@ -12,11 +15,11 @@
  *     u16 type        NLTRACE_REQUEST, _REPLY, _ERROR, _FACT or _NOTE
  *     u16 key         netlink protocol (NETLINK_*) of a request, reply or error;
  *                     the fact's id for a fact; 0 for a note
- *     u16 netns_len   bytes of the namespace label that follows
- *     u16 reserved    0
- *     u32 data_len    bytes of data after the label
+ *     u16 netns_len   bytes of the namespace label
+ *     u16 cue_len     bytes of the cue
+ *     u32 data_len    bytes of data
  *     u32 stream      the netlink port id of the socket (0 if none could be opened)
- *     label, data, then zero bytes up to a multiple of 4
+ *     cue, label, data, then zero bytes up to a multiple of 4
  *   A request holds the bytes sent (one or more netlink messages). Its replies are the
  *   reply and error records after it with the same protocol and stream, up to the next
  *   request of that stream: a tool may read two sockets at once, so records of other
@@ -41,6 +44,7 @@
 #define NLTRACE_MAGIC_LEN	8
 #define NLTRACE_ENV_RECORD	"SMC_UTILS_RECORD"
 #define NLTRACE_ENV_REPLAY	"SMC_UTILS_REPLAY"
+#define NLTRACE_ENV_CUE		"SMC_UTILS_CUE"
 
 enum nltrace_type {
 	NLTRACE_REQUEST = 1,
@@ -60,6 +64,8 @@ struct nltrace_rec {
 	uint16_t	type;
 	uint16_t	key;
 	uint32_t	stream;
+	const char	*cue;
+	size_t		cue_len;
 	const char	*netns;
 	size_t		netns_len;
 	const uint8_t	*data;

@@ -69,12 +69,7 @@ fi
 
 echo
 echo "== SMC-R between two network namespaces over soft-RoCE (tests/helpers/smcr.bash)"
-# the helpers are written for bats: give them what they expect of it
-load() { case $1 in /*) . "$1" ;; *) . "tests/helpers/$(basename "$1").bash" ;; esac; }
-bats_require_minimum_version() { :; }
-BATS_TEST_DIRNAME=$PWD/tests/live
-BATS_TEST_TMPDIR=$(mktemp -d)
-load smcr
+. tests/helpers/outside-bats.bash
 smcr_up >/dev/null
 start ip netns exec b "$conn" server 198.18.0.2 7100
 start ip netns exec a "$conn" client 198.18.0.2 7100

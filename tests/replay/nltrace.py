@@ -26,23 +26,25 @@ def read(path):
         sys.exit(f"{path}: not a recording")
     recs, off = [], len(MAGIC)
     while off < len(data):
-        typ, key, nslen, _res, dlen, stream = struct.unpack_from("=HHHHII", data, off)
+        typ, key, nslen, cuelen, dlen, stream = struct.unpack_from("=HHHHII", data, off)
         off += 16
-        ns = data[off:off + nslen]
-        body = data[off + nslen:off + nslen + dlen]
+        cue = data[off:off + cuelen]
+        ns = data[off + cuelen:off + cuelen + nslen]
+        body = data[off + cuelen + nslen:off + cuelen + nslen + dlen]
         if len(body) != dlen:
             sys.exit(f"{path}: record cut short")
-        off += nslen + dlen
-        off += (4 - (nslen + dlen) % 4) % 4
-        recs.append([typ, key, ns, bytearray(body), stream])
+        size = cuelen + nslen + dlen
+        off += size + (4 - size % 4) % 4
+        recs.append([typ, key, ns, bytearray(body), stream, cue])
     return recs
 
 
 def write(path, recs):
     out = bytearray(MAGIC)
-    for typ, key, ns, body, stream in recs:
-        out += struct.pack("=HHHHII", typ, key, len(ns), 0, len(body), stream) + ns + body
-        out += b"\0" * ((4 - (len(ns) + len(body)) % 4) % 4)
+    for typ, key, ns, body, stream, cue in recs:
+        out += struct.pack("=HHHHII", typ, key, len(ns), len(cue), len(body), stream)
+        out += cue + ns + body
+        out += b"\0" * ((4 - (len(cue) + len(ns) + len(body)) % 4) % 4)
     open(path, "wb").write(out)
 
 
@@ -57,8 +59,10 @@ def messages(body):
 
 
 def dump(path):
-    for i, (typ, key, ns, body, stream) in enumerate(read(path)):
+    for i, (typ, key, ns, body, stream, cue) in enumerate(read(path)):
         label = f" netns={ns.decode(errors='replace')}" if ns else ""
+        if cue:
+            label += f" cue={cue.decode(errors='replace')!r}"
         if typ == 5:
             print(f"{i:4} note {body.decode(errors='replace')}")
             continue

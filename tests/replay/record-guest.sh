@@ -56,14 +56,24 @@ start "$conn" client --ipproto 127.0.0.1 7012
 sleep 0.5
 record smcd
 
+# --- errors: what the kernel refuses (changes UEIDs, hslimit and PNET entries)
+record errors
+"$smcd" ueid flush
+"$smcd" ueid add SMC-BENCH
+
 # --- smcr: SMC-R from namespace a to b over soft-RoCE, as the live tests build it
-load() { case $1 in /*) . "$1" ;; *) . "tests/helpers/$(basename "$1").bash" ;; esac; }
-bats_require_minimum_version() { :; }
-BATS_TEST_DIRNAME=$top/tests/live
-BATS_TEST_TMPDIR=$(mktemp -d)
-load smcr
+. tests/helpers/outside-bats.bash
 smcr_up >/dev/null
 start ip netns exec b "$conn" server 198.18.0.2 7100
 start ip netns exec a "$conn" client 198.18.0.2 7100
 sleep 0.5
 record smcr
+
+# --- nodiag, nosmc: the modules go; nothing may need SMC after this
+kill "${pids[@]}" 2>/dev/null || true
+wait 2>/dev/null || true
+rmmod smc_diag
+record nodiag
+smcr_down >/dev/null 2>&1 || true
+rmmod smc
+record nosmc
