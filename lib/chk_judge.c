@@ -106,29 +106,43 @@ const struct chk_finding *chk_find(const struct chk_findings *fs, const char *id
 
 /* ---- modules and sockets ----------------------------------------------------------- */
 
+/* The fix of an explanation, owned by the finding; NULL if it has none */
+static char *ks_fix(struct chk_findings *fs, const struct ks_text *t)
+{
+	return t->fix[0] ? dup(fs, t->fix) : NULL;
+}
+
 static void judge_modules(const struct chk_facts *f, struct chk_findings *fs)
 {
+	enum ks_verdict smc = ks_verdict(&f->host, KS_SMC);
 	const char *id = "module.smc";
+	struct ks_text t;
 
+	/* (pure text: what the host's files say, gathered with the facts) */
+	ks_explain(&f->host, KS_SMC, &t);
 	if (!f->genl_rc && !f->sys_rc && (f->sys.has & SMC_SYS_HAS_VER))
 		add(fs, CHK_OK, dup(fs, id), NULL, "loaded, SMC version %u.%u (SMC-Rv2 %s)",
 		    f->sys.ver, f->sys.rel, f->sys.smcr_v2 ? "capable" : "not capable");
 	else if (!f->genl_rc)
 		add(fs, CHK_OK, dup(fs, id), NULL, "loaded");
+	else if (f->genl_rc == -ENOENT && (smc == KS_LOADED || smc == KS_BUILT_IN))
+		/* SMC is there, but older than its SMC_GEN_NETLINK family (Linux 5.11) */
+		add(fs, CHK_WARNING, dup(fs, id), NULL, "SMC is there, but has no generic netlink "
+		    "interface (Linux 5.11 and later have it): its state cannot be read");
 	else if (f->genl_rc == -ENOENT)
-		add(fs, CHK_PROBLEM, dup(fs, id), dup(fs, "modprobe smc"),
-		    "the SMC module is not loaded: no SMC at all on this host");
+		add(fs, t.fix[0] ? CHK_PROBLEM : CHK_WARNING, dup(fs, id), ks_fix(fs, &t),
+		    "%s: no SMC at all on this host", t.text);
 	else
 		add(fs, CHK_WARNING, dup(fs, id), NULL, "cannot ask the SMC module: %s",
 		    strerror(-f->genl_rc));
 
 	id = "module.smc_diag";
+	ks_explain(&f->host, KS_SMC_DIAG, &t);
 	if (!f->diag_rc)
 		add(fs, CHK_OK, dup(fs, id), NULL, "loaded: SMC sockets can be listed");
 	else if (f->diag_rc == -ENOENT)
-		add(fs, CHK_PROBLEM, dup(fs, id), dup(fs, "modprobe smc_diag"),
-		    "the smc_diag module is not loaded: SMC sockets cannot be listed "
-		    "(smcss, smc_chk -C)");
+		add(fs, t.fix[0] ? CHK_PROBLEM : CHK_WARNING, dup(fs, id), ks_fix(fs, &t),
+		    "%s: SMC sockets cannot be listed (smcss, smc_chk -C)", t.text);
 	else
 		add(fs, CHK_WARNING, dup(fs, id), NULL, "cannot list SMC sockets: %s",
 		    strerror(-f->diag_rc));
@@ -137,22 +151,29 @@ static void judge_modules(const struct chk_facts *f, struct chk_findings *fs)
 static void judge_sockets(const struct chk_facts *f, struct chk_findings *fs)
 {
 	const char *id = "socket.af_smc";
+	struct ks_text t;
 
+	ks_explain(&f->host, KS_SMC, &t);
 	if (!f->af_smc_rc)
 		add(fs, CHK_OK, dup(fs, id), NULL, "socket(AF_SMC, SOCK_STREAM, 0) works");
 	else if (f->af_smc_rc == -EAFNOSUPPORT)
-		add(fs, CHK_PROBLEM, dup(fs, id),
-		    dup(fs, "modprobe smc (the kernel needs CONFIG_SMC)"),
-		    "AF_SMC sockets cannot be created: the kernel has no SMC address family");
+		add(fs, CHK_PROBLEM, dup(fs, id), ks_fix(fs, &t),
+		    "AF_SMC sockets cannot be created: %s", t.text);
 	else
 		add(fs, CHK_PROBLEM, dup(fs, id),
 		    dup(fs, "check seccomp or LSM rules that restrict socket families"),
 		    "AF_SMC sockets cannot be created: %s", strerror(-f->af_smc_rc));
 
 	id = "socket.ipproto_smc";
+	ks_explain(&f->host, KS_IPPROTO_SMC, &t);
 	if (!f->ipproto_smc_rc)
 		add(fs, CHK_OK, dup(fs, id), NULL,
 		    "socket(AF_INET, SOCK_STREAM, IPPROTO_SMC) works (Linux 6.11+)");
+	else if ((f->ipproto_smc_rc == -EPROTONOSUPPORT || f->ipproto_smc_rc == -EINVAL) &&
+		 f->host.probed)
+		/* the host tells why: SMC missing, or (only then) a release older than 6.11 */
+		add(fs, CHK_WARNING, dup(fs, id), ks_fix(fs, &t),
+		    "IPPROTO_SMC sockets cannot be created: %s", t.text);
 	else if (f->ipproto_smc_rc == -EPROTONOSUPPORT || f->ipproto_smc_rc == -EINVAL)
 		add(fs, CHK_WARNING, dup(fs, id),
 		    dup(fs, "programs that ask for IPPROTO_SMC need Linux 6.11 or later with "

@@ -195,6 +195,20 @@ int smc_nl_netns_cookie(struct smc_nl *nl, uint64_t *cookie)
 	return rc;
 }
 
+int smc_nl_record_fact(struct smc_nl *nl, uint16_t id, const void *val, size_t len)
+{
+	if (!nl->trace || nltrace_replaying(nl->trace))
+		return 0;
+	return nltrace_record_fact(nl->trace, id, val, len);
+}
+
+int smc_nl_replay_fact(struct smc_nl *nl, uint16_t id, void *val, size_t len)
+{
+	if (!nltrace_replaying(nl->trace))
+		return -ENOENT;
+	return nltrace_replay_fact(nl->trace, id, val, len);
+}
+
 /* Room for a datagram of @len bytes in the receive buffer (aligned, as malloc's). */
 static int rbuf_reserve(struct smc_nl *nl, size_t len)
 {

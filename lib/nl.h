@@ -59,6 +59,15 @@ bool smc_nl_replaying(const struct smc_nl *nl);
 int smc_nl_enter_netns(struct smc_nl *nl, const char *spec);
 /* The cookie of the handle's namespace (recorded and replayed). Return: 0 or -errno. */
 int smc_nl_netns_cookie(struct smc_nl *nl, uint64_t *cookie);
+/**
+ * smc_nl_record_fact() / smc_nl_replay_fact() - what a tool learnt outside netlink that
+ * a replay must know too, by NLTRACE_FACT_* id
+ *
+ * Record: nothing unless recording. Replay: -ENOENT unless replaying and recorded.
+ * Return: 0 or -errno.
+ */
+int smc_nl_record_fact(struct smc_nl *nl, uint16_t id, const void *val, size_t len);
+int smc_nl_replay_fact(struct smc_nl *nl, uint16_t id, void *val, size_t len);
 void smc_nl_close(struct smc_nl *nl);
 const struct smc_nl_status *smc_nl_status(const struct smc_nl *nl);
 

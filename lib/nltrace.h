@@ -57,6 +57,7 @@ enum nltrace_type {
 /* Facts: what the transport learns from the kernel other than by netlink messages */
 enum nltrace_fact {
 	NLTRACE_FACT_NETNS_COOKIE = 1,	/* u64, SO_NETNS_COOKIE of the handle's namespace */
+	NLTRACE_FACT_KERNEL_SUPPORT = 2, /* what the host's files say of SMC (kernel_support.h) */
 };
 
 /* One record as found in a file; pointers into the loaded bytes */

@@ -20,6 +20,7 @@
 #include "smc_eid.h"
 #include "smc_ibv.h"
 #include "sockdiag.h"
+#include "tool.h"
 
 #include "smc_socket.h"
 
@@ -437,6 +438,9 @@ int chk_gather(struct smc_nl *nl, struct chk_facts *f)
 	f->diag_rc = smc_sock_dump(nl, 0, stop_at_first, NULL);
 	if (f->diag_rc == -ECANCELED)
 		f->diag_rc = 0;
+	/* why something is missing: not loaded, not built, or too old a release */
+	if (f->genl_rc || f->diag_rc || f->af_smc_rc || f->ipproto_smc_rc)
+		tool_kernel_probe(nl, &f->host);
 	f->pnet_rc = smc_genl_check(nl, SMC_GENL_PNETID, SMC_PNETID_GET);
 	if (!f->pnet_rc)
 		f->pnet_rc = smc_pnet_dump(nl, NULL, pnet_cb, f);

@@ -15,6 +15,7 @@
 
 #include <linux/smc.h>
 
+#include "kernel_support.h"
 #include "nl.h"
 #include "smc_pnet.h"
 #include "smc_sys.h"
@@ -100,6 +101,10 @@ struct chk_facts {
 	unsigned int		ipsec_protecting;
 	int			tfo_rc;
 	unsigned int		tcp_fastopen;	/* net.ipv4.tcp_fastopen */
+	/* what the host's files say of its kernel, read only when the module, smc_diag or
+	 * an SMC socket kind is missing, never under a replay (zeroed: not probed)
+	 */
+	struct ks_host		host;
 };
 
 /**

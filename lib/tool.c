@@ -4,11 +4,11 @@
 #include <getopt.h>
 #include <signal.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "err.h"
 #include "netns.h"
+#include "nltrace.h"
 #include "tool.h"
 #include "version.h"
 
@@ -41,26 +41,92 @@ static void print_usage(const struct smc_ctx *ctx, const struct smc_tool *tool)
 	out_note(ctx->out, "Run \"%s OBJECT help\" for the commands of an object.", tool->prog);
 }
 
-int genl_require(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd, const char *what)
+void tool_kernel_probe(struct smc_nl *nl, struct ks_host *h)
+{
+	unsigned char fact[KS_HOST_FACT_LEN];
+
+	/* a replay explains as the recorded host would; an older recording without the
+	 * fact keeps the long-standing "not loaded" words
+	 */
+	if (nl && smc_nl_replaying(nl)) {
+		if (smc_nl_replay_fact(nl, NLTRACE_FACT_KERNEL_SUPPORT, fact, sizeof(fact)) ||
+		    ks_host_decode(fact, h))
+			memset(h, 0, sizeof(*h));
+		return;
+	}
+	ks_probe(h, NULL, NULL);
+	if (nl) {
+		ks_host_encode(h, fact);
+		smc_nl_record_fact(nl, NLTRACE_FACT_KERNEL_SUPPORT, fact, sizeof(fact));
+	}
+}
+
+/* The family is there, command @cmd is not: a release older than the one that brought it
+ * says "needs"; a newer one must not (a vendor kernel, a backport, an SMC built without it).
+ */
+static void report_missing_cmd(const struct ks_host *host, uint8_t cmd, const char *what)
+{
+	const char *since = smc_genl_cmd_since(cmd);
+	int older = ks_older_than(host, since);
+
+	if (older == 1 || !host->probed)
+		pr_err("%s: not supported by this kernel (needs Linux %s or later)", what, since);
+	else if (older == 0)
+		pr_err("%s: not supported by this kernel (Linux %s brought it, but the SMC module "
+		       "of this %s kernel lacks it)", what, since, host->release);
+	else
+		pr_err("%s: not supported by this kernel (it came with Linux %s)", what, since);
+}
+
+/* No SMC_GEN_NETLINK family, though SMC is there: the module predates it (Linux 5.11) */
+static void report_no_genl(const struct ks_host *host, const char *what)
+{
+	int older = ks_older_than(host, "5.11");
+
+	if (older == 1)
+		pr_err("%s: not supported by this kernel (the SMC module has no generic netlink "
+		       "interface; needs Linux 5.11 or later)", what);
+	else
+		pr_err("%s: not supported by this kernel (its SMC module has no generic netlink "
+		       "interface, which came with Linux 5.11)", what);
+}
+
+int genl_require_host(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd,
+		      const char *what, const struct ks_host *host)
 {
 	int rc = smc_genl_check(nl, fam, cmd);
+	struct ks_host probed;
+	struct ks_text t;
 
 	if (!rc)
 		return 0;
-	/* before Linux 5.11 the module had no SMC_GEN_NETLINK family at all */
-	if (rc == -ENOENT && fam == SMC_GENL_GEN && access("/sys/module/smc", F_OK) == 0)
-		pr_err("%s: not supported by this kernel (the SMC module has no generic netlink "
-		       "interface; needs Linux 5.11 or later)", what);
-	else if (rc == -ENOENT)
-		pr_err("SMC module not loaded (try: modprobe smc)");
-	else if (rc == -EOPNOTSUPP && fam == SMC_GENL_GEN)
-		pr_err("%s: not supported by this kernel (needs Linux %s or later)", what,
-		       smc_genl_cmd_since(cmd));
-	else if (rc == -EOPNOTSUPP)
+	/* the host's files are read only now that something is missing */
+	if (!host && (rc == -ENOENT || rc == -EOPNOTSUPP)) {
+		tool_kernel_probe(nl, &probed);
+		host = &probed;
+	}
+	if (rc == -ENOENT) {
+		enum ks_verdict v = ks_verdict(host, KS_SMC);
+
+		if (fam == SMC_GENL_GEN && (v == KS_LOADED || v == KS_BUILT_IN)) {
+			report_no_genl(host, what);
+		} else {
+			ks_explain(host, KS_SMC, &t);
+			pr_err("%s", t.line);
+		}
+	} else if (rc == -EOPNOTSUPP && fam == SMC_GENL_GEN) {
+		report_missing_cmd(host, cmd, what);
+	} else if (rc == -EOPNOTSUPP) {
 		pr_err("%s: not supported by this kernel", what);
-	else
+	} else {
 		pr_err_nl(nl, rc, "cannot reach the SMC generic netlink family");
+	}
 	return EXIT_RUNTIME;
+}
+
+int genl_require(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd, const char *what)
+{
+	return genl_require_host(nl, fam, cmd, what, NULL);
 }
 
 int tool_require(struct smc_ctx *ctx, uint8_t cmd, const char *what)

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "cmd.h"
+#include "kernel_support.h"
 #include "netdev_names.h"
 #include "nl.h"
 #include "out.h"
@@ -89,13 +90,25 @@ int tool_open(const char *netns, const struct out_opts *oo, struct smc_nl **nl,
 int smc_tool_main(const struct smc_tool *tool, int argc, char **argv);
 
 /**
+ * tool_kernel_probe() - what the host's files say about its kernel, for an error message
+ *
+ * A recording keeps them as a fact; a replay takes them from there, never from the
+ * machine it runs on (without the fact @h is zeroed: the long-standing "not loaded").
+ */
+void tool_kernel_probe(struct smc_nl *nl, struct ks_host *h);
+
+/**
  * genl_require() - make sure the kernel can serve command @cmd of family @fam
  * @what: the user's words for the request, e.g. "ueid add"
  *
- * Prints the reason if not ("SMC module not loaded (try: modprobe smc)", or the kernel
- * release that introduced @cmd). Return: 0, or EXIT_RUNTIME.
+ * Prints the reason if not: what the host says of SMC (ks_explain(): the module is not
+ * loaded, or the kernel was built without it, or it cannot be told), or that @cmd came
+ * with a later release than the running one. Return: 0, or EXIT_RUNTIME.
  */
 int genl_require(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd, const char *what);
+/* genl_require() judged against the facts of @host (tests), not this host's */
+int genl_require_host(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd,
+		      const char *what, const struct ks_host *host);
 
 /* tool_require() - genl_require() for an SMC_GEN_NETLINK command of smcr/smcd */
 int tool_require(struct smc_ctx *ctx, uint8_t cmd, const char *what);

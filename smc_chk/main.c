@@ -217,10 +217,20 @@ static int run_host(struct smc_nl *nl, struct out *out, const struct chk_opts *o
 	return rc;
 }
 
-/* One line for a connection that did not get far enough to have a mode. */
-static void report_conn_error(const struct chk_conn *c, int rc, const char *host,
-			      const struct chk_opts *o)
+/* Why @f is missing, from the host's files (not under a replay), as one line's end */
+static void explain_missing(struct smc_nl *nl, enum ks_feature f, struct ks_text *t)
 {
+	struct ks_host host;
+
+	tool_kernel_probe(nl, &host);
+	ks_explain(&host, f, t);
+}
+
+/* One line for a connection that did not get far enough to have a mode. */
+static void report_conn_error(struct smc_nl *nl, const struct chk_conn *c, int rc,
+			      const char *host, const struct chk_opts *o)
+{
+	struct ks_text t;
 	char where[80];
 
 	if (c->stage == CHK_STAGE_RESOLVE) {
@@ -229,11 +239,12 @@ static void report_conn_error(const struct chk_conn *c, int rc, const char *host
 		return;
 	}
 	if (c->stage == CHK_STAGE_SOCKET) {
-		if (rc == -EAFNOSUPPORT)
-			pr_err("cannot create an AF_SMC socket: the SMC module is not loaded "
-			       "(try: modprobe smc)");
-		else
+		if (rc == -EAFNOSUPPORT) {
+			explain_missing(nl, KS_SMC, &t);
+			pr_err("cannot create an AF_SMC socket: %s", t.line);
+		} else {
 			pr_err("cannot create an AF_SMC socket: %s", strerror(-rc));
+		}
 		return;
 	}
 	chk_addr_str(&c->peer, where, sizeof(where));
@@ -253,12 +264,13 @@ static void report_conn_error(const struct chk_conn *c, int rc, const char *host
 		       "echo what it reads, as smc_chk -S does)", where, strerror(-rc));
 		break;
 	default:
-		if (rc == -ENOENT)
-			pr_err("connected to %s, but its mode is unknown: the smc_diag module is "
-			       "not loaded (try: modprobe smc_diag)", where);
-		else
+		if (rc == -ENOENT) {
+			explain_missing(nl, KS_SMC_DIAG, &t);
+			pr_err("connected to %s, but its mode is unknown: %s", where, t.line);
+		} else {
 			pr_err("connected to %s, but its socket diagnostics failed: %s", where,
 			       strerror(rc == -ESRCH ? ENOENT : -rc));
+		}
 		break;
 	}
 }
@@ -274,7 +286,7 @@ static int run_client(struct smc_nl *nl, struct out *out, const struct chk_opts 
 	int rc = chk_connect(nl, o->host, o->port, o->timeout_ms, &c);
 
 	if (rc) {
-		report_conn_error(&c, rc, o->host, o);
+		report_conn_error(nl, &c, rc, o->host, o);
 		return EXIT_RUNTIME;
 	}
 	view_chk_conn(out, &c, "client");
@@ -302,7 +314,7 @@ static int run_server(struct smc_nl *nl, struct out *out, const struct chk_opts 
 			pr_err("cannot listen on %s port %u: %s", o->bind ? o->bind : "0.0.0.0",
 			       o->port, strerror(-lfd));
 		else
-			report_conn_error(&c, lfd, o->bind ? o->bind : "0.0.0.0", o);
+			report_conn_error(nl, &c, lfd, o->bind ? o->bind : "0.0.0.0", o);
 		return EXIT_RUNTIME;
 	}
 	sigaction(SIGINT, &sa, NULL);
@@ -323,7 +335,7 @@ static int run_server(struct smc_nl *nl, struct out *out, const struct chk_opts 
 			break;
 		}
 		if (r && !c.sock_known) {
-			report_conn_error(&c, r, "", o);
+			report_conn_error(nl, &c, r, "", o);
 			rc = EXIT_RUNTIME;
 		} else {
 			/* a client that went quiet still had its mode: show it */

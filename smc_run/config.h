@@ -22,6 +22,18 @@
 #define SMC_RUN_ENV_FAMILY	"SMC_RUN_FAMILY"	/* auto | smc | inet */
 #define SMC_RUN_ENV_RCVBUF	"SMC_RUN_RCVBUF"	/* SO_RCVBUF of converted sockets */
 #define SMC_RUN_ENV_SNDBUF	"SMC_RUN_SNDBUF"	/* SO_SNDBUF of converted sockets */
+/*
+ * With -d only: why this kernel would refuse SMC sockets, as the launcher read it from the
+ * host's files (lib/kernel_support.h), for the library to add to its report when they
+ * are refused. The library cannot read those files itself: it runs inside the program,
+ * links none of lib/ and must not decompress /proc/config.gz there. Text to show, not to
+ * interpret; unset when there is nothing to say.
+ */
+#define SMC_RUN_ENV_WHY_SMC	"SMC_RUN_WHY_SMC"	/* SMC missing: not loaded, not built */
+#define SMC_RUN_ENV_WHY_INET	"SMC_RUN_WHY_INET"	/* IPPROTO_SMC: the release predates it */
+
+/* The longest such text the library takes (the launcher's are shorter) */
+#define SMC_RUN_WHY_MAX 640
 
 /* How a TCP socket request becomes an SMC socket */
 enum smc_run_family {
@@ -98,6 +110,25 @@ static inline int smc_run_env_size(const char *text, unsigned int bit, unsigned 
 		return bytes;
 	*ignored |= bit;
 	return 0;
+}
+
+/**
+ * smc_run_why_ok() - may the library put @text (SMC_RUN_WHY_*) into a report?
+ *
+ * Only 1 to SMC_RUN_WHY_MAX printable ASCII characters: whoever set the variable, it can
+ * neither end the report's line nor send the terminal escape sequences.
+ */
+static inline bool smc_run_why_ok(const char *text)
+{
+	size_t len = 0;
+
+	if (!text)
+		return false;
+	for (; text[len]; len++)
+		if (len == SMC_RUN_WHY_MAX || (unsigned char)text[len] < ' ' ||
+		    (unsigned char)text[len] > '~')
+			return false;
+	return len > 0;
 }
 
 /**

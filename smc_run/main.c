@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "config.h"
 #include "err.h"
+#include "kernel_support.h"
 #include "out.h"
 #include "tool.h"
 #include "version.h"
@@ -210,6 +211,40 @@ static int debug_file_path(const char *path, char **abs)
 	return *abs ? 0 : -errno;
 }
 
+/* the library takes the launcher's whole explanation, or none of it */
+_Static_assert(sizeof(((struct ks_text *)0)->line) <= SMC_RUN_WHY_MAX + 1,
+	       "SMC_RUN_WHY_MAX is too small for an explanation");
+
+/* What the library says, with -d, of a kernel that refuses SMC sockets: why, as the
+ * host's files tell it. Only SMC that is not there now, and only a release too old for
+ * IPPROTO_SMC (the one reason for refusing it that holds whatever is loaded later).
+ */
+struct run_why {
+	struct ks_text	smc, inet;
+	const char	*smc_text, *inet_text;	/* NULL: nothing to say */
+};
+
+static void find_why(bool debug, struct run_why *w)
+{
+	struct ks_host host;
+	enum ks_verdict v;
+
+	w->smc_text = w->inet_text = NULL;
+	/* the configuration is decompressed only for someone who asked for reports */
+	if (!debug)
+		return;
+	ks_probe(&host, NULL, NULL);
+	v = ks_verdict(&host, KS_SMC);
+	if (v != KS_LOADED && v != KS_BUILT_IN) {
+		ks_explain(&host, KS_SMC, &w->smc);
+		w->smc_text = w->smc.line;
+	}
+	if (ks_verdict(&host, KS_IPPROTO_SMC) == KS_TOO_OLD) {
+		ks_explain(&host, KS_IPPROTO_SMC, &w->inet);
+		w->inet_text = w->inet.line;
+	}
+}
+
 /* Byte counts instead of "64k", so the library has nothing left to interpret. */
 static int set_config(const struct run_opts *o, const char *debug_file)
 {
@@ -230,6 +265,14 @@ static int set_config(const struct run_opts *o, const char *debug_file)
 	if (!rc)
 		rc = set_env(SMC_RUN_ENV_SNDBUF, o->sndbuf ? sndbuf : NULL);
 	return rc;
+}
+
+/* The explanations of find_why(), or none: nothing inherited from an outer smc_run */
+static int set_why(const struct run_why *w)
+{
+	int rc = set_env(SMC_RUN_ENV_WHY_SMC, w->smc_text);
+
+	return rc ? rc : set_env(SMC_RUN_ENV_WHY_INET, w->inet_text);
 }
 
 /* Where execvp() will find @program, in @path; false if nowhere (execvp then says why). */
@@ -344,6 +387,7 @@ static void check_limit(const char *opt, const char *size, const char *sysctl)
 
 static int run(const struct run_opts *o)
 {
+	struct run_why why;
 	char *debug_file = NULL;
 	const char *library;
 	int rc = find_library(&library);
@@ -365,9 +409,12 @@ static int run(const struct run_opts *o)
 			return EXIT_RUNTIME;
 		}
 	}
+	find_why(o->debug, &why);
 	rc = set_preload(library);
 	if (!rc)
 		rc = set_config(o, debug_file);
+	if (!rc)
+		rc = set_why(&why);
 	free(debug_file);	/* setenv() made its copy */
 	if (rc) {
 		pr_err("cannot set the environment: %s", strerror(-rc));

@@ -97,6 +97,9 @@ static struct {
 	 * must not find reports in its data stream.
 	 */
 	char			debug_file[PATH_MAX];	/* "" for stderr */
+	/* SMC_RUN_WHY_SMC and SMC_RUN_WHY_INET, copied ("" if unset or not taken) */
+	char			why_smc[SMC_RUN_WHY_MAX + 1];
+	char			why_inet[SMC_RUN_WHY_MAX + 1];
 	bool			stderr_open;		/* fd 2 at start: was there one */
 	dev_t			stderr_dev;		/* and which file it was */
 	ino_t			stderr_ino;
@@ -192,7 +195,8 @@ static void report_to_stderr(const char *line, size_t len)
 __attribute__((format(printf, 1, 2)))
 static void debug(const char *fmt, ...)
 {
-	char line[512];
+	/* room for the longest report: errno texts and the launcher's SMC_RUN_WHY_* text */
+	char line[SMC_RUN_WHY_MAX + 512];
 	int saved_errno = errno;
 	va_list ap;
 	int n, m;
@@ -239,6 +243,18 @@ static void remember_stderr(void)
 	cfg.stderr_type = st.st_mode & S_IFMT;
 }
 
+/* Copy a SMC_RUN_WHY_* text the launcher left, if it is one a report can carry */
+static void take_why(const char *name, char buf[SMC_RUN_WHY_MAX + 1])
+{
+	const char *text = getenv(name);
+
+	if (smc_run_why_ok(text))
+		memcpy(buf, text, strlen(text) + 1);
+	else if (text && *text)
+		debug("ignoring %s: not a text of at most %d printable characters", name,
+		      SMC_RUN_WHY_MAX);
+}
+
 static void preload_init(void)
 {
 	const struct smc_run_env env = {
@@ -280,6 +296,8 @@ static void preload_init(void)
 	if (ignored & SMC_RUN_IGNORED_SNDBUF)
 		debug("ignoring %s=%s: not a size such as 65536, 64k or 1m", SMC_RUN_ENV_SNDBUF,
 		      env.sndbuf);
+	take_why(SMC_RUN_ENV_WHY_SMC, cfg.why_smc);
+	take_why(SMC_RUN_ENV_WHY_INET, cfg.why_inet);
 }
 
 static void init(void)
@@ -311,6 +329,21 @@ static bool is_permanent_refusal(int err)
 {
 	return err == EAFNOSUPPORT || err == EPROTONOSUPPORT || err == ESOCKTNOSUPPORT ||
 	       err == EOPNOTSUPP || err == EINVAL || err == EPERM || err == EACCES;
+}
+
+/* Errors that mean "this kernel has no such socket": the launcher's SMC_RUN_WHY_* says why
+ * (not EPERM or EACCES: a policy refuses them, whatever the kernel has)
+ */
+static bool is_missing_in_kernel(int err)
+{
+	return err == EAFNOSUPPORT || err == EPROTONOSUPPORT || err == ESOCKTNOSUPPORT ||
+	       err == EINVAL;
+}
+
+/* "; <why>" for a report, or "" */
+static const char *why_sep(const char *why)
+{
+	return why[0] ? "; " : "";
 }
 
 /* The SMC socket for a TCP request, made the way @family says; -1 and errno if refused */
@@ -361,9 +394,12 @@ static int smc_socket(int domain, int type, int protocol)
 		first_inet_refusal = !atomic_exchange(&ipproto_smc_missing, true);
 		family = SMC_RUN_SMC;
 		fd = create_smc(family, domain, type);
-		if (fd >= 0 && first_inet_refusal && cfg.debug)
-			debug("IPPROTO_SMC sockets refused (%s): using AF_SMC sockets",
-			      strerror(inet_errno));
+		if (fd >= 0 && first_inet_refusal && cfg.debug) {
+			const char *why = is_missing_in_kernel(inet_errno) ? cfg.why_inet : "";
+
+			debug("IPPROTO_SMC sockets refused (%s): using AF_SMC sockets%s%s",
+			      strerror(inet_errno), why_sep(why), why);
+		}
 	}
 	if (fd < 0) {
 		int err = errno;
@@ -373,12 +409,20 @@ static int smc_socket(int domain, int type, int protocol)
 				debug("cannot create an SMC socket (%s, %s): this one is TCP",
 				      how_created(family, domain), strerror(err));
 		} else if (!atomic_exchange(&smc_refused, true) && cfg.debug) {
+			/* why the kernel has none: SMC is missing, unless only IPPROTO_SMC was
+			 * asked for on a release that predates it
+			 */
+			const char *why = !is_missing_in_kernel(err) ? "" :
+					  family == SMC_RUN_INET && cfg.why_inet[0] ? cfg.why_inet :
+					  cfg.why_smc;
+
 			if (inet_errno)
 				debug("SMC sockets refused (IPPROTO_SMC: %s; AF_SMC: %s): TCP "
-				      "sockets stay TCP", strerror(inet_errno), strerror(err));
+				      "sockets stay TCP%s%s", strerror(inet_errno), strerror(err),
+				      why_sep(why), why);
 			else
-				debug("SMC sockets refused (%s: %s): TCP sockets stay TCP",
-				      how_created(family, domain), strerror(err));
+				debug("SMC sockets refused (%s: %s): TCP sockets stay TCP%s%s",
+				      how_created(family, domain), strerror(err), why_sep(why), why);
 		}
 		errno = saved_errno;
 		return cfg.socket(domain, type, protocol);

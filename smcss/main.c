@@ -220,12 +220,17 @@ static void explain_reasons(struct sock_walk *w)
 	out_list_end(w->out);
 }
 
-static void report_dump_error(const struct smc_nl *nl, int rc)
+static void report_dump_error(struct smc_nl *nl, int rc)
 {
-	if (rc == -ENOENT)
-		pr_err("SMC socket diagnostics unavailable: the smc_diag module is not loaded "
-		       "(try: modprobe smc_diag)");
-	else if (rc == -EINVAL && !smc_nl_status(nl)->extack[0])
+	struct ks_host host;
+	struct ks_text t;
+
+	if (rc == -ENOENT) {
+		/* no smc_diag: not loaded, or not in this kernel at all; the host's files tell */
+		tool_kernel_probe(nl, &host);
+		ks_explain(&host, KS_SMC_DIAG, &t);
+		pr_err("SMC socket diagnostics unavailable: %s", t.line);
+	} else if (rc == -EINVAL && !smc_nl_status(nl)->extack[0])
 		pr_err("this kernel does not support SMC sockets (AF_SMC); "
 		       "it needs CONFIG_SMC and CONFIG_SMC_DIAG");
 	else

@@ -8,6 +8,8 @@ set -euo pipefail
 packages=(
 	# build
 	gcc make pkg-config libc6-dev libnl-3-dev libnl-genl-3-dev libibverbs-dev ibverbs-providers
+	# zlib: the tools read the kernel configuration from /proc/config.gz
+	zlib1g-dev
 	# host tests
 	bats bats-assert bats-support jq bash-completion valgrind cppcheck
 	# replay tests: tests/replay/*.py read and mutate recordings

@@ -5,6 +5,7 @@
 # Every case must give one line on stderr, a documented exit status and nothing
 # half-written on stdout, or well-formed output.
 load ../helpers/common
+load ../helpers/kernel
 
 setup() {
 	REC=$(ls -d "$TOP"/tests/replay/6.12*/ | head -1)
@@ -97,6 +98,8 @@ hostile() {
 		rm -f "$BATS_TEST_TMPDIR/r.rec"
 		# shellcheck disable=SC2086
 		SMC_UTILS_RECORD=$BATS_TEST_TMPDIR/r.rec run_split $tool
+		# the host's explanation of the missing SMC is recorded as a fact: the replay
+		# says it in the same words, wherever it runs
 		local want_out=$output want_err=$stderr want_status=$status
 		# shellcheck disable=SC2086
 		SMC_UTILS_REPLAY=$BATS_TEST_TMPDIR/r.rec run_split $tool

@@ -33,6 +33,9 @@ setup() {
 		run "$ASAN/smcd" $args
 		[ "$status" -le 2 ] || fail "smcd $args exited $status: $output"
 	done
+	# an empty word: the code counter once read past its end (tests/fuzz/repro/explain)
+	run "$ASAN/smcr" explain 0 "" " x"
+	[ "$status" -eq 2 ] || fail "smcr explain 0 '' ' x' exited $status: $output"
 	# (run from build/asan, smc_run looks for the installed library: exit 1 if missing)
 	for args in "-h" "-v" "-x" "" "-r 0 true" "-f bad true" "-d -r 64k -t 1m -f smc true"; do
 		# shellcheck disable=SC2086

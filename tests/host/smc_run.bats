@@ -3,6 +3,7 @@
 # launcher hands the program, and programs that keep working over TCP. The preload
 # library under 64 concurrent threads, with valgrind and ASan.
 load ../helpers/smc_run
+load ../helpers/kernel
 
 setup() {
 	[ -x "$SMC_RUN" ] && [ -f "$TOP/smc_run/libsmc-preload.so" ] || skip "run 'make' first"
@@ -131,16 +132,30 @@ assert_one_line_stderr() {
 }
 
 @test "smc_run -d: says once per process that SMC sockets are refused, and why" {
+	# why: what the host's files say (the launcher reads them, the library reports it)
+	case $HOST_SMC in
+	loaded | builtin) why= ;;
+	*) why="; $NO_SMC" ;;
+	esac
 	run_split "$SMC_RUN" -d "$SMC_RUN_PROBE" sockets tcp tcp6 tcp-flags
 	assert_success
 	prefix='^smc_run: smc_run_probe\[[0-9]+\]: SMC sockets refused '
-	assert_one_line_stderr "$prefix\(IPPROTO_SMC: Protocol not supported; AF_SMC: Address family not supported by protocol\): TCP sockets stay TCP$"
+	assert_one_line_stderr "$prefix\(IPPROTO_SMC: Protocol not supported; AF_SMC: Address family not supported by protocol\): TCP sockets stay TCP$why\$"
 	run_split "$SMC_RUN" -d -f smc "$SMC_RUN_PROBE" sockets tcp6 tcp
-	assert_one_line_stderr "$prefix\(AF_SMC, SMCPROTO_SMC6: Address family not supported by protocol\): TCP sockets stay TCP$"
+	assert_one_line_stderr "$prefix\(AF_SMC, SMCPROTO_SMC6: Address family not supported by protocol\): TCP sockets stay TCP$why\$"
 	run_split "$SMC_RUN" -d -f inet "$SMC_RUN_PROBE" sockets udp tcp
 	assert_line --regexp '^tcp domain=2 protocol=6 '
 	assert_line --regexp '^udp domain=2 protocol=17 '
-	assert_one_line_stderr "$prefix\(AF_INET, IPPROTO_SMC: Protocol not supported\): TCP sockets stay TCP$"
+	assert_one_line_stderr "$prefix\(AF_INET, IPPROTO_SMC: Protocol not supported\): TCP sockets stay TCP$why\$"
+	# without -d the launcher leaves no explanation behind, nor lets an outer one through
+	SMC_RUN_WHY_SMC=stale SMC_RUN_WHY_INET=stale run_split "$SMC_RUN" env
+	refute_output --partial SMC_RUN_WHY_
+	# the library takes only a printable line of it, whoever set it
+	run_split env SMC_RUN_DEBUG=1 SMC_RUN_WHY_SMC=$'two\nlines' \
+		LD_PRELOAD="$TOP/smc_run/libsmc-preload.so" "$SMC_RUN_PROBE" sockets tcp
+	[[ $stderr =~ ^smc_run:\ smc_run_probe\[[0-9]+\]:\ ignoring\ SMC_RUN_WHY_SMC:\ not\ a\ text\ of\ at\ most\ 640\ printable\ characters$'\n' ]] ||
+		fail "not ignored: $stderr"
+	[[ $stderr != *two* ]] || fail "the text was shown: $stderr"
 	# sockets the library leaves alone are not worth a word
 	run_split "$SMC_RUN" -d "$SMC_RUN_PROBE" sockets udp unix
 	assert_equal "$stderr" ""

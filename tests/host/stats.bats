@@ -2,6 +2,7 @@
 # smcr/smcd stats on the host (no SMC needed): usage errors, the missing module, and the
 # safety of the per-user baseline file, which is checked before the kernel is asked.
 load ../helpers/common
+load ../helpers/kernel
 
 setup() {
 	# every test gets its own baseline directory: never the real one of this user
@@ -47,7 +48,7 @@ make_dir() {
 	[ ! -e "$DIR" ]
 }
 
-@test "stats without SMC: module not loaded, exit 1, nothing on stdout" {
+@test "stats without SMC: what the host says, exit 1, nothing on stdout" {
 	no_smc
 	for tool in "$SMCR" "$SMCD"; do
 		name=$(basename "$tool")
@@ -55,7 +56,7 @@ make_dir() {
 			"-d stats" "-dd -a stats" "stats reset" "-a stats reset" "stats s" "stats r"; do
 			# shellcheck disable=SC2086
 			run_split -1 "$tool" $args
-			assert_one_line_error "^$name: SMC module not loaded \(try: modprobe smc\)$"
+			assert_one_line_error "^$name: $NO_SMC\$"
 		done
 	done
 	# a reset that could not read the kernel saved nothing
@@ -98,7 +99,7 @@ make_dir() {
 	make_dir
 	echo garbage >"$BASELINE"
 	run_split -1 "$SMCD" -a stats
-	assert_one_line_error '^smcd: SMC module not loaded'
+	assert_one_line_error "^smcd: $NO_SMC\$"
 }
 
 @test "baseline: a FIFO or a directory at its name is refused, without hanging" {

@@ -89,6 +89,78 @@ static void test_no_module(void)
 	chk_facts_free(&f);
 }
 
+/* A fixture host of tests/unit/fixtures/kernel_support (tests run from the top of the tree) */
+static void fixture_host(struct ks_host *h, const char *name, const char *release)
+{
+	const char *slash = strrchr(__FILE__, '/');
+	char root[256];
+
+	snprintf(root, sizeof(root), "%.*sfixtures/kernel_support/%s",
+		 slash ? (int)(slash - __FILE__ + 1) : 0, __FILE__, name);
+	ks_probe(h, root, release);
+}
+
+/* What the host's files say decides the words: module, not built, unknown, release */
+static void test_no_module_host(void)
+{
+	struct chk_facts f;
+	struct chk_findings fs;
+
+	healthy(&f);
+	f.genl_rc = -ENOENT;
+	f.diag_rc = -ENOENT;
+	f.af_smc_rc = -EAFNOSUPPORT;
+	f.ipproto_smc_rc = -EPROTONOSUPPORT;
+
+	fixture_host(&f.host, "module", "6.12.0-test");
+	judge(&f, &fs);
+	ok(message_has(&fs, "module.smc", "SMC module not loaded") &&
+	   fix_has(&fs, "module.smc", "modprobe smc") &&
+	   fix_has(&fs, "module.smc_diag", "modprobe smc_diag") &&
+	   fix_has(&fs, "socket.af_smc", "modprobe smc") &&
+	   fix_has(&fs, "socket.ipproto_smc", "modprobe smc"),
+	   "module installed, not loaded: modprobe everywhere");
+	chk_findings_free(&fs);
+
+	fixture_host(&f.host, "nomodules", "6.18.44-fc-v669");
+	judge(&f, &fs);
+	ok(status_of(&fs, "module.smc") == CHK_PROBLEM &&
+	   message_has(&fs, "module.smc", "this kernel was built without SMC (CONFIG_SMC is not "
+		       "set in /proc/config.gz") &&
+	   fix_has(&fs, "module.smc", "boot a kernel built with CONFIG_SMC"),
+	   "kernel without SMC: module.smc says so, with the fix");
+	ok(message_has(&fs, "module.smc_diag", "built without SMC") &&
+	   message_has(&fs, "socket.af_smc", "built without SMC") &&
+	   message_has(&fs, "socket.ipproto_smc", "built without SMC"),
+	   "kernel without SMC: smc_diag, AF_SMC, IPPROTO_SMC say so too");
+	ok(!fix_has(&fs, "module.smc", "modprobe") && !fix_has(&fs, "module.smc_diag", "modprobe") &&
+	   !fix_has(&fs, "socket.af_smc", "modprobe") &&
+	   !fix_has(&fs, "socket.ipproto_smc", "modprobe"), "kernel without SMC: no modprobe");
+	ok(!message_has(&fs, "socket.ipproto_smc", "6.11") &&
+	   !fix_has(&fs, "socket.ipproto_smc", "6.11"), "6.18: no \"needs Linux 6.11\"");
+	chk_findings_free(&fs);
+
+	fixture_host(&f.host, "unknown", "6.12.0-test");
+	judge(&f, &fs);
+	ok(message_has(&fs, "module.smc", "SMC module not loaded, or this kernel was built without "
+		       "SMC") && fix_has(&fs, "module.smc", "modprobe smc; if that fails"),
+	   "no evidence: both possibilities, modprobe first");
+	chk_findings_free(&fs);
+
+	/* 6.1: SMC loaded, only IPPROTO_SMC refused (EINVAL: protocol out of range) */
+	chk_facts_free(&f);
+	healthy(&f);
+	f.ipproto_smc_rc = -EINVAL;
+	fixture_host(&f.host, "old", "6.1.0-28-amd64");
+	judge(&f, &fs);
+	ok(status_of(&fs, "socket.ipproto_smc") == CHK_WARNING &&
+	   message_has(&fs, "socket.ipproto_smc", "IPPROTO_SMC needs Linux 6.11 or later, this "
+		       "is 6.1.0-28-amd64") && fix_has(&fs, "socket.ipproto_smc", "AF_SMC"),
+	   "6.1: IPPROTO_SMC needs 6.11, where it is true");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+}
+
 static void test_eid(void)
 {
 	struct chk_facts f;
@@ -457,6 +529,7 @@ int main(void)
 {
 	test_healthy();
 	test_no_module();
+	test_no_module_host();
 	test_eid();
 	test_many_ueids();
 	test_rdma_port();
