@@ -165,3 +165,58 @@ $(ASAN_DIR)/%: $(LIB_SRCS) $(wildcard lib/*.h */main.c tests/unit/*.[ch])
 		$(firstword $(wildcard $*/main.c tests/unit/$*.c)) $(LIB_SRCS) $(LDLIBS)
 
 .PHONY: asan
+
+# libFuzzer harnesses (tests/fuzz, see tests/README.md "Fuzzing"): clang only, built only
+# by these targets. Each harness links every lib/ object and the main() of the tools it
+# runs, compiled as <tool>_main(). FUZZ_TIME: seconds per harness for make fuzz.
+FUZZ_CC     ?= clang
+FUZZ_TIME   ?= 60
+FUZZ_DIR    := build/fuzz
+FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -O1 -g $(WARN) -Ilib/uapi -Ilib -Itests/fuzz \
+	       $(DEP_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP
+FUZZ_NAMES  := $(patsubst tests/fuzz/fuzz_%.c,%,$(filter-out tests/fuzz/fuzz_tool.c,\
+	       $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BINS   := $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_NAMES))
+FUZZ_LIB    := $(patsubst lib/%.c,$(FUZZ_DIR)/lib/%.o,$(LIB_SRCS))
+FUZZ_COMMON := $(FUZZ_DIR)/obj/fuzz_tool.o $(FUZZ_DIR)/obj/json_check.o
+
+$(FUZZ_DIR)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(call msg,FUZZCC,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_DIR)/obj/%.o: tests/fuzz/%.c
+	@mkdir -p $(@D)
+	$(call msg,FUZZCC,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+# a tool's main() as <tool>_main(): no prototype, it was never meant to be called
+$(FUZZ_DIR)/main/%.o: %/main.c
+	@mkdir -p $(@D)
+	$(call msg,FUZZCC,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-missing-prototypes -Dmain=$*_main -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_smcss: $(FUZZ_DIR)/main/smcss.o
+$(FUZZ_DIR)/fuzz_smcr $(FUZZ_DIR)/fuzz_rdma: $(FUZZ_DIR)/main/smcr.o
+$(FUZZ_DIR)/fuzz_smcd: $(FUZZ_DIR)/main/smcd.o
+$(FUZZ_DIR)/fuzz_explain $(FUZZ_DIR)/fuzz_stats_baseline: $(FUZZ_DIR)/main/smcr.o \
+							    $(FUZZ_DIR)/main/smcd.o
+$(FUZZ_DIR)/fuzz_smc_pnet: $(FUZZ_DIR)/main/smc_pnet.o
+$(FUZZ_DIR)/fuzz_smc_chk: $(FUZZ_DIR)/main/smc_chk.o
+$(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/fuzz_%.o $(FUZZ_COMMON) $(FUZZ_LIB)
+	$(call msg,FUZZLD,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(DEP_LIBS)
+
+fuzz-build: $(FUZZ_BINS)
+# every harness for FUZZ_TIME seconds, two at a time
+fuzz:
+	@FUZZ_TIME=$(FUZZ_TIME) tests/fuzz/run.sh run
+# each harness for a few seconds, and every saved reproducer once (TAP; make check)
+fuzz-smoke:
+	@tests/fuzz/run.sh smoke
+
+.PHONY: fuzz fuzz-build fuzz-smoke
+# objects made by the pattern rules above are kept, or each build would start from scratch
+.PRECIOUS: $(FUZZ_DIR)/lib/%.o $(FUZZ_DIR)/obj/%.o $(FUZZ_DIR)/main/%.o
+-include $(wildcard $(FUZZ_DIR)/*/*.d)

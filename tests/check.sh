@@ -45,6 +45,10 @@ done
 
 run_suite host bats --tap tests/host
 
+# libFuzzer harnesses: a short run of each (SMOKE_TIME seconds, two at a time) and every
+# saved crash reproducer (tests/fuzz/run.sh)
+run_suite fuzz tests/fuzz/run.sh smoke
+
 if [ "${SKIP_BENCH:-0}" = 1 ]; then
 	echo "# bench skipped (SKIP_BENCH=1)"
 	n=$(grep -c '@test' tests/live/*.bats 2>/dev/null | awk -F: '{s+=$2} END {print s+0}')

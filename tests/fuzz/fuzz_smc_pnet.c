@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0
+/* fuzz_smc_pnet.c - smc_pnet on replayed SMC_PNETID replies (and the controller's),
+ * showing and changing the table, through its real main()
+ *
+ * Input: one byte picks the command line, the rest is the replay file (lib/nltrace.h).
+ */
+#include "fuzz_tool.h"
+
+int smc_pnet_main(int argc, char **argv);
+
+#define PNET(json, ...) { smc_pnet_main, json, { "smc_pnet", __VA_ARGS__, NULL } }
+
+static const struct fuzz_cmd cmds[] = {
+	{ smc_pnet_main, false, { "smc_pnet", NULL } },
+	PNET(true, "-j"),
+	PNET(true, "-p"),
+	PNET(false, "PNETA"),
+	PNET(false, "-s", "pneta"),
+	PNET(true, "-j", "PNETA"),
+	PNET(false, "-a", "PNETA", "-I", "ra"),
+	PNET(false, "-a", "PNETA", "-D", "rxa", "-P", "2"),
+	PNET(false, "-d", "PNETA"),
+	PNET(false, "-f"),
+};
+
+static const struct fuzz_expect expect = { .max_status = 2, .verdict_status = -1 };
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_setup();
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_table_input(cmds, sizeof(cmds) / sizeof(cmds[0]), &expect, data, size);
+	return 0;
+}

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0
+/* fuzz_smcss.c - smcss on replayed sock_diag (AF_SMC) and inet_diag (the TCP sockets
+ * behind IPPROTO_SMC ones) replies, through its real main() and every view
+ *
+ * Input: one byte picks the command line, the rest is the replay file (lib/nltrace.h).
+ */
+#include "fuzz_tool.h"
+
+int smcss_main(int argc, char **argv);
+
+#define SMCSS(json, ...) { smcss_main, json, { "smcss", __VA_ARGS__, NULL } }
+
+static const struct fuzz_cmd cmds[] = {
+	{ smcss_main, false, { "smcss", NULL } },
+	SMCSS(false, "-a"),
+	SMCSS(false, "-l"),
+	SMCSS(false, "-d"),
+	SMCSS(false, "-a", "-d"),
+	SMCSS(false, "-D"),
+	SMCSS(false, "-a", "-D", "-d"),
+	SMCSS(false, "-R"),
+	SMCSS(false, "-a", "-R", "-d"),
+	SMCSS(false, "-a", "-W"),
+	SMCSS(false, "-e"),
+	SMCSS(false, "-a", "-e", "-d", "-W"),
+	SMCSS(true, "-a", "-j"),
+	SMCSS(true, "-a", "-d", "-D", "-p"),
+	SMCSS(true, "-a", "-d", "-R", "-j"),
+	SMCSS(true, "-e", "-j"),
+	SMCSS(true, "-a", "-e", "-p"),
+	SMCSS(true, "-l", "-j"),
+	SMCSS(false, "-n", "a", "-a"),
+	SMCSS(false, "-n", "b", "-a", "-R"),
+	SMCSS(true, "-n", "a", "-a", "-d", "-j"),
+};
+
+static const struct fuzz_expect expect = { .max_status = 2, .verdict_status = -1 };
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_setup();
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_table_input(cmds, sizeof(cmds) / sizeof(cmds[0]), &expect, data, size);
+	return 0;
+}
