@@ -7,9 +7,12 @@
  * the terminal, not a file that dies with the process. The tools write only through
  * stdio (lib/out.c, lib/err.c), so nothing of theirs is missed.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +34,7 @@ static int replay_fd = -1;
 static FILE *out_file, *err_file;
 static char *out_buf, *err_buf;
 static size_t out_cap, err_cap;
-static char xdg_dir[] = "/tmp/smc-fuzz-XXXXXX";
+static char xdg_dir[64];	/* /tmp/smc-fuzz-<pid>-XXXXXX */
 static bool show;	/* SMC_FUZZ_SHOW=1 */
 static bool repeat;	/* SMC_FUZZ_REPEAT=1 */
 static void (*before_run)(void);
@@ -67,14 +70,53 @@ static FILE *capture_file(const char *name)
 	return f;
 }
 
+/* A directory of ours and what a stats command may have left in it: smc-utils/ with a
+ * baseline, its temporary file and nothing deeper.
+ */
+static void remove_run_dir(const char *dir)
+{
+	char sub[PATH_MAX], file[PATH_MAX + NAME_MAX + 2];
+	struct dirent *e;
+	DIR *d;
+
+	snprintf(sub, sizeof(sub), "%s/smc-utils", dir);
+	d = opendir(sub);
+	while (d && (e = readdir(d))) {
+		snprintf(file, sizeof(file), "%s/%s", sub, e->d_name);
+		if (e->d_name[0] != '.')
+			unlink(file);
+	}
+	if (d)
+		closedir(d);
+	rmdir(sub);
+	rmdir(dir);
+}
+
 static void remove_xdg_dir(void)
 {
-	char sub[sizeof(xdg_dir) + 16];
+	remove_run_dir(xdg_dir);
+}
 
-	/* smc_stats_store_open() may have made its directory there; nothing else */
-	snprintf(sub, sizeof(sub), "%s/smc-utils", xdg_dir);
-	rmdir(sub);
-	rmdir(xdg_dir);
+/* libFuzzer ends most runs with _Exit(), past atexit(): each harness removes the
+ * directories of those that are gone
+ */
+static void remove_stale_dirs(void)
+{
+	DIR *d = opendir("/tmp");
+	struct dirent *e;
+
+	while (d && (e = readdir(d))) {
+		char path[PATH_MAX];
+		int pid;
+
+		if (sscanf(e->d_name, "smc-fuzz-%d-", &pid) != 1 || pid <= 0 ||
+		    kill(pid, 0) == 0 || errno != ESRCH)
+			continue;
+		snprintf(path, sizeof(path), "/tmp/%s", e->d_name);
+		remove_run_dir(path);
+	}
+	if (d)
+		closedir(d);
 }
 
 void fuzz_setup(void)
@@ -91,6 +133,8 @@ void fuzz_setup(void)
 	unsetenv(NLTRACE_ENV_RECORD);
 	unsetenv(NLTRACE_ENV_CUE);
 	setenv(NLTRACE_ENV_REPLAY, path, 1);
+	remove_stale_dirs();
+	snprintf(xdg_dir, sizeof(xdg_dir), "/tmp/smc-fuzz-%d-XXXXXX", (int)getpid());
 	if (!mkdtemp(xdg_dir))
 		fuzz_fail("mkdtemp: %s", strerror(errno));
 	setenv("XDG_RUNTIME_DIR", xdg_dir, 1);

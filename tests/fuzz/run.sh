@@ -9,7 +9,8 @@
 #                               recordings (tests/replay/*/*.rec), minimised by libFuzzer
 #
 # FUZZ_JOBS harnesses run at once (default 2), each one process at nice FUZZ_NICE (10).
-# What a run finds lands in build/fuzz/artifacts/HARNESS/, its log in build/fuzz/logs/.
+# What a run finds lands in build/fuzz/artifacts/HARNESS/, its logs in a directory of its
+# own under build/fuzz/logs/ (make check may run a smoke while someone fuzzes).
 # New inputs go to build/fuzz/corpus/HARNESS/; the corpus in the tree is only read.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,6 +21,7 @@ FUZZ_NICE=${FUZZ_NICE:-10}
 # seconds one input may take: libFuzzer counts wall-clock time, and a niced harness next
 # to the qemu bench can be starved for seconds (a timeout is checked once more, below)
 TIMEOUT=${FUZZ_TIMEOUT:-20}
+LOGS=$FUZZ_DIR/logs/${1:-help}-$(date +%Y%m%d-%H%M%S)-$$
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 mode=${1:-}
@@ -37,8 +39,10 @@ max_len() {
 }
 
 build() {
-	local cc=${FUZZ_CC:-clang} log=$FUZZ_DIR/logs/build.log
-	mkdir -p "$FUZZ_DIR/logs"
+	local cc=${FUZZ_CC:-clang} log=$LOGS/build.log
+	mkdir -p "$LOGS"
+	# the logs of the last ten runs are kept
+	ls -dt "$FUZZ_DIR"/logs/*-*-*/ 2>/dev/null | tail -n +11 | xargs -r rm -rf
 	if ! command -v "$cc" >/dev/null; then
 		echo "# no $cc: the fuzz harnesses need clang with libFuzzer (apt-get install clang)"
 		return 2
@@ -49,7 +53,7 @@ build() {
 	fi
 }
 
-# fuzz HARNESS SECONDS: one libFuzzer run; its log in $FUZZ_DIR/logs/HARNESS.log
+# fuzz HARNESS SECONDS: one libFuzzer run; its log in $LOGS/HARNESS.log
 fuzz() {
 	local h=$1 secs=$2 work=$FUZZ_DIR/corpus/$1 seeds=tests/fuzz/corpus/$1
 	mkdir -p "$work" "$FUZZ_DIR/artifacts/$h"
@@ -57,7 +61,7 @@ fuzz() {
 	nice -n "$FUZZ_NICE" "$FUZZ_DIR/fuzz_$h" -max_total_time="$secs" -timeout="$TIMEOUT" \
 		-rss_limit_mb=2048 -max_len="$(max_len "$h")" -print_final_stats=1 \
 		-artifact_prefix="$FUZZ_DIR/artifacts/$h/" "$work" $seeds \
-		>"$FUZZ_DIR/logs/$h.log" 2>&1
+		>"$LOGS/$h.log" 2>&1
 }
 
 # One line of figures from a finished run's log
@@ -65,6 +69,7 @@ figures() {
 	local log=$1 execs rate cov ft corp
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+	# (-a: the log quotes inputs, which may hold any byte)
 	cov=$(grep -ao ' cov: [0-9]*' "$log" | tail -1 | tr -dc 0-9)
 	ft=$(grep -ao ' ft: [0-9]*' "$log" | tail -1 | tr -dc 0-9)
 	corp=$(grep -ao ' corp: [0-9]*' "$log" | tail -1 | tr -dc 0-9)
@@ -86,18 +91,18 @@ fuzz_all() {
 			wait -n
 			running=$((running - 1))
 		fi
-		rm -f "$FUZZ_DIR/logs/$h.status"
+		rm -f "$LOGS/$h.status"
 		(
 			rc=0
 			fuzz "$h" "$secs" || rc=$?
-			echo "$rc" >"$FUZZ_DIR/logs/$h.status"
+			echo "$rc" >"$LOGS/$h.status"
 		) &
 		running=$((running + 1))
 	done
 	wait
 	for h in $harnesses; do
-		log=$FUZZ_DIR/logs/$h.log
-		rc=$(cat "$FUZZ_DIR/logs/$h.status" 2>/dev/null || echo "?")
+		log=$LOGS/$h.log
+		rc=$(cat "$LOGS/$h.status" 2>/dev/null || echo "?")
 		art=$(sed -n "s/.*Test unit written to \(.*timeout-[0-9a-f]*\)$/\1/p" "$log")
 		if [ "$rc" = 0 ]; then
 			tap ok "fuzz $h: $secs s, $(figures "$log")"
@@ -108,7 +113,7 @@ fuzz_all() {
 		else
 			failed=1
 			tap "not ok" "fuzz $h: exit $rc after $(figures "$log")"
-			grep -E '^(==[0-9]+==ERROR|SUMMARY|==== fuzz oracle failed|artifact_prefix)' \
+			grep -aE '^(==[0-9]+==ERROR|SUMMARY|==== fuzz oracle failed|artifact_prefix)' \
 				"$log" | head -n 5 | sed 's/^/#   /'
 			echo "#   log: $log (save the reproducer under tests/fuzz/repro/$h/)"
 		fi
@@ -121,13 +126,13 @@ repro_all() {
 		for f in tests/fuzz/repro/"$h"/*; do
 			[ -f "$f" ] || continue
 			if "$FUZZ_DIR/fuzz_$h" -runs=1 -timeout="$TIMEOUT" "$f" \
-				>"$FUZZ_DIR/logs/repro.log" 2>&1; then
+				>"$LOGS/repro.log" 2>&1; then
 				tap ok "reproducer $h/$(basename "$f")"
 			else
 				failed=1
 				tap "not ok" "reproducer $h/$(basename "$f")"
-				grep -E '^(==[0-9]+==ERROR|SUMMARY|==== fuzz oracle failed)' \
-					"$FUZZ_DIR/logs/repro.log" | head -n 3 | sed 's/^/#   /'
+				grep -aE '^(==[0-9]+==ERROR|SUMMARY|==== fuzz oracle failed)' \
+					"$LOGS/repro.log" | head -n 3 | sed 's/^/#   /'
 			fi
 		done
 	done
@@ -154,7 +159,7 @@ corpus_all() {
 		rc=0
 		"$FUZZ_DIR/fuzz_$h" -merge=1 -use_counters=0 -timeout="$TIMEOUT" \
 			-artifact_prefix="$tmp/" -max_len="$(max_len "$h")" \
-			"tests/fuzz/corpus/$h" "$tmp/cand" >"$FUZZ_DIR/logs/merge-$h.log" 2>&1 || rc=$?
+			"tests/fuzz/corpus/$h" "$tmp/cand" >"$LOGS/merge-$h.log" 2>&1 || rc=$?
 		echo "corpus $h: $(ls "tests/fuzz/corpus/$h" | wc -l) files from" \
 			"$(ls "$tmp/cand" | wc -l) candidates$([ $rc = 0 ] || echo " (merge exit $rc)")"
 	done
@@ -168,7 +173,7 @@ smoke | repro)
 		echo "ok 1 - fuzz harnesses # SKIP no clang"
 		exit 0
 	elif [ "$rc" != 0 ]; then
-		echo "not ok 1 - fuzz harnesses build (see $FUZZ_DIR/logs/build.log)"
+		echo "not ok 1 - fuzz harnesses build (see $LOGS/build.log)"
 		exit 1
 	fi
 	# the smoke runs every input twice: a second run must print the same (fuzz_tool.h)

@@ -10,6 +10,7 @@ setup() {
 teardown() {
 	stop_bg
 	"$SMCD" ueid add "$BENCH_UEID" 2>/dev/null || true
+	"$TOP/smc_pnet/smc_pnet" -d PNETFB 2>/dev/null || true
 }
 
 @test "SMC client to a plain TCP server: client row TCP 0x03010000 (PEERNOSMC)" {
@@ -37,6 +38,8 @@ teardown() {
 }
 
 @test "no UEID: server TCP 0x03030008, client TCP 0x05000000/0x03030008" {
+	# without an SMC-D device the client proposes nothing (0x03030000) and no UEID is asked
+	require_feature loopback_ism
 	"$SMCD" ueid flush
 	run "$SMCD" ueid show
 	assert_output ""
@@ -56,6 +59,25 @@ teardown() {
 		and .peer_diagnosis_name == "NOUEID"' <<<"$output"
 }
 
+# What every connection on a kernel without loopback-ism (6.1) does. Where loopback-ism
+# exists, a PNET ID that lo does not have fences it off, as on 6.1 there is none.
+@test "no usable SMC device: client TCP 0x03030000 (NOSMCDEV), server TCP 0x05000000/0x03030000" {
+	if have_feature loopback_ism; then
+		"$TOP/smc_pnet/smc_pnet" -a PNETFB -D loopback-ism
+	fi
+	start_bg server "$SMC_CONN" server 127.0.0.1 5208
+	start_bg client "$SMC_CONN" client 127.0.0.1 5208
+	run_split "$SMCSS" -d
+	assert_success
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 127\.0\.0\.1:[0-9]+ +127\.0\.0\.1:5208 +0000 TCP 0x03030000 \(NOSMCDEV\)$'
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 127\.0\.0\.1:5208 +127\.0\.0\.1:[0-9]+ +0000 TCP 0x05000000/0x03030000 \(PEERDECL/NOSMCDEV\)$'
+	run rows_for 5208
+	jq -e '([.[] | select(.peer_port == 5208)] | length == 1 and .[0].fallback_reason == 50528256
+			and (.[0] | has("peer_diagnosis") | not))
+		and ([.[] | select(.local_port == 5208 and .state == "ACTIVE")] | length == 1
+			and .[0].fallback_reason == 83886080 and .[0].peer_diagnosis == 50528256)' <<<"$output"
+}
+
 @test "fallback rows end after the codes, with -R and -D they are filtered out" {
 	start_bg server "$SMC_CONN" server --tcp 127.0.0.1 5203
 	start_bg client "$SMC_CONN" client 127.0.0.1 5203
@@ -69,6 +91,7 @@ teardown() {
 
 # --explain: one block per distinct code of the listed sockets, counted per side
 @test "--explain: PEERNOSMC and NOUEID/PEERDECL blocks with counts, causes and remedies" {
+	require_feature loopback_ism
 	"$SMCD" ueid flush
 	start_bg server "$SMC_CONN" server 127.0.0.1 5204
 	start_bg client "$SMC_CONN" client 127.0.0.1 5204
@@ -109,6 +132,7 @@ teardown() {
 }
 
 @test "--explain without fallbacks: a note in text, an empty list in JSON" {
+	require_feature loopback_ism
 	start_bg server "$SMC_CONN" server 127.0.0.1 5206
 	start_bg client "$SMC_CONN" client 127.0.0.1 5206
 	run_split "$SMCSS" -e

@@ -94,6 +94,7 @@ teardown() {
 }
 
 @test "smc_pnet is valgrind- and ASan-clean on the live table" {
+	require_reference_kernel
 	"$SMC_PNET" -a NET1 -I lo
 	"$SMC_PNET" -a NET2 -D loopback-ism
 	for args in "" "-j" "-s NET1" "-a NET1 -I lo" "-d NOPE"; do

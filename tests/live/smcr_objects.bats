@@ -1,14 +1,20 @@
 #!/usr/bin/env bats
 # smcr linkgroup and device on real SMC-R link groups between namespaces a and b
-# (topology: tests/helpers/smcr.bash).
+# (topology: tests/helpers/smcr.bash). Link groups hang 6.1 (smcr_rxe in
+# tests/helpers/live.bash): there these tests are skipped.
 load ../helpers/smcr
 
 setup_file() {
-	smcr_up
+	# (not worth building where every test skips, as on 6.1)
+	if have_feature smcr_rxe || have_feature rxe_netdev; then
+		smcr_up
+	fi
 }
 
 teardown_file() {
-	smcr_down
+	if [ "${SMC_BENCH:-0}" = 1 ] && [ -e /run/netns/a ]; then
+		smcr_down
+	fi
 }
 
 setup() {
@@ -20,6 +26,7 @@ teardown() {
 }
 
 @test "linkgroup: one SMC-R link group per side, with role, type, connections" {
+	require_feature smcr_rxe
 	smcr_pair 5400
 	run_split "$SMCR" linkgroup
 	assert_success
@@ -36,6 +43,7 @@ teardown() {
 }
 
 @test "-n: an SMC-R link group belongs to its RDMA device's namespace, not its sockets'" {
+	require_feature smcr_rxe
 	smcr_pair 5406
 	# rxa and rxb live in the initial namespace (shared RDMA netns mode), so do the
 	# link groups: none in a or b, both in PID 1's namespace
@@ -49,6 +57,7 @@ teardown() {
 }
 
 @test "linkgroup -d: blocks with the SMCv2 details and what smc-tools dropped" {
+	require_feature smcr_rxe
 	smcr_pair 5401
 	run "$SMCR" -d linkgroup ibdev rxa
 	assert_line --regexp '^LG-ID    : [0-9a-f]{8}$'
@@ -66,6 +75,7 @@ teardown() {
 }
 
 @test "link-show: links with netdev, state, UIDs, IB device and GIDs (-dd)" {
+	require_feature smcr_rxe
 	smcr_pair 5402
 	run_split "$SMCR" linkgroup link-show ibdev rxa
 	assert_success
@@ -90,6 +100,7 @@ teardown() {
 }
 
 @test "filters: ibdev and netdev select link groups for show and link-show" {
+	require_feature smcr_rxe
 	smcr_pair 5403
 	run "$SMCR" linkgroup show ibdev rxa
 	assert_line --index 1 --regexp ' CLNT '
@@ -104,6 +115,7 @@ teardown() {
 }
 
 @test "device: links counted on the ports while connections run" {
+	require_feature smcr_rxe
 	smcr_pair 5404
 	run "$SMCR" device ibdev rxa
 	assert_line --index 1 --regexp '^ra +rxa +1 ACTIVE +rxe +(Yes|No) +[1-9][0-9]* \*PNETA$'
@@ -114,6 +126,7 @@ teardown() {
 # A link group outlives its last connection (the kernel frees it after about ten
 # minutes of idleness), and ends at once with its RoCE device.
 @test "link groups stay with 0 connections, then go with their RoCE devices" {
+	require_feature smcr_rxe
 	smcr_pair 5407
 	run "$SMCR" -j linkgroup link-show
 	jq -e 'length >= 2 and all(.[]; .state == "LINK_ACTIVE")' <<<"$output"
@@ -133,6 +146,7 @@ teardown() {
 }
 
 @test "SMC-R views are valgrind-clean on live link groups" {
+	require_feature smcr_rxe
 	smcr_pair 5405
 	for args in "linkgroup" "-d linkgroup" "-dd linkgroup link-show" "-j linkgroup link-show" "-d device" "-n a linkgroup" "linkgroup ibdev rxa"; do
 		# shellcheck disable=SC2086
@@ -142,6 +156,8 @@ teardown() {
 }
 
 @test "smcr -n NS device does not name interfaces of another namespace" {
+	# the netdev's index comes from the SMC device list, which 6.1 gives none for rxe
+	require_feature rxe_netdev
 	run "$SMCR" -n a device ibdev rxb
 	assert_success
 	# rxb's netdev rb lives in the initial namespace: shown by index, not by a's names

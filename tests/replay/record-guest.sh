@@ -3,6 +3,8 @@
 # rich live state of each scene with real SMC sockets and records every command of
 # SCENE.commands with SMC_UTILS_RECORD into $BENCH_OUT/SCENE.rec; what the commands
 # printed live goes to $BENCH_OUT/SCENE.live, the format of run-commands.sh.
+# What the kernel cannot do is left out with a message (feature probes of
+# tests/helpers/live.bash): on 6.1 the IPPROTO_SMC pair and the whole smcr scene.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 top=$PWD
@@ -34,6 +36,8 @@ record() {
 }
 
 uname -r >"$out/release"
+# the bats helpers: have_feature (live.bash) and, for the smcr scene, the SMC-R bench
+. tests/helpers/outside-bats.bash
 
 # --- smcd: SMC-D over loopback-ism in the initial namespace
 "$smcd" ueid flush
@@ -51,8 +55,12 @@ start "$conn" client 127.0.0.1 7002
 start "$conn" server 0.0.0.0 7010
 start "$conn" server :: 7011
 start "$conn" client 127.0.0.1 7010
-start "$conn" server --ipproto 127.0.0.1 7012
-start "$conn" client --ipproto 127.0.0.1 7012
+if have_feature ipproto_smc; then
+	start "$conn" server --ipproto 127.0.0.1 7012
+	start "$conn" client --ipproto 127.0.0.1 7012
+else
+	echo "record-guest: smcd: no IPPROTO_SMC pair: $FEATURE_WHY" >&2
+fi
 sleep 0.5
 record smcd
 
@@ -62,12 +70,15 @@ record errors
 "$smcd" ueid add SMC-BENCH
 
 # --- smcr: SMC-R from namespace a to b over soft-RoCE, as the live tests build it
-. tests/helpers/outside-bats.bash
-smcr_up >/dev/null
-start ip netns exec b "$conn" server 198.18.0.2 7100
-start ip netns exec a "$conn" client 198.18.0.2 7100
-sleep 0.5
-record smcr
+if have_feature smcr_rxe; then
+	smcr_up >/dev/null
+	start ip netns exec b "$conn" server 198.18.0.2 7100
+	start ip netns exec a "$conn" client 198.18.0.2 7100
+	sleep 0.5
+	record smcr
+else
+	echo "record-guest: smcr scene not recorded: $FEATURE_WHY" >&2
+fi
 
 # --- nodiag, nosmc: the modules go; nothing may need SMC after this
 kill "${pids[@]}" 2>/dev/null || true

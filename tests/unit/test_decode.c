@@ -73,6 +73,6 @@ int main(void)
 	is_str(smc_mode_name(SMC_DIAG_MODE_FALLBACK_TCP), "TCP", "mode fallback");
 	ok(smc_mode_name(9) == NULL, "unknown mode gives NULL");
 
-	check_states_against_kernel("build/bench/smc-lo/src/net/smc/smc.h");
+	check_states_against_kernel("build/bench/6.12/smc-lo/src/net/smc/smc.h");
 	return tap_done();
 }

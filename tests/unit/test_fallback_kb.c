@@ -214,6 +214,6 @@ int main(int argc, char **argv)
 	check_upstream();
 	check_parse();
 	check_classes();
-	check_against_kernel(argc > 1 ? argv[1] : "build/bench/smc-lo/src/net/smc/smc_clc.h");
+	check_against_kernel(argc > 1 ? argv[1] : "build/bench/6.12/smc-lo/src/net/smc/smc_clc.h");
 	return tap_done();
 }

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Rebuild smc.ko for the bench kernel with CONFIG_SMC_LO (the software
 # SMC-D device "loopback-ism"), which Debian's build leaves out.
+# Only where the kernel has the option switched off (6.12); a kernel without it
+# (6.1 predates loopback-ism) keeps Debian's smc.ko: then smc-lo/ holds only its
+# stamp, and the guest loads Debian's modules (see smc_lo_plan in lib.sh).
 #
 # usage: tests/vm/build-smc-lo.sh
 #
-# Output: build/bench/smc-lo/smc.ko, its source in build/bench/smc-lo/src/net/smc/,
+# Output: build/bench/<kernel>/smc-lo/smc.ko, its source in .../smc-lo/src/net/smc/,
 # plus smc_diag.ko only if Debian's
 # smc_diag would not accept our smc.ko (symbol CRC mismatch; not the case for
 # 6.12.117, where SMC_LO only changes smc_loopback.h, which no exported
@@ -26,18 +29,38 @@ if stamp_ok "$out/.done"; then
 	exit 0
 fi
 
+plan=$(smc_lo_plan)
+if [ "$plan" != rebuild ]; then
+	rm -rf "$out"
+	mkdir -p "$out"
+	if [ "$plan" = none ]; then
+		log "$KVER has no CONFIG_SMC_LO (no loopback-ism): the bench uses Debian's smc.ko"
+	else
+		log "$KVER has CONFIG_SMC_LO=y: the bench uses Debian's smc.ko"
+	fi
+	printf '%s\n' "$KVER" >"$out/.done"
+	exit 0
+fi
+
 b=$BENCH_DIR/smc-lo-build
 rm -rf "$b" "$out"
 mkdir -p "$b/debs" "$b/root" "$b/smc"
+
+# The kbuild package is named after the ABI on 6.12 (linux-kbuild-6.12.117+deb12) and
+# after the series on 6.1 (linux-kbuild-6.1): take the name the headers depend on.
+kbuild=$(apt-cache show "linux-headers-$KVER" 2>/dev/null |
+	awk -v RS= -v v="$KPKGVER" '$0 ~ "\nVersion: " v "\n"' |
+	sed -n 's/^Depends:.*\b\(linux-kbuild-[^ ,]*\).*/\1/p' | head -n1)
+[ -n "$kbuild" ] || die "cannot tell which linux-kbuild package linux-headers-$KVER needs"
 
 log "fetching linux-source-$KSERIES, headers and kbuild ($KPKGVER)"
 apt_download "$b/debs" \
 	"linux-source-$KSERIES=$KPKGVER" \
 	"linux-headers-$KVER=$KPKGVER" \
 	"linux-headers-$KABI-common=$KPKGVER" \
-	"linux-kbuild-$KABI=$KPKGVER"
+	"$kbuild=$KPKGVER"
 
-for pkg in "linux-headers-$KVER" "linux-headers-$KABI-common" "linux-kbuild-$KABI"; do
+for pkg in "linux-headers-$KVER" "linux-headers-$KABI-common" "$kbuild"; do
 	dpkg -x "$b/debs/${pkg}_"*.deb "$b/root"
 done
 hdr=$b/root/usr/src/linux-headers-$KVER

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Fetch Debian's 6.12 kernel image into build/bench/kernel/ without
-# installing it on the host.
+# Fetch Debian's kernel image of BENCH_KERNEL (6.12 or 6.1) into
+# build/bench/<kernel>/kernel/ without installing it on the host.
 #
-# usage: tests/vm/fetch-kernel.sh
+# usage: [BENCH_KERNEL=6.12|6.1] tests/vm/fetch-kernel.sh
 #
-# The exact version comes from the meta package linux-image-6.12-amd64
-# (override with BENCH_KERNEL_META). The package is unpacked with dpkg -x and
+# The exact version comes from the meta package, linux-image-6.12-amd64 or
+# linux-image-amd64 (override with BENCH_KERNEL_META). The package is unpacked with dpkg -x and
 # depmod is run on the copy, because Debian ships no modules.dep (its
 # postinst generates it). Modules stay .ko.xz: the guest's kmod reads xz, and
 # mkinitramfs.sh decompresses the few it needs for busybox insmod.

@@ -2,12 +2,16 @@
 # Helpers shared by the host-side bench scripts in tests/vm/.
 # Source it; it only defines variables and functions.
 #
-# Cache layout (everything under $BENCH_DIR, i.e. build/bench/ of the repo):
+# The kernel: BENCH_KERNEL=6.12 (the default) or 6.1, each with its own cache, so that
+# switching costs nothing once both are there. Cache layout (everything under
+# $BENCH_DIR, i.e. build/bench/<BENCH_KERNEL>/ of the repo):
 #   kver                  resolved kernel: "<kernel release> <debian version>"
 #   kernel/               dpkg -x of linux-image-<kver> (boot/, lib/modules/)
 #   kernel/.done          stamp: kver of a complete extraction + depmod
-#   smc-lo/smc.ko         smc.ko rebuilt with CONFIG_SMC_LO (loopback-ism)
-#   smc-lo/.done          stamp: kver it was built for
+#   smc-lo/smc.ko         smc.ko rebuilt with CONFIG_SMC_LO (loopback-ism); only for a
+#                         kernel whose Kconfig has SMC_LO switched off (6.12); absent
+#                         where Debian's smc.ko is used as it is (6.1: no loopback-ism)
+#   smc-lo/.done          stamp: kver it was built (or found not needed) for
 #   initramfs.cpio.gz     busybox initramfs (+ .done stamp)
 #   console.log           kernel console of the last finished `run`
 #   runs/run.XXXXXX/      per-run share with the guest (deleted afterwards)
@@ -15,15 +19,21 @@
 # depmod and friends live in sbin, which a non-root PATH may lack.
 PATH=$PATH:/usr/sbin:/sbin
 
-BENCH_VM_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
-REPO=$(cd "$BENCH_VM_DIR/../.." && pwd -P)
-BENCH_DIR=${BENCH_DIR:-$REPO/build/bench}
-# The meta package that names "the current 6.12 kernel" in Debian 12.
-BENCH_KERNEL_META=${BENCH_KERNEL_META:-linux-image-6.12-amd64}
-
 log() { printf 'bench: %s\n' "$*" >&2; }
 die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
 
+BENCH_VM_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+REPO=$(cd "$BENCH_VM_DIR/../.." && pwd -P)
+BENCH_ROOT=$REPO/build/bench
+BENCH_KERNEL=${BENCH_KERNEL:-6.12}
+# The meta package that names the current kernel of each choice in Debian 12.
+case $BENCH_KERNEL in
+6.12) _bench_meta=linux-image-6.12-amd64 ;; # bookworm's 6.12 (Debian 13's kernel)
+6.1) _bench_meta=linux-image-amd64 ;;       # bookworm's own 6.1.0-NN
+*) die "BENCH_KERNEL=$BENCH_KERNEL: choose 6.12 (the default) or 6.1" ;;
+esac
+BENCH_KERNEL_META=${BENCH_KERNEL_META:-$_bench_meta}
+BENCH_DIR=${BENCH_DIR:-$BENCH_ROOT/$BENCH_KERNEL}
 # apt-get download refuses to drop privileges to _apt when the target
 # directory is not readable by that user and then prints a warning; as
 # root we simply tell it not to sandbox.
@@ -43,7 +53,7 @@ apt_download() {
 #
 # Once resolved the choice is kept in $BENCH_DIR/kver so that a later archive
 # update does not silently swap the kernel under a developer; delete
-# build/bench to move to a newer one.
+# build/bench/<kernel> to move to a newer one.
 resolve_kernel() {
 	local line=
 	if [ -s "$BENCH_DIR/kver" ]; then
@@ -67,6 +77,53 @@ resolve_kernel() {
 	}
 	if [ -z "$KVER" ] || [ -z "$KPKGVER" ] || [ "$KABI" = "$KVER" ]; then
 		die "bad kernel version record in $BENCH_DIR/kver: $line"
+	fi
+	# A BENCH_DIR or BENCH_KERNEL_META of another kernel would mix two caches.
+	if [ "$KSERIES" != "$BENCH_KERNEL" ]; then
+		die "$BENCH_DIR/kver names $KVER, not a $BENCH_KERNEL kernel (BENCH_KERNEL=$BENCH_KERNEL)"
+	fi
+}
+
+# The bench kept 6.12's cache in build/bench/ itself before there was a choice of
+# kernels; move such a cache into its own directory instead of fetching and building it
+# all again. Call with the cache lock held.
+migrate_flat_cache() {
+	local line series f
+	[ -s "$BENCH_ROOT/kver" ] || return 0
+	line=$(cat "$BENCH_ROOT/kver")
+	series=$(printf '%s' "${line%% *}" | cut -d. -f1,2)
+	case $series in
+	6.12 | 6.1) ;;
+	*) return 0 ;;
+	esac
+	[ ! -e "$BENCH_ROOT/$series" ] || return 0
+	log "moving the cache of $series from build/bench/ to build/bench/$series/"
+	mkdir -p "$BENCH_ROOT/$series.tmp"
+	for f in kernel smc-lo initramfs.cpio.gz initramfs.cpio.gz.done console.log kver; do
+		if [ -e "$BENCH_ROOT/$f" ]; then
+			mv "$BENCH_ROOT/$f" "$BENCH_ROOT/$series.tmp/$f"
+		fi
+	done
+	mv "$BENCH_ROOT/$series.tmp" "$BENCH_ROOT/$series"
+	rmdir "$BENCH_ROOT/runs" 2>/dev/null || true
+}
+
+# smc_lo_plan: how this kernel gets loopback-ism, from the configuration Debian built
+# it with (kernel/boot/config-KVER; a feature, not a version number):
+#   rebuild  the kernel has the option, switched off (6.12: "# CONFIG_SMC_LO is not
+#            set"): build-smc-lo.sh rebuilds smc.ko with it
+#   builtin  Debian's smc.ko has it already (CONFIG_SMC_LO=y)
+#   none     the kernel predates loopback-ism (6.1 has no CONFIG_SMC_LO at all): the
+#            bench loads Debian's smc.ko, and SMC-D has no device
+smc_lo_plan() {
+	local config=$BENCH_DIR/kernel/boot/config-$KVER
+	[ -f "$config" ] || die "no $config (run tests/vm/fetch-kernel.sh)"
+	if grep -qx 'CONFIG_SMC_LO=y' "$config"; then
+		echo builtin
+	elif grep -qx '# CONFIG_SMC_LO is not set' "$config"; then
+		echo rebuild
+	else
+		echo none
 	fi
 }
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Build the bench's tiny initramfs: static busybox, tests/vm/initramfs-init
 # as /init, and the modules /init needs before it can reach the host root
-# over 9p (netfs, 9pnet, 9pnet_virtio, 9p, overlay; virtio-pci itself is
-# built into Debian's kernel).
+# over 9p: virtio_pci (built into Debian's 6.12, a module on 6.1), 9pnet_virtio,
+# 9p, overlay, and whatever they depend on (netfs, 9pnet, virtio_ring, ...).
 #
 # usage: tests/vm/mkinitramfs.sh
 #
-# Output: build/bench/initramfs.cpio.gz. Modules are stored decompressed
+# Output: build/bench/<kernel>/initramfs.cpio.gz. Modules are stored decompressed
 # because busybox insmod does not read Debian's .ko.xz.
 set -euo pipefail
 # shellcheck source=tests/vm/lib.sh
@@ -28,7 +28,9 @@ if ! { ldd "$busybox" 2>&1 || true; } | grep -q 'not a dynamic'; then
 fi
 
 moddir=$BENCH_DIR/kernel/lib/modules/$KVER
-want=(9pnet_virtio 9p overlay)
+# virtio_pci first: the 9p shares are virtio PCI devices, and 9pnet_virtio only finds
+# them once its bus driver is there.
+want=(virtio_pci 9pnet_virtio 9p overlay)
 
 # Resolve dependencies from modules.dep so the load order is right even if
 # a future kernel splits things differently. Each module is listed after
