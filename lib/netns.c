@@ -122,7 +122,7 @@ static bool same_file(const struct stat *a, const struct stat *b)
 
 /* setns() into @path unless it is @home; run @fn there; come back to @home_fd. */
 static int visit(const char *path, const char *name, const struct stat *home, int home_fd,
-		 int (*fn)(const char *name, void *arg), void *arg)
+		 int (*fn)(const char *name, const char *path, void *arg), void *arg)
 {
 	struct stat st;
 	int fd = open_netns(path);
@@ -138,7 +138,7 @@ static int visit(const char *path, const char *name, const struct stat *home, in
 	close(fd);
 	if (rc)
 		return rc;
-	rc = fn(name, arg);
+	rc = fn(name, path, arg);
 	/* coming back cannot fail for a namespace we were in a moment ago; if it did, the
 	 * caller would go on in the wrong one: stop everything instead
 	 */
@@ -147,7 +147,7 @@ static int visit(const char *path, const char *name, const struct stat *home, in
 	return rc;
 }
 
-int netns_each_other(int (*fn)(const char *name, void *arg), void *arg)
+int netns_each_other(int (*fn)(const char *name, const char *path, void *arg), void *arg)
 {
 	struct stat home;
 	struct dirent *e;

@@ -31,13 +31,14 @@ static inline bool netns_err_is_usage(int rc)
 /**
  * netns_each_other() - call @fn inside each other network namespace that has a name
  * @fn: called with the namespace's name ("initial" for PID 1's, else the "ip netns"
- *	name); sockets it opens stay in that namespace; a non-zero return stops the walk
+ *	name) and the path it was entered by (what -n takes to reach it); sockets it
+ *	opens stay in that namespace; a non-zero return stops the walk
  *
  * Visits the initial namespace and those under /run/netns, skipping the current one,
  * and always returns to the current one. Needs CAP_SYS_ADMIN.
  * Return: 0, @fn's non-zero return, or -errno (-EPERM: not allowed).
  */
-int netns_each_other(int (*fn)(const char *name, void *arg), void *arg);
+int netns_each_other(int (*fn)(const char *name, const char *path, void *arg), void *arg);
 
 /* The cookie of the current network namespace (SO_NETNS_COOKIE, Linux 5.14+), the value
  * SMC-R link groups carry in SMC_NLA_LGR_R_NET_COOKIE. Return: 0 or -errno.

@@ -209,6 +209,27 @@ int smc_nl_replay_fact(struct smc_nl *nl, uint16_t id, void *val, size_t len)
 	return nltrace_replay_fact(nl->trace, id, val, len);
 }
 
+int smc_nl_record_named_fact(struct smc_nl *nl, uint16_t id, const char *name,
+			     const void *val, size_t len)
+{
+	if (!nl->trace || nltrace_replaying(nl->trace))
+		return 0;
+	return nltrace_record_named_fact(nl->trace, id, name, val, len);
+}
+
+int smc_nl_replay_named_fact(struct smc_nl *nl, uint16_t id, const char *name,
+			     const void **val, size_t *len)
+{
+	if (!nltrace_replaying(nl->trace))
+		return -ENOENT;
+	return nltrace_replay_named_fact(nl->trace, id, name, val, len);
+}
+
+int smc_nl_label_netns(struct smc_nl *nl, const char *spec)
+{
+	return nl->trace ? nltrace_set_netns(nl->trace, spec) : 0;
+}
+
 /* Room for a datagram of @len bytes in the receive buffer (aligned, as malloc's). */
 static int rbuf_reserve(struct smc_nl *nl, size_t len)
 {

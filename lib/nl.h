@@ -68,6 +68,19 @@ int smc_nl_netns_cookie(struct smc_nl *nl, uint64_t *cookie);
  */
 int smc_nl_record_fact(struct smc_nl *nl, uint16_t id, const void *val, size_t len);
 int smc_nl_replay_fact(struct smc_nl *nl, uint16_t id, void *val, size_t len);
+/* The same for a fact about the thing named @name, of any length (nltrace.h) */
+int smc_nl_record_named_fact(struct smc_nl *nl, uint16_t id, const char *name,
+			     const void *val, size_t len);
+int smc_nl_replay_named_fact(struct smc_nl *nl, uint16_t id, const char *name,
+			     const void **val, size_t *len);
+/**
+ * smc_nl_label_netns() - this handle runs in the namespace reached by @spec
+ *
+ * For a handle opened after the process entered @spec itself (netns_each_other()): a
+ * recording labels its records with @spec, a replay answers from those. Return: 0, or
+ * replaying, -ENOENT if the file has nothing of @spec.
+ */
+int smc_nl_label_netns(struct smc_nl *nl, const char *spec);
 void smc_nl_close(struct smc_nl *nl);
 const struct smc_nl_status *smc_nl_status(const struct smc_nl *nl);
 

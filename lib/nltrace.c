@@ -419,6 +419,28 @@ int nltrace_replay_fact(struct nltrace *t, uint16_t id, void *val, size_t len)
 	return -ENOENT;
 }
 
+int nltrace_replay_named_fact(struct nltrace *t, uint16_t id, const char *name,
+			      const void **val, size_t *len)
+{
+	size_t name_len = strlen(name);
+	int rc = replay_load(t);
+
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < t->nrecs; i++) {
+		const struct nltrace_rec *r = &t->recs[i];
+
+		if (r->type == NLTRACE_FACT && r->key == id && r->data_len > name_len &&
+		    !memcmp(r->data, name, name_len) && !r->data[name_len] &&
+		    same_context(t, r)) {
+			*val = r->data + name_len + 1;
+			*len = r->data_len - name_len - 1;
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
 /* ---- recording --------------------------------------------------------------------- */
 
 static int write_all(int fd, const void *buf, size_t len)
@@ -531,4 +553,26 @@ int nltrace_record_fact(struct nltrace *t, uint16_t id, const void *val, size_t 
 	int rc = record_open(t);
 
 	return rc ? rc : write_record(t, NLTRACE_FACT, id, 0, val, len);
+}
+
+int nltrace_record_named_fact(struct nltrace *t, uint16_t id, const char *name,
+			      const void *val, size_t len)
+{
+	size_t name_len = strlen(name);
+	uint8_t *data;
+	int rc = record_open(t);
+
+	if (rc)
+		return rc;
+	if (len > SIZE_MAX - name_len - 1)
+		return fail(t, -E2BIG, "a record is too large");
+	data = malloc(name_len + 1 + len);
+	if (!data)
+		return -ENOMEM;
+	memcpy(data, name, name_len + 1);
+	if (len)
+		memcpy(data + name_len + 1, val, len);
+	rc = write_record(t, NLTRACE_FACT, id, 0, data, name_len + 1 + len);
+	free(data);
+	return rc;
 }

@@ -58,6 +58,9 @@ enum nltrace_type {
 enum nltrace_fact {
 	NLTRACE_FACT_NETNS_COOKIE = 1,	/* u64, SO_NETNS_COOKIE of the handle's namespace */
 	NLTRACE_FACT_KERNEL_SUPPORT = 2, /* what the host's files say of SMC (kernel_support.h) */
+	/* named facts (the data starts with the name and a NUL): */
+	NLTRACE_FACT_IBV_DEVICE = 3,	/* libibverbs' view of the RDMA device named (smc_ibv.h) */
+	NLTRACE_FACT_CHK_HOST = 4,	/* what smc_chk reads outside netlink (smc_chk.h); name "" */
 };
 
 /* One record as found in a file; pointers into the loaded bytes */
@@ -127,5 +130,12 @@ int nltrace_record_error(struct nltrace *t, uint16_t proto, uint32_t stream, int
 /* Facts: recorded as learnt; replayed by id and label (-ENOENT if not in the file). */
 int nltrace_record_fact(struct nltrace *t, uint16_t id, const void *val, size_t len);
 int nltrace_replay_fact(struct nltrace *t, uint16_t id, void *val, size_t len);
+/* Named facts, of any length: one per name. Replay: *@val points into the loaded file
+ * (valid until the trace is freed); -ENOENT if the file has none of that id and name.
+ */
+int nltrace_record_named_fact(struct nltrace *t, uint16_t id, const char *name,
+			      const void *val, size_t len);
+int nltrace_replay_named_fact(struct nltrace *t, uint16_t id, const char *name,
+			      const void **val, size_t *len);
 
 #endif

@@ -144,10 +144,13 @@ static void guid_str(uint64_t guid, char *buf, size_t len)
 		 (unsigned int)guid & 0xffff);
 }
 
-static void warn_ibv(const char *name, int rc)
+static void warn_ibv(const struct smc_ctx *ctx, const char *name, int rc)
 {
 	if (rc == -ENODATA)
-		pr_warn("no libibverbs details of RDMA device %s: a replay holds netlink only",
+		pr_warn("no libibverbs details of RDMA device %s: the replay file does not hold "
+			"them (recorded before they were kept)", name);
+	else if (rc == -EBADMSG && smc_nl_replaying(ctx->nl))
+		pr_warn("the replay file's libibverbs details of RDMA device %s are malformed",
 			name);
 	else if (rc == -ENODEV)
 		pr_warn("libibverbs does not see RDMA device %s (is ib_uverbs loaded and the "
@@ -157,10 +160,10 @@ static void warn_ibv(const char *name, int rc)
 			strerror(-rc));
 }
 
-/* libibverbs reads the devices of this host, not of a recording: a replay skips it */
+/* libibverbs, recorded and replayed as the netlink requests are */
 static int verbs_query(const struct smc_ctx *ctx, const char *name, struct smc_ibv_dev *v)
 {
-	return smc_nl_replaying(ctx->nl) ? -ENODATA : smc_ibv_query(name, v);
+	return smc_ibv_query_traced(ctx->nl, name, v);
 }
 
 /* JSON: the libibverbs view of one port, inside its row */
@@ -262,7 +265,7 @@ static int rdev_cb(const struct smc_dev *d, void *arg)
 	if (verbs) {
 		vrc = verbs_query(w->ctx, d->ib_name, &v);
 		if (vrc)
-			warn_ibv(d->ib_name, vrc);
+			warn_ibv(w->ctx, d->ib_name, vrc);
 	}
 	for (int i = 0; i < SMC_DEV_MAX_PORTS; i++) {
 		const struct smc_dev_port *p = &d->port[i];
@@ -422,7 +425,7 @@ static int dev_show(struct smc_ctx *ctx, int argc, char **argv)
 		int vrc = rc ? 0 : verbs_query(ctx, w.names[i], &v);
 
 		if (!rc && vrc)
-			warn_ibv(w.names[i], vrc);
+			warn_ibv(ctx, w.names[i], vrc);
 		else if (!rc)
 			out_verbs_text(ctx, w.names[i], &v);
 		if (!rc && !vrc)

@@ -14,6 +14,7 @@
 #include "array.h"
 #include "netns.h"
 #include "nla.h"
+#include "nltrace.h"
 #include "rdma_nl.h"
 #include "smc_chk.h"
 #include "smc_dev.h"
@@ -214,7 +215,7 @@ static bool gid_is_ipv4(const uint8_t raw[16])
 }
 
 /* libibverbs' view of each port: state, link layer, MTU, RoCE GIDs */
-static void gather_ibv(struct chk_facts *f)
+static void gather_ibv(struct smc_nl *nl, struct chk_facts *f)
 {
 	for (size_t i = 0; i < f->nports; i++) {
 		struct chk_rdma_port *p = &f->ports[i];
@@ -223,7 +224,7 @@ static void gather_ibv(struct chk_facts *f)
 		/* one query per device serves all its ports */
 		if (p->ibv_rc != -ENODATA)
 			continue;
-		int rc = smc_ibv_query(p->dev, &dev);
+		int rc = smc_ibv_query_traced(nl, p->dev, &dev);
 
 		for (size_t j = i; j < f->nports; j++) {
 			struct chk_rdma_port *q = &f->ports[j];
@@ -347,7 +348,7 @@ static int gather_smc(struct smc_nl *nl, struct chk_facts *f)
 	if (rc == -ENOMEM)
 		return -ENOMEM;
 	if (f->nports) {
-		gather_ibv(f);
+		gather_ibv(nl, f);
 		/* SMC uses ports 1..SMC_DEV_MAX_PORTS: only those can match f->ports */
 		rc = rdma_nl_ports(nl, SMC_DEV_MAX_PORTS, rdma_port_cb, f);
 		if (rc == -ENOMEM)
@@ -357,7 +358,9 @@ static int gather_smc(struct smc_nl *nl, struct chk_facts *f)
 }
 
 struct foreign_walk {
+	struct smc_nl		*nl;	/* the tool's handle: the others are its siblings */
 	struct chk_facts	*f;
+	struct chk_host_reads	*reads;	/* recording: the namespaces entered */
 	const char		*netns;
 };
 
@@ -368,16 +371,28 @@ static int foreign_pnet_cb(const struct smc_pnet_entry *e, void *arg)
 	return e->netdev[0] ? chk_add_foreign_pnet(w->f, w->netns, e) : 0;
 }
 
-/* Runs inside another namespace (netns_each_other): its sockets are made there. */
-static int gather_ns_pnet(const char *name, void *arg)
+/* The PNET table of namespace @name, reached by @path, in which the process runs now
+ * (netns_each_other), or whose records a replay holds: a handle made here, its records
+ * labelled with @path
+ */
+static int gather_ns_pnet(const char *name, const char *path, void *arg)
 {
-	struct foreign_walk w = { .f = arg, .netns = name };
+	struct foreign_walk *w = arg;
 	struct smc_nl *nl;
-	int rc = smc_nl_open(&nl);
+	int rc;
 
+	if (w->reads) {
+		rc = chk_host_add_visit(w->reads, name, path);
+		if (rc)
+			return rc == -ENOMEM ? rc : 0;	/* a name too long to record: skipped */
+	}
+	rc = smc_nl_open_sibling(&nl, w->nl);
 	if (rc)
 		return rc;
-	rc = smc_pnet_dump(nl, NULL, foreign_pnet_cb, &w);
+	w->netns = name;
+	rc = smc_nl_label_netns(nl, path);
+	if (!rc)
+		rc = smc_pnet_dump(nl, NULL, foreign_pnet_cb, w);
 	smc_nl_close(nl);
 	/* a namespace whose table cannot be read adds nothing */
 	return rc == -ENOMEM ? rc : 0;
@@ -421,14 +436,45 @@ static int xfrm_policy_cb(struct nl_msg *msg, void *arg)
 	return 0;
 }
 
-int chk_gather(struct smc_nl *nl, struct chk_facts *f)
+/* What a recording holds of the reads outside netlink (chk_host_encode()) */
+static int replay_host_reads(struct smc_nl *nl, struct chk_facts *f, struct chk_host_reads *r)
 {
+	const void *fact;
+	size_t len;
+	int rc = smc_nl_replay_named_fact(nl, NLTRACE_FACT_CHK_HOST, "", &fact, &len);
+
+	if (rc)
+		return rc == -ENOENT ? -ENODATA : rc;
+	return chk_host_decode(fact, len, f, r);
+}
+
+static void record_host_reads(struct smc_nl *nl, const struct chk_facts *f,
+			      const struct chk_host_reads *r)
+{
+	uint8_t *buf;
+	size_t len;
+
+	if (!chk_host_encode(f, r, &buf, &len)) {
+		smc_nl_record_named_fact(nl, NLTRACE_FACT_CHK_HOST, "", buf, len);
+		free(buf);
+	}
+}
+
+static int gather(struct smc_nl *nl, struct chk_facts *f, struct chk_host_reads *reads,
+		  bool replay)
+{
+	struct foreign_walk walk = { .nl = nl, .f = f, .reads = replay ? NULL : reads };
 	int rc;
 
-	memset(f, 0, sizeof(*f));
-	f->af_smc_rc = socket_rc(AF_SMC, SMCPROTO_SMC);
-	f->ipproto_smc_rc = socket_rc(AF_INET, IPPROTO_SMC);
-	f->netns_initial = smc_netns_is_initial();
+	if (replay) {
+		rc = replay_host_reads(nl, f, reads);
+		if (rc)
+			return rc;
+	} else {
+		f->af_smc_rc = socket_rc(AF_SMC, SMCPROTO_SMC);
+		f->ipproto_smc_rc = socket_rc(AF_INET, IPPROTO_SMC);
+		f->netns_initial = smc_netns_is_initial();
+	}
 	f->genl_rc = smc_genl_check(nl, SMC_GENL_GEN, SMC_NETLINK_GET_SYS_INFO);
 	if (!f->genl_rc) {
 		rc = gather_smc(nl, f);
@@ -448,14 +494,40 @@ int chk_gather(struct smc_nl *nl, struct chk_facts *f)
 		return -ENOMEM;
 	/* such a device may serve interfaces of other namespaces, as containers do */
 	if (!f->pnet_rc && device_pnet_unmatched(f)) {
-		f->foreign_pnet_rc = netns_each_other(gather_ns_pnet, f);
-		if (f->foreign_pnet_rc == -ENOMEM)
-			return -ENOMEM;
+		if (replay) {
+			/* the namespaces the recorded host had, and the walk's own result */
+			for (size_t i = 0; i < reads->nvisits; i++) {
+				rc = gather_ns_pnet(reads->visits[i].name, reads->visits[i].path,
+						    &walk);
+				if (rc)
+					return rc;
+			}
+		} else {
+			f->foreign_pnet_rc = netns_each_other(gather_ns_pnet, &walk);
+			if (f->foreign_pnet_rc == -ENOMEM)
+				return -ENOMEM;
+		}
 	}
 	f->ipsec_rc = smc_xfrm_dump(nl, XFRM_MSG_GETPOLICY, xfrm_policy_cb, f);
-	rc = gather_sysctls(f);
-	if (rc)
-		return rc;
-	gather_tfo(f);
+	if (!replay) {
+		rc = gather_sysctls(f);
+		if (rc)
+			return rc;
+		gather_tfo(f);
+	}
 	return 0;
+}
+
+int chk_gather(struct smc_nl *nl, struct chk_facts *f)
+{
+	struct chk_host_reads reads = { 0 };
+	bool replay = smc_nl_replaying(nl);
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	rc = gather(nl, f, &reads, replay);
+	if (!rc && !replay)
+		record_host_reads(nl, f, &reads);
+	chk_host_reads_free(&reads);
+	return rc;
 }

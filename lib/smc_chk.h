@@ -107,11 +107,43 @@ struct chk_facts {
 	struct ks_host		host;
 };
 
+/* A namespace that the walk for foreign PNET tables entered */
+struct chk_netns_visit {
+	char		name[64];	/* as chk_foreign_pnet.netns */
+	char		path[300];	/* how it was entered: what -n takes to reach it */
+};
+
+/* What smc_chk reads outside netlink and libibverbs - socket(), procfs, the namespaces it
+ * walks - kept by a recording as the fact NLTRACE_FACT_CHK_HOST (nltrace.h), so that a
+ * replay judges the recorded host, not the one it runs on. Layout, native byte order:
+ *   s32 af_smc_rc, s32 ipproto_smc_rc, s32 netns_initial, s32 tfo_rc, u32 tcp_fastopen,
+ *   s32 sysctl_rc, u32 nsysctls, nsysctls x { name NUL, value NUL },
+ *   s32 foreign_pnet_rc, u32 nvisits, nvisits x { name NUL, path NUL }
+ * Each result is 0 or an -errno (netns_initial also 1); each string fits its field.
+ */
+struct chk_host_reads {
+	struct chk_netns_visit	*visits;	/* in the order entered */
+	size_t			nvisits;
+};
+
+/* Encode: *@buf is malloc()ed. Return: 0 or -ENOMEM. */
+int chk_host_encode(const struct chk_facts *f, const struct chk_host_reads *r, uint8_t **buf,
+		    size_t *len);
+/* Decode into @f's fields above and @r (free with chk_host_reads_free(), and @f with
+ * chk_facts_free(), whatever the result). Return: 0, -EBADMSG if malformed, or -ENOMEM.
+ */
+int chk_host_decode(const void *buf, size_t len, struct chk_facts *f,
+		    struct chk_host_reads *r);
+int chk_host_add_visit(struct chk_host_reads *r, const char *name, const char *path);
+void chk_host_reads_free(struct chk_host_reads *r);
+
 /**
  * chk_gather() - collect the facts of the host, as seen from the current namespace
  *
  * Each fact carries its own result code; one that cannot be read is judged as such.
- * Return: 0, or -ENOMEM. Free with chk_facts_free() either way.
+ * Records and replays with @nl's trace, what is read outside netlink included.
+ * Return: 0, or -ENOMEM; replaying, -ENODATA if the file holds no smc_chk host reads,
+ * -EBADMSG if they are malformed. Free with chk_facts_free() either way.
  */
 int chk_gather(struct smc_nl *nl, struct chk_facts *f);
 void chk_facts_free(struct chk_facts *f);

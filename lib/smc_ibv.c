@@ -7,9 +7,11 @@
 
 #include <infiniband/verbs.h>
 
+#include "nl.h"
+#include "nltrace.h"
 #include "smc_ibv.h"
 
-static const char *port_state_name(enum ibv_port_state s)
+static const char *port_state_name(uint32_t s)
 {
 	switch (s) {
 	case IBV_PORT_NOP:		return "NOP";
@@ -22,7 +24,7 @@ static const char *port_state_name(enum ibv_port_state s)
 	return "unknown";
 }
 
-static const char *gid_type_name(unsigned int t)
+static const char *gid_type_name(uint32_t t)
 {
 	switch (t) {
 	case IBV_GID_TYPE_IB:		return "IB";
@@ -30,6 +32,12 @@ static const char *gid_type_name(unsigned int t)
 	case IBV_GID_TYPE_ROCE_V2:	return "RoCE v2";
 	}
 	return "unknown";
+}
+
+static const char *link_layer_name(uint32_t l)
+{
+	return l == IBV_LINK_LAYER_ETHERNET ? "Ethernet" :
+	       l == IBV_LINK_LAYER_INFINIBAND ? "InfiniBand" : "unknown";
 }
 
 /* enum ibv_mtu (1: 256 .. 5: 4096) in bytes; 0 for a value the enum does not have,
@@ -84,9 +92,9 @@ int smc_ibv_query(const char *name, struct smc_ibv_dev *dev)
 		dev->port[dev->nports++] = (struct smc_ibv_port){
 			.num = p,
 			.state = port_state_name(pa.state),
-			.link_layer = pa.link_layer == IBV_LINK_LAYER_ETHERNET ? "Ethernet" :
-				      pa.link_layer == IBV_LINK_LAYER_INFINIBAND ? "InfiniBand" :
-				      "unknown",
+			.state_code = pa.state,
+			.link_layer = link_layer_name(pa.link_layer),
+			.link_layer_code = pa.link_layer,
 			.active_mtu = mtu_bytes(pa.active_mtu),
 		};
 		/* the table length is the kernel's int: no negative, no absurd allocation */
@@ -120,6 +128,7 @@ int smc_ibv_query(const char *name, struct smc_ibv_dev *dev)
 		g->index = entries[i].gid_index;
 		memcpy(g->raw, entries[i].gid.raw, sizeof(g->raw));
 		g->type = gid_type_name(entries[i].gid_type);
+		g->type_code = entries[i].gid_type;
 		g->ifindex = entries[i].ndev_ifindex;
 	}
 out:
@@ -142,4 +151,140 @@ void smc_ibv_gid_str(const uint8_t raw[16], char *buf, size_t len)
 	snprintf(buf, len, "%02x%02x:%02x%02x:%02x%02x:%02x%02x:%02x%02x:%02x%02x:%02x%02x:%02x%02x",
 		 raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7], raw[8], raw[9],
 		 raw[10], raw[11], raw[12], raw[13], raw[14], raw[15]);
+}
+
+/* ---- record and replay ------------------------------------------------------------- */
+
+#define IBV_FACT_HEAD	(8 + 4 + 4)
+#define IBV_FACT_PORT	(4 * 4)
+#define IBV_FACT_GID	(4 + 4 + 16 + 4 + 4)
+
+static uint8_t *put(uint8_t *p, const void *v, size_t len)
+{
+	memcpy(p, v, len);
+	return p + len;
+}
+
+static const uint8_t *get(const uint8_t *p, void *v, size_t len)
+{
+	memcpy(v, p, len);
+	return p + len;
+}
+
+int smc_ibv_encode(int rc, const struct smc_ibv_dev *dev, uint8_t **buf, size_t *len)
+{
+	size_t n = sizeof(int32_t);
+	int32_t result = rc;
+	uint32_t nports, ngids;
+	uint8_t *p;
+
+	if (!rc)
+		n += IBV_FACT_HEAD + dev->nports * IBV_FACT_PORT + dev->ngids * IBV_FACT_GID;
+	p = *buf = malloc(n);
+	if (!p)
+		return -ENOMEM;
+	*len = n;
+	p = put(p, &result, sizeof(result));
+	if (rc)
+		return 0;
+	nports = dev->nports;
+	ngids = (uint32_t)dev->ngids;
+	p = put(p, &dev->node_guid, 8);
+	p = put(p, &nports, 4);
+	p = put(p, &ngids, 4);
+	for (unsigned int i = 0; i < dev->nports; i++) {
+		const struct smc_ibv_port *q = &dev->port[i];
+		uint32_t mtu = q->active_mtu;
+
+		p = put(p, &q->num, 4);
+		p = put(p, &q->state_code, 4);
+		p = put(p, &q->link_layer_code, 4);
+		p = put(p, &mtu, 4);
+	}
+	for (size_t i = 0; i < dev->ngids; i++) {
+		const struct smc_ibv_gid *g = &dev->gids[i];
+
+		p = put(p, &g->port, 4);
+		p = put(p, &g->index, 4);
+		p = put(p, g->raw, 16);
+		p = put(p, &g->type_code, 4);
+		p = put(p, &g->ifindex, 4);
+	}
+	return 0;
+}
+
+int smc_ibv_decode(const void *buf, size_t len, struct smc_ibv_dev *dev)
+{
+	const uint8_t *p = buf;
+	uint32_t nports, ngids;
+	int32_t result;
+
+	memset(dev, 0, sizeof(*dev));
+	if (len < sizeof(result))
+		return -EBADMSG;
+	p = get(p, &result, sizeof(result));
+	len -= sizeof(result);
+	if (result)
+		/* only an errno, and nothing after it */
+		return result < 0 && result >= -4095 && !len ? result : -EBADMSG;
+	if (len < IBV_FACT_HEAD)
+		return -EBADMSG;
+	p = get(p, &dev->node_guid, 8);
+	p = get(p, &nports, 4);
+	p = get(p, &ngids, 4);
+	/* as many as a query can give: a recording claims no more */
+	if (nports > SMC_IBV_MAX_PORTS || ngids > (uint64_t)nports * SMC_IBV_MAX_GIDS ||
+	    len - IBV_FACT_HEAD != (size_t)nports * IBV_FACT_PORT + (size_t)ngids * IBV_FACT_GID)
+		return -EBADMSG;
+	for (uint32_t i = 0; i < nports; i++) {
+		struct smc_ibv_port *q = &dev->port[i];
+		uint32_t mtu;
+
+		p = get(p, &q->num, 4);
+		p = get(p, &q->state_code, 4);
+		p = get(p, &q->link_layer_code, 4);
+		p = get(p, &mtu, 4);
+		q->active_mtu = mtu;
+		q->state = port_state_name(q->state_code);
+		q->link_layer = link_layer_name(q->link_layer_code);
+	}
+	dev->nports = nports;
+	dev->gids = calloc(ngids ? ngids : 1, sizeof(*dev->gids));
+	if (!dev->gids)
+		return -ENOMEM;
+	for (uint32_t i = 0; i < ngids; i++) {
+		struct smc_ibv_gid *g = &dev->gids[i];
+
+		p = get(p, &g->port, 4);
+		p = get(p, &g->index, 4);
+		p = get(p, g->raw, 16);
+		p = get(p, &g->type_code, 4);
+		p = get(p, &g->ifindex, 4);
+		g->type = gid_type_name(g->type_code);
+	}
+	dev->ngids = ngids;
+	return 0;
+}
+
+int smc_ibv_query_traced(struct smc_nl *nl, const char *name, struct smc_ibv_dev *dev)
+{
+	const void *fact;
+	size_t fact_len;
+	uint8_t *buf;
+	size_t len;
+	int rc;
+
+	if (nl && smc_nl_replaying(nl)) {
+		memset(dev, 0, sizeof(*dev));
+		rc = smc_nl_replay_named_fact(nl, NLTRACE_FACT_IBV_DEVICE, name, &fact, &fact_len);
+		if (rc)
+			return rc == -ENOENT ? -ENODATA : rc;
+		return smc_ibv_decode(fact, fact_len, dev);
+	}
+	rc = smc_ibv_query(name, dev);
+	if (nl && !smc_ibv_encode(rc, dev, &buf, &len)) {
+		smc_nl_record_named_fact(nl, NLTRACE_FACT_IBV_DEVICE, name, buf, len);
+		free(buf);
+	}
+	return rc;
 }

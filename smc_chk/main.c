@@ -206,7 +206,13 @@ static int run_host(struct smc_nl *nl, struct out *out, const struct chk_opts *o
 	else
 		memset(&fs, 0, sizeof(fs));
 	if (rc) {
-		pr_err("%s", strerror(-rc));
+		if (rc == -ENODATA && smc_nl_replaying(nl))
+			pr_err("the replay file holds no smc_chk host reads (recorded before they "
+			       "were kept, or by another tool): record it again with smc_chk");
+		else if (rc == -EBADMSG && smc_nl_replaying(nl))
+			pr_err("the replay file's smc_chk host reads are malformed");
+		else
+			pr_err("%s", strerror(-rc));
 		rc = EXIT_RUNTIME;
 	} else {
 		view_chk_findings(out, &fs, o->quiet);

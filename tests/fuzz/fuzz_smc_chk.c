@@ -3,7 +3,8 @@
  * (SMC_GEN_NETLINK, RDMA ports, sock_diag, SMC_PNETID, xfrm), through its real main()
  *
  * The connection tests (-C, -S) are left out: they need a network, not a replay. What the
- * checks read from /proc and /sys is this host's, the same for every input.
+ * checks read outside netlink (sockets, sysctls, libibverbs, other namespaces) comes from
+ * the replay's facts too, so the fuzzer varies those as well.
  * Input: one byte picks the command line, the rest is the replay file (lib/nltrace.h).
  */
 #include "fuzz_tool.h"
@@ -18,6 +19,7 @@ static const struct fuzz_cmd cmds[] = {
 	CHK(true, "-j"),
 	CHK(true, "--pretty"),
 	CHK(true, "-n", "a", "-j"),
+	CHK(false, "-n", "b"),
 };
 
 /* 3: a problem was found, a verdict and no error */

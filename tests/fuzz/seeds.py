@@ -13,8 +13,6 @@ From each recording of the bench (tests/replay/<release>/*.rec):
     commands, each with its replies), which serves any command line of any tool;
   - windows of one to three consecutive tool runs (records between notes) of the
     harness's programs, each the replies of one or two commands;
-  - for smc_chk, which no scene records, also the whole scene with crafted answers to
-    its RDMA port requests (rdma_port_answers());
 each with every selector byte, so that one of them picks the command it was made for.
 """
 import os
@@ -74,11 +72,6 @@ def without_cue(rec):
     return rec[:5] + [b""] * (len(rec) - 5)
 
 
-def crafted(typ, key, body, stream):
-    """A record of our own making, in the layout nltrace.read() gives."""
-    return without_cue([typ, key, b"", bytearray(body), stream, b""])
-
-
 def trace_bytes(recs):
     """The records as a replay file, without the magic."""
     tmp = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"seeds-{os.getpid()}.rec")
@@ -122,57 +115,6 @@ def distinct_requests(recs):
     return out
 
 
-# RDMA netlink (NETLINK_RDMA, RDMA_NL_NLDEV): the device dump, the port request
-RDMA_PROTO, RDMA_DEV_GET, RDMA_PORT_GET = 20, 5121, 5125
-RDMA_ATTR_DEV_INDEX, RDMA_ATTR_PORT_INDEX, RDMA_ATTR_NDEV_INDEX, RDMA_ATTR_NDEV_NAME = 1, 3, 50, 51
-SMC_DEV_MAX_PORTS = 2
-NLM_F_REQUEST, NLM_F_ACK, NLM_F_CAPPED = 0x1, 0x4, 0x100
-
-
-def attr(atype, payload):
-    a = struct.pack("=HH", 4 + len(payload), atype) + payload
-    return a + bytes((4 - len(a) % 4) % 4)
-
-
-def nlmsg(mtype, flags, payload):
-    return struct.pack("=IHHII", 16 + len(payload), mtype, flags, 0, 0) + payload
-
-
-def rdma_port_answers(recs):
-    """Crafted answers to smc_chk's RDMA port requests, which no recorded command made:
-    for each port (1..2) of each device of the recorded RDMA device dump, the request
-    smc_chk sends and a reply naming a network interface, then the ACK. Seeds only, for
-    the fuzzer to start from; never presented as a kernel's reply.
-    """
-    out, seen, stream = [], set(), 0x7f000000
-    for rec in recs:
-        if rec[0] != REPLY or rec[1] != RDMA_PROTO:
-            continue
-        body = bytes(rec[3])
-        for off, mlen, mtype, _f in nltrace.messages(body):
-            if mtype != RDMA_DEV_GET:
-                continue
-            vals = {t: body[a + 4:a + alen] for a, alen, t in nltrace.attrs(body, off + 16, off + mlen)}
-            if len(vals.get(RDMA_ATTR_DEV_INDEX, b"")) != 4:
-                continue
-            dev = vals[RDMA_ATTR_DEV_INDEX]
-            last = struct.unpack("=I", vals.get(RDMA_ATTR_PORT_INDEX, b"\1\0\0\0")[:4])[0]
-            for port in range(1, min(last, SMC_DEV_MAX_PORTS) + 1):
-                if (dev, port) in seen:
-                    continue
-                seen.add((dev, port))
-                ids = attr(RDMA_ATTR_DEV_INDEX, dev) + attr(RDMA_ATTR_PORT_INDEX, struct.pack("=I", port))
-                req = nlmsg(RDMA_PORT_GET, NLM_F_REQUEST | NLM_F_ACK, ids)
-                reply = nlmsg(RDMA_PORT_GET, 0, ids + attr(RDMA_ATTR_NDEV_INDEX, struct.pack("=I", 2)) +
-                              attr(RDMA_ATTR_NDEV_NAME, b"ra\0"))
-                ack = nlmsg(2, NLM_F_CAPPED, struct.pack("=i", 0) + req[:16])
-                stream += 1
-                out += [crafted(REQUEST, RDMA_PROTO, req, stream),
-                        crafted(REPLY, RDMA_PROTO, reply, stream),
-                        crafted(REPLY, RDMA_PROTO, ack, stream)]
-    return out
-
-
 def runs(recs):
     """The records of each tool run (a note starts each handle's records) and its program."""
     out, cur, prog = [], [], None
@@ -190,13 +132,11 @@ def runs(recs):
     return out
 
 
-def trace_candidates(programs, fixtures, rdma_ports=False):
+def trace_candidates(programs, fixtures):
     for path in fixtures:
         recs = nltrace.read(path)
         scene = os.path.basename(path).removesuffix(".rec")
         yield f"{scene}-all", trace_bytes(distinct_requests(recs))
-        if rdma_ports and rdma_port_answers(recs):
-            yield f"{scene}-all-ports", trace_bytes(distinct_requests(recs) + rdma_port_answers(recs))
         segs = runs(recs)
         for i in range(len(segs)):
             for n in (1, 2, 3):
@@ -218,7 +158,7 @@ def main():
         rest = rest[2:]
     os.makedirs(outdir, exist_ok=True)
     if harness in TRACE_HARNESSES:
-        for name, data in trace_candidates(TRACE_HARNESSES[harness], rest, harness == "smc_chk"):
+        for name, data in trace_candidates(TRACE_HARNESSES[harness], rest):
             for sel in range(SELECTORS):
                 write_seed(outdir, f"{name}-s{sel}", bytes([sel]) + data)
     elif harness == "genl_ctrl":

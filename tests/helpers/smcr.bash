@@ -383,8 +383,14 @@ _smcr_undo() {
 }
 
 smcr_teardown() {
-	local undo i
 	stop_bg
+	smcr_undo_knobs
+}
+
+# Undo the knobs turned so far, last first, leaving the connections made meanwhile
+# (tests/replay/record-guest.sh holds one per fallback reason).
+smcr_undo_knobs() {
+	local undo i
 	[ -s "$SMCR_STATE/undo" ] || return 0
 	mapfile -t undo <"$SMCR_STATE/undo"
 	rm -f "$SMCR_STATE/undo"

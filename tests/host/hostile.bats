@@ -94,7 +94,8 @@ hostile() {
 
 @test "record: what a tool records on this host (no SMC) replays to the same output" {
 	local tool
-	for tool in "$SMCSS" "$SMCR info" "$SMCD linkgroup" "$TOP/smc_pnet/smc_pnet"; do
+	for tool in "$SMCSS" "$SMCR info" "$SMCD linkgroup" "$TOP/smc_pnet/smc_pnet" \
+		"$TOP/smc_chk/smc_chk" "$TOP/smc_chk/smc_chk -j"; do
 		rm -f "$BATS_TEST_TMPDIR/r.rec"
 		# shellcheck disable=SC2086
 		SMC_UTILS_RECORD=$BATS_TEST_TMPDIR/r.rec run_split $tool
@@ -107,4 +108,28 @@ hostile() {
 		assert_equal "$output" "$want_out"
 		assert_equal "$stderr" "$want_err"
 	done
+}
+
+@test "hostile: smc_chk on a recording without its host reads says so, and judges nothing" {
+	hostile smcd drop-fact 4
+	run_split -1 "$ASAN/smc_chk"
+	assert_one_line_error '^smc_chk: the replay file holds no smc_chk host reads .*record it again with smc_chk$'
+}
+
+@test "hostile: smc_chk's host reads cut short are malformed" {
+	hostile smcd cut-fact 4
+	run_split -1 "$ASAN/smc_chk" -j
+	assert_one_line_error "^smc_chk: the replay file's smc_chk host reads are malformed$"
+}
+
+@test "hostile: libibverbs details missing from a recording or cut short: the table, and a warning per device" {
+	hostile smcr drop-fact 3
+	run_split "$ASAN/smcr" -d device
+	assert_success
+	assert_line --index 0 --regexp '^Net-Dev +IB-Dev'
+	assert_equal "$(grep -c 'the replay file does not hold them' <<<"$stderr")" 2
+	hostile smcr cut-fact 3
+	run_split "$ASAN/smcr" -d device
+	assert_success
+	assert_equal "$(grep -c "the replay file's libibverbs details of RDMA device rx[ab] are malformed" <<<"$stderr")" 2
 }

@@ -1,14 +1,10 @@
 #!/usr/bin/env python3
 """tests/replay/compare-live.py LIVE EXPECTED - does the replay print what the kernel's
 tools printed live? Both files are in run-commands.sh's format; every command's block
-must be equal, except for the commands below, whose output comes partly from outside
-netlink and so cannot be in a recording.
+must be equal (what the tools read outside netlink - libibverbs, smc_chk's procfs and
+socket probes - is recorded as facts, so nothing is exempt).
 """
 import sys
-
-# libibverbs reads the host's RDMA devices, not netlink: a replay prints a warning
-# instead of the per-device blocks
-NOT_REPLAYABLE = {"$ smcr -d device"}
 
 
 def blocks(path):
@@ -28,7 +24,7 @@ if list(live) != list(expected):
     print("the two files do not list the same commands")
     bad += 1
 for cmd, lines in live.items():
-    if cmd in NOT_REPLAYABLE or expected.get(cmd) == lines:
+    if expected.get(cmd) == lines:
         continue
     print(f"{cmd}: the replay differs from what the kernel's tools printed live")
     bad += 1

@@ -8,6 +8,8 @@
       truncate-after N                keep records up to the N-th reply only
       short-attr PROTO TYPE           in every reply of PROTO, cut top-level attribute
                                       TYPE (after the family header) to 1 byte
+      drop-fact ID                    leave out every fact ID (enum nltrace_fact)
+      cut-fact ID                     cut the last byte off every fact ID
 
 These hostile copies are crafted from recordings, for robustness tests only; they are
 never presented as a kernel's reply.
@@ -18,6 +20,9 @@ import sys
 MAGIC = b"SMCUTRC1"
 TYPES = {1: "request", 2: "reply", 3: "error", 4: "fact", 5: "note"}
 NLMSG_ERROR, NLMSG_DONE = 2, 3
+# lib/nltrace.h, enum nltrace_fact; the named ones start with the name and a NUL
+FACTS = {1: "netns_cookie", 2: "kernel_support", 3: "ibv_device", 4: "chk_host"}
+NAMED_FACTS = {3, 4}
 
 
 def read(path):
@@ -66,7 +71,14 @@ def dump(path):
         if typ == 5:
             print(f"{i:4} note {body.decode(errors='replace')}")
             continue
-        if typ in (3, 4):
+        if typ == 4:
+            name = FACTS.get(key, f"key={key}")
+            if key in NAMED_FACTS and 0 in body:
+                what, body = body.split(b"\0", 1)
+                name += f" name={what.decode(errors='replace')!r}"
+            print(f"{i:4} fact {name}{label} {body.hex()}")
+            continue
+        if typ == 3:
             print(f"{i:4} {TYPES[typ]} key={key}{label} {body.hex()}")
             continue
         msgs = " ".join(f"[type {t} flags {f:#x} len {n}]" for _, n, t, f in messages(body))
@@ -131,6 +143,20 @@ def mutate(src, dst, what, args):
                         hits += 1
         if not hits:
             sys.exit("short-attr: no such attribute")
+    elif what == "drop-fact":
+        key = int(args[0])
+        kept = [r for r in recs if not (r[0] == 4 and r[1] == key)]
+        if len(kept) == len(recs):
+            sys.exit("drop-fact: no such fact")
+        recs = kept
+    elif what == "cut-fact":
+        key, hits = int(args[0]), 0
+        for r in recs:
+            if r[0] == 4 and r[1] == key and r[3]:
+                r[3] = r[3][:-1]
+                hits += 1
+        if not hits:
+            sys.exit("cut-fact: no such fact")
     else:
         sys.exit(f"unknown mutation {what}")
     write(dst, recs)

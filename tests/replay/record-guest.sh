@@ -80,6 +80,41 @@ else
 	echo "record-guest: smcr scene not recorded: $FEATURE_WHY" >&2
 fi
 
+# --- smcr_fallback: the SMC-R fallback matrix between a and b, one connection held per
+# reason, each made with one knob of tests/helpers/smcr.bash turned and turned back
+# (as tests/live/smcr_fallback.bats, which asserts each code). No link group is set
+# up, so 6.1 (smcr_rxe missing: its link groups hang) records it too.
+kill "${pids[@]}" 2>/dev/null || true
+pids=()
+if (smcr_require) 2>/dev/null; then
+	exec 3>&2   # start_bg reports a helper that died on fd 3, as under bats
+	smcr_up >/dev/null
+	fallback() {
+		local knob=$1 port=$2
+		shift 2
+		if [ -n "$knob" ]; then $knob; fi
+		smcr_pair "$port" "$@"
+		smcr_undo_knobs
+	}
+	# first: no RoCE device ends the link groups and every process in a and b
+	# (smcr_fresh_linkgroups); one such knob only, b's side is drop_ib_pnet b's codes
+	fallback "smcr_drop_rxe a" 6200
+	fallback "smcr_drop_ib_pnet a" 6202
+	fallback "smcr_drop_ib_pnet b" 6203
+	fallback "smcr_drop_eth_pnet a" 6204
+	fallback "smcr_drop_eth_pnet b" 6205
+	fallback smcr_drop_ueid 6206
+	fallback "" 6207 --tcp
+	fallback "" 6208 -- --tcp
+	fallback "" 6209 -- --ipsec
+	fallback "" 6210 --ipsec
+	sleep 0.5
+	record smcr_fallback
+	stop_bg
+else
+	echo "record-guest: smcr_fallback scene not recorded: no SMC-R bench" >&2
+fi
+
 # --- nodiag, nosmc: the modules go; nothing may need SMC after this
 kill "${pids[@]}" 2>/dev/null || true
 wait 2>/dev/null || true

@@ -6,7 +6,7 @@
 # runs with SMC_UTILS_CUE set to its text and how often it came so far.
 #
 # A command line is words separated by blanks (no quoting); the first names the tool
-# (smcss, smcr, smcd, smc_pnet). Lines starting with # and blank lines are skipped.
+# (smcss, smcr, smcd, smc_pnet, smc_chk). Lines starting with # and blank lines are skipped.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
@@ -23,7 +23,7 @@ while read -r tool args; do
 	seen[$line]=$((${seen[$line]:-0} + 1))
 	export SMC_UTILS_CUE="$line #${seen[$line]}"
 	case $tool in
-	smcss | smcr | smcd | smc_pnet) ;;
+	smcss | smcr | smcd | smc_pnet | smc_chk) ;;
 	*) echo "run-commands.sh: unknown tool '$tool'" >&2; exit 2 ;;
 	esac
 	# shellcheck disable=SC2086

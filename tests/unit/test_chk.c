@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "out.h"
+#include "smc_ibv.h"
 #include "smc_chk.h"
 #include "tap.h"
 #include "view_chk.h"
@@ -525,6 +526,108 @@ static void test_view(void)
 	chk_facts_free(&f);
 }
 
+/* The reads outside netlink survive a recording, and a malformed one is refused whole */
+static void test_host_reads_codec(void)
+{
+	struct chk_facts f, g;
+	struct chk_host_reads r = { 0 }, q = { 0 };
+	uint8_t *buf;
+	size_t len;
+
+	memset(&f, 0, sizeof(f));
+	memset(&g, 0, sizeof(g));
+	f.af_smc_rc = 0;
+	f.ipproto_smc_rc = -EPROTONOSUPPORT;
+	f.netns_initial = 1;
+	f.tfo_rc = 0;
+	f.tcp_fastopen = 3;
+	f.sysctl_rc = 0;
+	chk_add_sysctl(&f, "autocorking_size", "65536");
+	chk_add_sysctl(&f, "smcr_buf_type", "0");
+	f.foreign_pnet_rc = -EPERM;
+	chk_host_add_visit(&r, "initial", "/proc/1/ns/net");
+	chk_host_add_visit(&r, "b", "/run/netns/b");
+	ok(!chk_host_encode(&f, &r, &buf, &len), "host reads: encoded");
+	ok(!chk_host_decode(buf, len, &g, &q), "host reads: decoded");
+	ok(g.ipproto_smc_rc == -EPROTONOSUPPORT && g.netns_initial == 1 && g.tcp_fastopen == 3 &&
+	   g.foreign_pnet_rc == -EPERM, "host reads: results and values round-trip");
+	ok(g.nsysctls == 2 && !strcmp(g.sysctls[1].name, "smcr_buf_type") &&
+	   !strcmp(g.sysctls[0].value, "65536"), "host reads: sysctls round-trip in order");
+	ok(q.nvisits == 2 && !strcmp(q.visits[1].path, "/run/netns/b") &&
+	   !strcmp(q.visits[0].name, "initial"), "host reads: the namespaces walked round-trip");
+	chk_facts_free(&g);
+	chk_host_reads_free(&q);
+	/* every cut is refused: no prefix of a valid encoding is one */
+	bool all_cut_refused = true;
+	for (size_t cut = 0; cut < len; cut++) {
+		if (chk_host_decode(buf, cut, &g, &q) != -EBADMSG)
+			all_cut_refused = false;
+		chk_facts_free(&g);
+		chk_host_reads_free(&q);
+	}
+	ok(all_cut_refused, "host reads: each of the %zu cut-short encodings is refused", len);
+	/* trailing bytes, a positive result, a string without its NUL */
+	uint8_t *longer = malloc(len + 1);
+	memcpy(longer, buf, len);
+	longer[len] = 0;
+	ok(chk_host_decode(longer, len + 1, &g, &q) == -EBADMSG, "host reads: trailing bytes refused");
+	chk_facts_free(&g);
+	chk_host_reads_free(&q);
+	int32_t positive = 5;
+	memcpy(longer, &positive, sizeof(positive));
+	ok(chk_host_decode(longer, len, &g, &q) == -EBADMSG, "host reads: a positive result refused");
+	chk_facts_free(&g);
+	chk_host_reads_free(&q);
+	memcpy(longer, buf, len);
+	memset(longer + 7 * 4, 'x', len - 7 * 4);	/* the sysctl strings lose their NULs */
+	ok(chk_host_decode(longer, len, &g, &q) == -EBADMSG, "host reads: an unterminated string refused");
+	chk_facts_free(&g);
+	chk_host_reads_free(&q);
+	free(longer);
+	free(buf);
+	chk_facts_free(&f);
+	chk_host_reads_free(&r);
+}
+
+/* libibverbs' answer for one device survives a recording, names re-derived from codes */
+static void test_ibv_codec(void)
+{
+	struct smc_ibv_gid gids[2] = {
+		{ .port = 1, .index = 0, .raw = { 0xfe, 0x80 }, .type_code = 1, .ifindex = 3 },
+		{ .port = 1, .index = 1, .raw = { [10] = 0xff, [11] = 0xff, 198, 18, 0, 1 },
+		  .type_code = 2, .ifindex = 3 },
+	};
+	struct smc_ibv_dev d = {
+		.node_guid = 0x0123456789abcdefull, .nports = 1,
+		.port = { { .num = 1, .state_code = 4, .link_layer_code = 2, .active_mtu = 1024 } },
+		.gids = gids, .ngids = 2,
+	}, e;
+	uint8_t *buf;
+	size_t len;
+
+	ok(!smc_ibv_encode(0, &d, &buf, &len), "ibv: encoded");
+	ok(!smc_ibv_decode(buf, len, &e), "ibv: decoded");
+	ok(e.node_guid == d.node_guid && e.nports == 1 && e.port[0].active_mtu == 1024 &&
+	   e.ngids == 2 && e.gids[1].raw[12] == 198 && e.gids[1].ifindex == 3,
+	   "ibv: values round-trip");
+	is_str(e.port[0].state, "ACTIVE", "ibv: the port state is named from its code");
+	is_str(e.port[0].link_layer, "Ethernet", "ibv: the link layer is named from its code");
+	is_str(e.gids[1].type, "RoCE v2", "ibv: the GID type is named from its code");
+	smc_ibv_free(&e);
+	bool all_cut_refused = true;
+	for (size_t cut = 0; cut < len; cut++)
+		if (smc_ibv_decode(buf, cut, &e) != -EBADMSG)
+			all_cut_refused = false;
+	ok(all_cut_refused, "ibv: each of the %zu cut-short encodings is refused", len);
+	uint32_t nports = 3;	/* more ports than a query gives */
+	memcpy(buf + 4 + 8, &nports, 4);
+	ok(smc_ibv_decode(buf, len, &e) == -EBADMSG, "ibv: an impossible port count is refused");
+	free(buf);
+	ok(!smc_ibv_encode(-ENODEV, NULL, &buf, &len) && len == 4 &&
+	   smc_ibv_decode(buf, len, &e) == -ENODEV, "ibv: a failed query round-trips as its errno");
+	free(buf);
+}
+
 int main(void)
 {
 	test_healthy();
@@ -539,5 +642,7 @@ int main(void)
 	test_tfo();
 	test_ipsec();
 	test_view();
+	test_host_reads_codec();
+	test_ibv_codec();
 	return tap_done();
 }
