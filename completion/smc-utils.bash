@@ -124,7 +124,11 @@ _smc_pnet()
 		COMPREPLY=($(compgen -W "$(ls /sys/class/net 2>/dev/null)" -- "$cur"))
 		return ;;
 	-D | --ibdevice)
-		COMPREPLY=($(compgen -W "$(ls /sys/class/infiniband 2>/dev/null) loopback-ism" -- "$cur"))
+		# RDMA devices, and SMC-D's software device: the DIBS devices where the kernel
+		# has that layer (7.x: loopback is "lo"), else loopback-ism (6.9 on)
+		local smcd_devs=loopback-ism
+		[ -d /sys/class/dibs ] && smcd_devs=$(ls /sys/class/dibs 2>/dev/null)
+		COMPREPLY=($(compgen -W "$(ls /sys/class/infiniband 2>/dev/null) $smcd_devs" -- "$cur"))
 		return ;;
 	-P | --ibport)
 		COMPREPLY=($(compgen -W "1 2" -- "$cur"))

@@ -460,6 +460,10 @@ static const struct sysctl_rule sysctl_rules[] = {
 	{ "smcr_max_links_per_lgr", "links per SMC-R link group (1: no second link to fail "
 				"over to)" },
 	{ "smcr_max_conns_per_lgr", "connections per SMC-R link group" },
+	{ "smcr_max_send_wr",	"send work requests a new SMC-R link can have in flight "
+				"(2-2048, default 16)" },
+	{ "smcr_max_recv_wr",	"receive work requests a new SMC-R link posts (2-2048, "
+				"default 48)" },
 	{ NULL, NULL }
 };
 
@@ -472,6 +476,24 @@ static void judge_sysctls(const struct chk_facts *f, struct chk_findings *fs)
 		/* the same switch as the handshake limitation: "hslimit" reports it */
 		if (!strcmp(s->name, "limit_smc_hs"))
 			continue;
+		/* a BPF program (CONFIG_SMC_HS_CTRL_BPF) that may keep the SMC option out
+		 * of a connection's SYN or SYN-ACK
+		 */
+		if (!strcmp(s->name, "hs_ctrl")) {
+			if (s->value[0])
+				add(fs, CHK_WARNING, dup(fs, "sysctl.net.smc.hs_ctrl"),
+				    dup(fs, "sysctl -w net.smc.hs_ctrl= (clears it; only if the "
+					"program is not meant to keep connections off SMC)"),
+				    "%s: this BPF handshake control program decides for each "
+				    "connection whether its SYN or SYN-ACK offers SMC; a connection "
+				    "it keeps off SMC falls back with 0x03010000 (PEERNOSMC)",
+				    s->value);
+			else
+				add(fs, CHK_OK, dup(fs, "sysctl.net.smc.hs_ctrl"), NULL,
+				    "none: no BPF handshake control program, every connection "
+				    "offers SMC");
+			continue;
+		}
 		for (const struct sysctl_rule *r = sysctl_rules; r->name; r++)
 			if (!strcmp(r->name, s->name))
 				meaning = r->meaning;

@@ -109,6 +109,9 @@ static const struct smc_fallback_entry fallback_kb[] = {
 		"Server side: the connection was accepted through a SYN cookie (listen queue "
 		"overflow), which drops the SMC marker, or the handshake limitation judged SMC "
 		"handshakes congested and let it go without SMC",
+		"Kernels with SMC handshake control (CONFIG_SMC_HS_CTRL_BPF, 7.x): a BPF program "
+		"named in net.smc.hs_ctrl kept the SMC marker out of this side's SYN or the "
+		"peer's SYN-ACK",
 		"Rare: a server declines with it when the client's proposal offers no SMC type"),
 	.remedies = LINES(
 		"On the peer: `smcss -a` must list the connection (plain TCP sockets are not "
@@ -117,7 +120,9 @@ static const struct smc_fallback_entry fallback_kb[] = {
 		"`tcpdump -ni IFACE -vv 'tcp[tcpflags] & tcp-syn != 0'`",
 		"SYN cookies on the server: `nstat -az TcpExtSyncookiesSent`; raise the listen "
 		"backlog",
-		"Handshake limitation: `smcr hslimit`"),
+		"Handshake limitation: `smcr hslimit`",
+		"Handshake control: `sysctl net.smc.hs_ctrl` on both hosts (empty: none); "
+		"`smc_chk` reports it"),
 },
 {
 	.code = 0x03010001, .name = "SOCKOPT", .origin = SMC_FB_LOCAL, .vendor = true,
@@ -154,7 +159,8 @@ static const struct smc_fallback_entry fallback_kb[] = {
 		"Devices are chosen by PNET ID: device port and TCP interface must carry the same "
 		"one (firmware or `smc_pnet`); without any, SMC-R needs the port's own netdev",
 		"SMC-Rv2 needs IPv4, a user EID on this host and a RoCE v2 GID for the source "
-		"address (cloud RDMA such as eRDMA supports only v2, so IPv6 falls back); "
+		"address (cloud RDMA such as eRDMA supports only v2, so IPv6 falls back; newer "
+		"kernels such as 7.x also take an IPv6 socket whose addresses are IPv4-mapped); "
 		"SMC-Rv1 needs a RoCE v1 GID and one subnet",
 		"Server: nothing here fits what the client offered, or no EID is common to both "
 		"(a UEID mismatch shows as this code, not as NOUEID)",
@@ -173,13 +179,15 @@ static const struct smc_fallback_entry fallback_kb[] = {
 		"No ISM device shares the PNET ID of the connection's interface (SMC-Dv1), or "
 		"none matches the GIDs and CHIDs the client listed (SMC-Dv2)",
 		"Server: the client offered only SMC-D and no ISM device here fits",
-		"loopback-ism connects only sockets of one host, and exists only if smc.ko is "
-		"built with CONFIG_SMC_LO"),
+		"loopback-ism connects only sockets of one host, and exists only in a kernel "
+		"built with CONFIG_SMC_LO (6.9 on) or, where SMC-D runs over the DIBS layer, "
+		"CONFIG_DIBS_LO (the DIBS device lo)"),
 	.remedies = LINES(
 		"`smcd info` (SMC-D features) and `smcd device`; the kernel does not list "
 		"loopback-ism as a device from 6.10 on",
 		CHECK_PNET,
-		"loopback-ism: `grep SMC_LO /boot/config-$(uname -r)`",
+		"loopback-ism: `grep -E 'SMC_LO|DIBS_LO' /boot/config-$(uname -r)`; with DIBS, "
+		"`ls /sys/class/dibs` shows lo",
 		RUN_SMC_CHK),
 },
 {

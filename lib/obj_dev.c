@@ -351,8 +351,10 @@ static void note_loopback_ism(struct smc_ctx *ctx)
 
 	if (out_is_json(ctx->out) || smc_lgr_dump(ctx->nl, true, count_loopback_lgr, &n) || !n)
 		return;
-	out_note(ctx->out, "(loopback-ism, which the kernel does not list here, carries %zu link "
-		 "group%s: smcd linkgroup, CHID ffff)", n, n == 1 ? "" : "s");
+	/* since SMC-D runs over DIBS (7.x) the device is the DIBS device "lo" */
+	out_note(ctx->out, "(loopback-ism, the DIBS device lo where SMC-D runs over DIBS, which "
+		 "the kernel does not list here, carries %zu link group%s: smcd linkgroup, CHID "
+		 "ffff)", n, n == 1 ? "" : "s");
 }
 
 static int parse_filter(struct smc_ctx *ctx, int argc, char **argv, struct dev_filter *f)

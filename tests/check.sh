@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/check.sh - run every test suite and end with one line "N passed, N failed[, N skipped]".
 #   C unit tests (TAP), host bats tests, and the live-kernel bats tests inside the qemu bench,
-#   on each kernel of BENCH_KERNELS (default "6.12 6.1", see tests/vm/README.md).
+#   on each kernel of BENCH_KERNELS (default "6.12 6.1 7.3", see tests/vm/README.md).
 #   SKIP_BENCH=1 skips the bench (counted as skipped, never as passed).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +34,7 @@ run_suite() {
 	tally "$name" "$file" "$rc"
 }
 
-read -r -a bench_kernels <<<"${BENCH_KERNELS:-6.12 6.1}"
+read -r -a bench_kernels <<<"${BENCH_KERNELS:-6.12 6.1 7.3}"
 
 # fetch and build the bench first: the unit tests cross-check against its kernel source
 if [ "${SKIP_BENCH:-0}" != 1 ]; then
@@ -64,8 +64,8 @@ elif ls tests/live/*.bats >/dev/null 2>&1; then
 	# with its reason: tests/helpers/live.bash), in two groups per kernel, one boot each:
 	# the SMC-R files (namespaces a/b, soft-RoCE) and the rest (SMC-D over loopback-ism).
 	# Guests run two at a time, each its bats mostly on one CPU, and the machine has two:
-	# the next group starts as soon as one ends (6.12 first, then 6.1; the longer group of
-	# a kernel first).
+	# the next group starts as soon as one ends (6.12 first, then 6.1 and 7.3; the longer
+	# group of a kernel first).
 	smcr_files=() other_files=()
 	for f in tests/live/*.bats; do
 		case $(basename "$f") in

@@ -31,7 +31,7 @@ for f in $SMC_FEATURES; do
 	have_feature "$f" || echo "   lacks $f: $FEATURE_WHY"
 done
 if have_feature loopback_ism; then
-	echo "   SMC-D device: loopback-ism"
+	echo "   SMC-D device: $(smc_loopback_device) (loopback)"
 else
 	echo "   no SMC-D device: the connections below fall back to TCP, and smcss says why"
 fi

@@ -22,6 +22,8 @@ packages=(
 	# the compiler Debian built the 6.12 kernel with), setpriv for the privilege tests
 	qemu-system-x86 busybox-static kmod cpio iproute2 xz-utils util-linux
 	gcc-12 binutils pahole libelf1
+	# the bench's own 7.3 kernel (tests/vm/build-kernel.sh): a kernel build
+	flex bison bc libelf-dev libssl-dev
 )
 
 missing() {

@@ -33,7 +33,7 @@ require_bench() {
 # probe or bench can never turn the reference kernel's tests into skips.
 _bench_kernel_features() {
 	case ${BENCH_KERNEL:-} in
-	6.12) echo "loopback_ism smc_v2_1 ipproto_smc rxe_netdev stats_buffer_usage smcr_rxe" ;;
+	6.12 | 7.3) echo "loopback_ism smc_v2_1 ipproto_smc rxe_netdev stats_buffer_usage smcr_rxe" ;;
 	*) echo "" ;; # 6.1 has none of them
 	esac
 }
@@ -90,14 +90,21 @@ require_reference_kernel() {
 		skip "memory checkers over every output format: make check runs them on 6.12 only, for time (SMC_LIVE_ALL=1 runs them on ${BENCH_KERNEL:-this kernel} too)"
 }
 
+# The name SMC gives the loopback SMC-D device (smc_pnet -D): "loopback-ism" from 6.9 on,
+# the DIBS device "lo" since SMC-D moved onto the DIBS layer (7.x, /sys/class/dibs/lo)
+smc_loopback_device() {
+	if [ -d /sys/class/dibs/lo ]; then echo lo; else echo loopback-ism; fi
+}
+
 _probe_loopback_ism() {
-	local klog
-	# loopback-ism has no sysfs node and is left out of the SMC-D device list (6.10+):
-	# the kernel log of the module's load is where it shows
+	local klog name
+	name=$(smc_loopback_device)
+	# loopback-ism has no sysfs node before DIBS and is left out of the SMC-D device
+	# list (6.10+): the kernel log of the module's load is where it shows
 	# (and /run/dmesg.setup: the log as it was when tests/vm/guest-init.sh loaded smc)
 	klog=$(cat /run/dmesg.setup 2>/dev/null; dmesg 2>/dev/null) || true
-	[[ $klog == *'smc: adding smcd device loopback-ism'* ]] && return 0
-	FEATURE_WHY="no loopback-ism on $(uname -r) (no \"smc: adding smcd device loopback-ism\" in the kernel log; it came with Linux 6.9, CONFIG_SMC_LO): connections within this host find no SMC-D device and fall back"
+	[[ $klog == *"smc: adding smcd device $name"* ]] && return 0
+	FEATURE_WHY="no loopback-ism on $(uname -r) (no \"smc: adding smcd device $name\" in the kernel log; it came with Linux 6.9, CONFIG_SMC_LO, and is the DIBS device lo since 7.0, CONFIG_DIBS_LO): connections within this host find no SMC-D device and fall back"
 	return 1
 }
 
@@ -120,10 +127,22 @@ _probe_ipproto_smc() {
 	return 1
 }
 
+# load_rxe_modules [MODULE...]: veth, rdma_rxe, ib_uverbs and MODULE..., which the guest
+# cannot load on demand (the kernel's modprobe runs in the initramfs, not in the chroot
+# the tests run in); and crc32_generic where rdma_rxe asks the crypto API for "crc32"
+# (its ICRC) when a device is added, else `rdma link add` fails with ENOENT. Kernels
+# whose rdma_rxe calls the crc32 library directly (7.x) have no such module.
+load_rxe_modules() {
+	modprobe -a veth rdma_rxe ib_uverbs "$@"
+	if modinfo crc32_generic >/dev/null 2>&1; then
+		modprobe crc32_generic
+	fi
+}
+
 # a soft-RoCE device of its own on a veth pair, asked through smcr -j device
 _probe_rxe_netdev() {
 	local json rc=0
-	modprobe -a veth rdma_rxe crc32_generic ib_uverbs
+	load_rxe_modules
 	ip link add smcfeat0 type veth peer name smcfeat1
 	ip link set smcfeat0 up
 	rdma link add smcfeat type rxe netdev smcfeat0

@@ -126,14 +126,12 @@ smcr_require() {
 # The guest cannot load modules on demand: the kernel's request_module() runs
 # /sbin/modprobe in the root of PID 1, which is the bench's initramfs, not the chroot
 # the tests run in. So everything that would be auto-loaded is loaded here:
-#   veth, macvlan   the links; rdma_rxe  soft-RoCE;
-#   crc32_generic   rdma_rxe asks the crypto API for "crc32" (the ICRC) when a device is
-#                   added; without it `rdma link add` fails with ENOENT
+# load_rxe_modules (live.bash: veth, rdma_rxe, ib_uverbs for libibverbs and the RDMA
+# core's driver names in the Type column of smcr device, crc32_generic where needed) and
+#   macvlan         the links ra and rb
 #   xfrm_user       compiles per-socket IPsec policies (smc_conn --ipsec)
-#   ib_uverbs       libibverbs (smcr device -d, smc_chk) and the RDMA core's driver
-#                   names (the Type column of smcr device)
 _smcr_modules() {
-	modprobe -a veth macvlan rdma_rxe crc32_generic xfrm_user ib_uverbs
+	load_rxe_modules macvlan xfrm_user
 }
 
 # (ra and rb exist only while their lower devices va and vb do)
@@ -275,7 +273,7 @@ _smcr_pnet() {
 	"$SMC_PNET" -f
 	"$SMC_PNET" -a "$SMCR_PNET_A" -D rxa -P 1
 	"$SMC_PNET" -a "$SMCR_PNET_B" -D rxb -P 1
-	"$SMC_PNET" -a "$SMCR_PNET_LO" -D loopback-ism
+	"$SMC_PNET" -a "$SMCR_PNET_LO" -D "$(smc_loopback_device)"
 	in_a "$SMC_PNET" -f
 	in_a "$SMC_PNET" -a "$SMCR_PNET_A" -I va
 	in_b "$SMC_PNET" -f
@@ -455,7 +453,7 @@ smcr_drop_ueid() {
 }
 
 smcr_drop_lo_pnet() {
-	_smcr_undo "$SMC_PNET" -a "$SMCR_PNET_LO" -D loopback-ism
+	_smcr_undo "$SMC_PNET" -a "$SMCR_PNET_LO" -D "$(smc_loopback_device)"
 	"$SMC_PNET" -d "$SMCR_PNET_LO"
 }
 

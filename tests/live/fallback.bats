@@ -63,7 +63,7 @@ teardown() {
 # exists, a PNET ID that lo does not have fences it off, as on 6.1 there is none.
 @test "no usable SMC device: client TCP 0x03030000 (NOSMCDEV), server TCP 0x05000000/0x03030000" {
 	if have_feature loopback_ism; then
-		"$TOP/smc_pnet/smc_pnet" -a PNETFB -D loopback-ism
+		"$TOP/smc_pnet/smc_pnet" -a PNETFB -D "$(smc_loopback_device)"
 	fi
 	start_bg server "$SMC_CONN" server 127.0.0.1 5208
 	start_bg client "$SMC_CONN" client 127.0.0.1 5208

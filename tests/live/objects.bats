@@ -102,7 +102,7 @@ RoCE:             n/a"
 	assert_success
 	assert_equal "$stderr" ""
 	assert_line --index 0 'FID  Type PCI-ID       PCHID InUse  #LGs PNET-ID'
-	assert_line --index 1 --regexp "^\(loopback-ism, which the kernel does not list here, carries $n link groups?: smcd linkgroup, CHID ffff\)$"
+	assert_line --index 1 --regexp "^\(loopback-ism, the DIBS device lo where SMC-D runs over DIBS, which the kernel does not list here, carries $n link groups?: smcd linkgroup, CHID ffff\)$"
 	[ "${#lines[@]}" -eq 2 ]
 	run "$SMCD" -j device
 	assert_output '[]'

@@ -5,8 +5,7 @@ load ../helpers/live
 
 setup() {
 	require_bench
-	# module autoloading does not reach the bench's chroot; crc32_generic: rxe's ICRC
-	modprobe -a veth rdma_rxe ib_uverbs crc32_generic
+	load_rxe_modules
 	ip link add vt0 type veth peer name vt1
 	ip link set vt0 up
 	ip link set vt1 up

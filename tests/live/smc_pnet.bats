@@ -18,23 +18,24 @@ teardown() {
 	run_split "$SMC_PNET" -a net1 -I lo
 	assert_success
 	assert_equal "$output$stderr" ""
-	run "$SMC_PNET" --add NET2 --ibdevice loopback-ism
+	lo=$(smc_loopback_device)
+	run "$SMC_PNET" --add NET2 --ibdevice "$lo"
 	assert_success
 	run "$SMC_PNET" -a NET3 -D rxe9 -P 2
 	assert_success
 	run_split "$SMC_PNET"
 	assert_success
 	# "PNETID ETHNAME IBNAME PORT", one blank apart, n/a and 255 for what is absent
-	assert_output $'NET1 lo n/a 255\nNET2 n/a loopback-ism 1\nNET3 n/a rxe9 2'
+	assert_output "NET1 lo n/a 255"$'\n'"NET2 n/a $lo 1"$'\n'"NET3 n/a rxe9 2"
 	run "$SMC_PNET" -s NET2
-	assert_output 'NET2 n/a loopback-ism 1'
+	assert_output "NET2 n/a $lo 1"
 	run "$SMC_PNET" net3
 	assert_output 'NET3 n/a rxe9 2'
 	run "$SMC_PNET" -s NOPE
 	assert_success
 	assert_output ''
 	run "$SMC_PNET" -j
-	assert_output '[{"pnetid":"NET1","netdev":"lo"},{"pnetid":"NET2","ib_device":"loopback-ism","ib_port":1},{"pnetid":"NET3","ib_device":"rxe9","ib_port":2}]'
+	assert_output '[{"pnetid":"NET1","netdev":"lo"},{"pnetid":"NET2","ib_device":"'"$lo"'","ib_port":1},{"pnetid":"NET3","ib_device":"rxe9","ib_port":2}]'
 	run "$SMC_PNET" -p -s NET1
 	jq -e '. == [{"pnetid":"NET1","netdev":"lo"}]' <<<"$output"
 	run "$SMC_PNET" -d NET1
@@ -96,7 +97,7 @@ teardown() {
 @test "smc_pnet is valgrind- and ASan-clean on the live table" {
 	require_reference_kernel
 	"$SMC_PNET" -a NET1 -I lo
-	"$SMC_PNET" -a NET2 -D loopback-ism
+	"$SMC_PNET" -a NET2 -D "$(smc_loopback_device)"
 	for args in "" "-j" "-s NET1" "-a NET1 -I lo" "-d NOPE"; do
 		# shellcheck disable=SC2086
 		run valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99 "$SMC_PNET" $args
@@ -111,11 +112,26 @@ teardown() {
 
 @test "bash completion offers the defined PNET IDs after -d" {
 	"$SMC_PNET" -a ONE -I lo
-	"$SMC_PNET" -a TWO -D loopback-ism
+	"$SMC_PNET" -a TWO -D "$(smc_loopback_device)"
 	PATH="$TOP/smc_pnet:$PATH"
 	source "$TOP/completion/smc-utils.bash"
 	COMP_WORDS=(smc_pnet -d "")
 	COMP_CWORD=2
 	_smc_pnet
 	assert_equal "${COMPREPLY[*]}" "ONE TWO"
+}
+
+# the device names -D takes: RDMA devices, and the SMC-D loopback under the kernel's name
+# for it (loopback-ism; 7.x: the DIBS device lo)
+@test "bash completion offers the kernel's name of the SMC-D loopback device after -D" {
+	PATH="$TOP/smc_pnet:$PATH"
+	source "$TOP/completion/smc-utils.bash"
+	COMP_WORDS=(smc_pnet -a X -D "")
+	COMP_CWORD=4
+	_smc_pnet
+	[[ " ${COMPREPLY[*]} " == *" $(smc_loopback_device) "* ]] ||
+		fail "-D offers '${COMPREPLY[*]}', not $(smc_loopback_device)"
+	if [ "$(smc_loopback_device)" = lo ]; then
+		[[ " ${COMPREPLY[*]} " != *" loopback-ism "* ]] || fail "-D offers loopback-ism on a DIBS kernel"
+	fi
 }

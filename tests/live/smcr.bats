@@ -159,16 +159,35 @@ GID_B=0000:0000:0000:0000:0000:ffff:c612:0002
 	refute_output --partial ':6105'
 }
 
-# SMC-Rv2 is IPv4 only (the client checks the internal TCP socket's family), SMC-Rv1
-# needs RoCE v1 GIDs rdma_rxe does not have, and loopback-ism is PNET-fenced off: an
-# AF_INET6 SMC socket finds no device. The client declines with NOSMCDEV before it
-# proposes anything; the server falls back with the client's code as peer diagnosis.
-@test "IPv6 v4-mapped (::ffff:198.18.0.2): falls back 0x03030000, shown in brackets, shortened and whole" {
+# An AF_INET6 socket to a v4-mapped address. Up to 6.12 SMC-Rv2 is IPv4 only (the
+# client checks the internal TCP socket's family), SMC-Rv1 needs RoCE v1 GIDs rdma_rxe
+# does not have, and loopback-ism is PNET-fenced off: the client finds no device and
+# declines with NOSMCDEV before it proposes anything; the server falls back with the
+# client's code as peer diagnosis. 7.x's SMC-Rv2 takes a v4-mapped source address as the
+# IPv4 one it is (af_smc.c checks ipv6_addr_v4mapped): the connection is SMC-R. Either
+# way the address is shown in brackets, shortened and whole; each bench kernel must show
+# its own outcome.
+@test "IPv6 v4-mapped (::ffff:198.18.0.2): falls back 0x03030000 up to 6.12, SMC-R on 7.x; shown in brackets, shortened and whole" {
+	local mode=TCP
+	[ "${BENCH_KERNEL:-}" != 7.3 ] || mode=SMCR
+	if [ "$mode" = SMCR ]; then
+		require_feature smcr_rxe
+	fi
 	start_bg server "$SMC_CONN" server --netns b :: 6106
 	start_bg client "$SMC_CONN" client --netns a "::ffff:$SMCR_B" 6106
 	# 23-character address field: "[::ffff:198.18.0.1]:NNNNN" does not fit and is cut
 	# in the middle of the IPv4 part (smc-tools' ".." marker right after a dot)
 	run "$SMCSS" -n a
+	if [ "$mode" = SMCR ]; then
+		assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::ffff:198\.18\.\.\]:[0-9]{5} \[::ffff:198\.18\.\.\.\]:6106 0000 SMCR$'
+		run "$SMCSS" -n a -W -R
+		assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::ffff:198\.18\.0\.1\]:[0-9]+ +\[::ffff:198\.18\.0\.2\]:6106 +0000 SMCR +CLNT '
+		smcr_jq 6106 '($a | length == 1) and ($a[0] | .family == "inet6"
+			and .local_address == "::ffff:198.18.0.1" and .peer_address == "::ffff:198.18.0.2"
+			and .mode == "SMCR" and (has("fallback_reason") | not))
+			and ($b[] | select(.state == "ACTIVE") | .family == "inet6" and .mode == "SMCR")'
+		return
+	fi
 	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::ffff:198\.18\.\.\]:[0-9]{5} \[::ffff:198\.18\.\.\.\]:6106 0000 TCP 0x03030000$'
 	run "$SMCSS" -n a -W -d
 	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::ffff:198\.18\.0\.1\]:[0-9]+ +\[::ffff:198\.18\.0\.2\]:6106 +0000 TCP 0x03030000 \(NOSMCDEV\)$'

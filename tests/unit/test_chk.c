@@ -410,6 +410,35 @@ static void test_sysctls(void)
 	chk_facts_free(&f);
 }
 
+/* 7.x: the work request limits, and a BPF handshake control program */
+static void test_sysctls_7(void)
+{
+	struct chk_facts f;
+	struct chk_findings fs;
+
+	healthy(&f);
+	chk_add_sysctl(&f, "smcr_max_send_wr", "16");
+	chk_add_sysctl(&f, "hs_ctrl", "");
+	judge(&f, &fs);
+	ok(message_has(&fs, "sysctl.net.smc.smcr_max_send_wr", "16: send work requests"),
+	   "smcr_max_send_wr: value and meaning");
+	ok(status_of(&fs, "sysctl.net.smc.hs_ctrl") == CHK_OK &&
+	   message_has(&fs, "sysctl.net.smc.hs_ctrl", "none: no BPF handshake control"),
+	   "hs_ctrl empty: ok, said as none");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+	healthy(&f);
+	chk_add_sysctl(&f, "hs_ctrl", "smc_hs_ctrl");
+	judge(&f, &fs);
+	ok(status_of(&fs, "sysctl.net.smc.hs_ctrl") == CHK_WARNING &&
+	   message_has(&fs, "sysctl.net.smc.hs_ctrl", "smc_hs_ctrl: this BPF") &&
+	   message_has(&fs, "sysctl.net.smc.hs_ctrl", "0x03010000") &&
+	   fix_has(&fs, "sysctl.net.smc.hs_ctrl", "sysctl -w net.smc.hs_ctrl="),
+	   "hs_ctrl set: a warning with the fallback it causes and the fix");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+}
+
 static void test_tfo(void)
 {
 	static const struct { unsigned int v; enum chk_status st; const char *text; } cases[] = {
@@ -639,6 +668,7 @@ int main(void)
 	test_soft_netns();
 	test_pnet();
 	test_sysctls();
+	test_sysctls_7();
 	test_tfo();
 	test_ipsec();
 	test_view();

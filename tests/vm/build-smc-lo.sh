@@ -34,7 +34,7 @@ if [ "$plan" != rebuild ]; then
 	rm -rf "$out"
 	mkdir -p "$out"
 	if [ "$plan" = none ]; then
-		log "$KVER has no CONFIG_SMC_LO (no loopback-ism): the bench uses Debian's smc.ko"
+		log "$KVER has no CONFIG_SMC_LO (no loopback-ism, or it is DIBS_LO): the bench uses the kernel's own smc.ko"
 	else
 		log "$KVER has CONFIG_SMC_LO=y: the bench uses Debian's smc.ko"
 	fi

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Fetch Debian's kernel image of BENCH_KERNEL (6.12 or 6.1) into
-# build/bench/<kernel>/kernel/ without installing it on the host.
+# Fetch the kernel image of BENCH_KERNEL into build/bench/<kernel>/kernel/ without
+# installing it on the host: Debian's package (6.12, 6.1), or the bench's own build of
+# Debian's kernel source (7.3, see build-kernel.sh and tests/vm/README.md).
 #
-# usage: [BENCH_KERNEL=6.12|6.1] tests/vm/fetch-kernel.sh
+# usage: [BENCH_KERNEL=6.12|6.1|7.3] tests/vm/fetch-kernel.sh
 #
 # The exact version comes from the meta package, linux-image-6.12-amd64 or
 # linux-image-amd64 (override with BENCH_KERNEL_META). The package is unpacked with dpkg -x and
@@ -16,6 +17,37 @@ set -euo pipefail
 resolve_kernel
 dest=$BENCH_DIR/kernel
 if stamp_ok "$dest/.done"; then
+	exit 0
+fi
+
+# A kernel the bench builds (7.3): once per source version and configuration, outside the
+# clone, then copied in as if unpacked from a package.
+if [ -n "$BENCH_KERNEL_SOURCE" ]; then
+	key=$(cat "$BENCH_VM_DIR/kernel-7.config" "$BENCH_VM_DIR/build-kernel.sh" | sha256sum | cut -c1-12)
+	built=$SMC_UTILS_CACHE/kernels/$KPKGVER-$key
+	if [ ! -f "$built/release" ]; then
+		log "building $KVER from $BENCH_KERNEL_SOURCE $KPKGVER into $built (once; about 30 minutes on 2 CPUs)"
+		rm -rf "$built"
+		mkdir -p "$built/debs" "$built/src"
+		(cd "$built/debs" && apt_private "$BENCH_KERNEL_SUITE" get -q download \
+			"$BENCH_KERNEL_SOURCE=$KPKGVER") >"$built/apt.log" 2>&1 ||
+			{ cat "$built/apt.log" >&2; die "downloading $BENCH_KERNEL_SOURCE failed"; }
+		dpkg -x "$built"/debs/*.deb "$built/pkg"
+		tar -C "$built/src" -xJf "$built"/pkg/usr/src/"$BENCH_KERNEL_SOURCE".tar.xz
+		rm -rf "$built/pkg" "$built/debs"
+		"$BENCH_VM_DIR/build-kernel.sh" "$built/src/$BENCH_KERNEL_SOURCE" "$built" \
+			>"$built/build.log" 2>&1 ||
+			{ tail -n 30 "$built/build.log" >&2; die "building $KVER failed (log: $built/build.log)"; }
+		rm -rf "$built/src" "$built/build"
+	fi
+	[ "$(cat "$built/release")" = "$KVER" ] ||
+		die "$built built $(cat "$built/release"), not $KVER"
+	rm -rf "$dest"
+	mkdir -p "$dest"
+	cp -a "$built/kernel/." "$dest/"
+	cp "$built/config" "$dest/boot/config-$KVER"
+	depmod -b "$dest" "$KVER"
+	printf '%s\n' "$KVER" >"$dest/.done"
 	exit 0
 fi
 

@@ -110,6 +110,9 @@ if [ -s "$res/env" ]; then
 	. "$res/env"
 fi
 
+# the host's run retries a guest that never got this far (a boot that failed), never one
+# that started the command
+: >"$res/started"
 rc=0
 (cd -- "$cwd" && exec "${argv[@]}") </dev/null >"$res/stdout" 2>"$res/stderr" || rc=$?
 echo "$rc" >"$res/status.tmp"

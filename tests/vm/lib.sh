@@ -2,9 +2,12 @@
 # Helpers shared by the host-side bench scripts in tests/vm/.
 # Source it; it only defines variables and functions.
 #
-# The kernel: BENCH_KERNEL=6.12 (the default) or 6.1, each with its own cache, so that
-# switching costs nothing once both are there. Cache layout (everything under
-# $BENCH_DIR, i.e. build/bench/<BENCH_KERNEL>/ of the repo):
+# The kernel: BENCH_KERNEL=6.12 (the default), 6.1 or 7.3, each with its own cache, so
+# that switching costs nothing once they are there. 6.12 and 6.1 are Debian's kernel
+# packages; 7.3 is built here from Debian's linux-source-7.3 (trixie-backports), because
+# Debian's 7.x has no SMC (build-kernel.sh), and the build is kept outside the clone, in
+# $SMC_UTILS_CACHE/kernels/ (default ~/.cache/smc-utils), keyed by source version and
+# configuration. Cache layout (everything under $BENCH_DIR, i.e. build/bench/<kernel>/):
 #   kver                  resolved kernel: "<kernel release> <debian version>"
 #   kernel/               dpkg -x of linux-image-<kver> (boot/, lib/modules/)
 #   kernel/.done          stamp: kver of a complete extraction + depmod
@@ -30,13 +33,45 @@ BENCH_KERNEL=${BENCH_KERNEL:-6.12}
 case $BENCH_KERNEL in
 6.12) _bench_meta=linux-image-6.12-amd64 ;; # bookworm's 6.12 (Debian 13's kernel)
 6.1) _bench_meta=linux-image-amd64 ;;       # bookworm's own 6.1.0-NN
-*) die "BENCH_KERNEL=$BENCH_KERNEL: choose 6.12 (the default) or 6.1" ;;
+7.3) _bench_meta= ;;                         # built: BENCH_KERNEL_SOURCE
+*) die "BENCH_KERNEL=$BENCH_KERNEL: choose 6.12 (the default), 6.1 or 7.3" ;;
 esac
+# A kernel built by the bench: the Debian source package and the suite that has it
+BENCH_KERNEL_SOURCE=
+BENCH_KERNEL_SUITE=
+if [ "$BENCH_KERNEL" = 7.3 ]; then
+	BENCH_KERNEL_SOURCE=linux-source-7.3
+	BENCH_KERNEL_SUITE=trixie-backports
+fi
+# the suffix of a built kernel's release: tells it from any Debian package's
+BENCH_LOCALVERSION=-smcbench
+SMC_UTILS_CACHE=${SMC_UTILS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/smc-utils}
 BENCH_KERNEL_META=${BENCH_KERNEL_META:-$_bench_meta}
 BENCH_DIR=${BENCH_DIR:-$BENCH_ROOT/$BENCH_KERNEL}
 # apt-get download refuses to drop privileges to _apt when the target
 # directory is not readable by that user and then prints a warning; as
 # root we simply tell it not to sandbox.
+# apt_private SUITE get|cache ARGS...: apt-get or apt-cache with a configuration of our
+# own (sources for Debian's SUITE only, state under $SMC_UTILS_CACHE/apt/SUITE), never
+# touching the host's; its lists are fetched on first use.
+apt_private() {
+	local suite=$1 tool=apt-$2 dir=$SMC_UTILS_CACHE/apt/$1
+	shift 2
+	local -a opts=(-o "Dir::Etc=$dir/etc" -o "Dir::State=$dir/state" -o "Dir::Cache=$dir/cache"
+		-o Dir::Etc::Parts=/dev/null -o Dir::Etc::Preferences=/dev/null
+		-o Dir::Etc::PreferencesParts=/dev/null)
+	[ "$(id -u)" != 0 ] || opts+=(-o APT::Sandbox::User=root)
+	if [ ! -f "$dir/state/lists/.done" ]; then
+		mkdir -p "$dir/etc" "$dir/state/lists/partial" "$dir/cache/archives/partial"
+		echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $suite main" \
+			>"$dir/etc/sources.list"
+		apt-get "${opts[@]}" -q update >"$dir/update.log" 2>&1 ||
+			{ cat "$dir/update.log" >&2; die "apt-get update for $suite failed"; }
+		: >"$dir/state/lists/.done"
+	fi
+	"$tool" "${opts[@]}" "$@"
+}
+
 apt_download() {
 	local dir=$1; shift
 	local -a opts=()
@@ -58,6 +93,15 @@ resolve_kernel() {
 	local line=
 	if [ -s "$BENCH_DIR/kver" ]; then
 		line=$(cat "$BENCH_DIR/kver")
+	elif [ -n "$BENCH_KERNEL_SOURCE" ]; then
+		local ver
+		ver=$(apt_private "$BENCH_KERNEL_SUITE" cache show --no-all-versions \
+			"$BENCH_KERNEL_SOURCE" 2>/dev/null | sed -n 's/^Version: //p' | head -n1)
+		[ -n "$ver" ] || die "cannot find $BENCH_KERNEL_SOURCE in Debian's $BENCH_KERNEL_SUITE"
+		# 7.3.4-1~bpo13+1 builds 7.3.4-smcbench
+		line="${ver%%-*}$BENCH_LOCALVERSION $ver"
+		mkdir -p "$BENCH_DIR"
+		printf '%s\n' "$line" >"$BENCH_DIR/kver"
 	else
 		local dep
 		dep=$(apt-cache show --no-all-versions "$BENCH_KERNEL_META" 2>/dev/null |
