@@ -104,6 +104,15 @@ const struct chk_finding *chk_find(const struct chk_findings *fs, const char *id
 	return NULL;
 }
 
+/* Has SMC-D a device? ISM devices are listed; loopback-ism is not (6.10 on), but it makes
+ * the kernel SMC-Dv2 capable (smc_ism_set_v2_capable), which it is not otherwise without
+ * ISM hardware: an empty list and no SMC-Dv2 means no SMC-D device at all (6.1).
+ */
+static bool smcd_device(const struct chk_facts *f)
+{
+	return f->nism || f->sys.ism_v2;
+}
+
 /* ---- modules and sockets ----------------------------------------------------------- */
 
 /* The fix of an explanation, owned by the finding; NULL if it has none */
@@ -439,7 +448,8 @@ static void judge_pnet(const struct chk_facts *f, struct chk_findings *fs)
 	if (!any)
 		add(fs, CHK_OK, dup(fs, "pnet"), NULL,
 		    "no PNET IDs: SMC-R uses an RDMA port only for connections over the port's "
-		    "own netdev; loopback-ism serves every interface");
+		    "own netdev%s", smcd_device(f) && !f->nism ?
+		    "; loopback-ism serves every interface" : "");
 }
 
 /* ---- sysctls ----------------------------------------------------------------------- */
@@ -606,6 +616,30 @@ static void judge_tfo(const struct chk_facts *f, struct chk_findings *fs)
 		    (v & 0xffff & ~known) ? " and unknown bits" : "");
 }
 
+/* ---- SMC-D devices ------------------------------------------------------------------ */
+
+static void judge_smcd(const struct chk_facts *f, struct chk_findings *fs)
+{
+	if (f->ism_rc)
+		add(fs, CHK_WARNING, dup(fs, "smcd"), NULL, "cannot list the SMC-D devices: %s",
+		    strerror(-f->ism_rc));
+	else if (f->nism)
+		add(fs, CHK_OK, dup(fs, "smcd"), NULL, "%zu ISM device%s: SMC-D is possible",
+		    f->nism, f->nism == 1 ? "" : "s");
+	else if (f->sys.ism_v2)
+		add(fs, CHK_OK, dup(fs, "smcd"), NULL, "no ISM device, but the kernel is SMC-Dv2 "
+		    "capable, which without ISM means loopback-ism (the DIBS device lo where "
+		    "SMC-D runs over DIBS; the kernel does not list it): connections within this "
+		    "host can use SMC-D");
+	else
+		add(fs, CHK_WARNING, dup(fs, "smcd"),
+		    dup(fs, "a kernel with loopback-ism (CONFIG_SMC_LO, Linux 6.9 or later; "
+			    "CONFIG_DIBS_LO where SMC-D runs over DIBS), or ISM hardware (s390)"),
+		    "no SMC-D device: no ISM device and no loopback-ism, so connections within "
+		    "this host fall back to TCP (the client: 0x03030000, NOSMCDEV, unless "
+		    "SMC-R serves them)");
+}
+
 int chk_judge(const struct chk_facts *f, struct chk_findings *fs)
 {
 	memset(fs, 0, sizeof(*fs));
@@ -614,12 +648,13 @@ int chk_judge(const struct chk_facts *f, struct chk_findings *fs)
 	if (!f->genl_rc) {
 		judge_eid(f, fs);
 		judge_hslimit(f, fs);
+		judge_smcd(f, fs);
 		if (f->ports_rc && f->ports_rc != -EOPNOTSUPP)
 			add(fs, CHK_WARNING, dup(fs, "rdma"), NULL,
 			    "cannot list the SMC-R devices: %s", strerror(-f->ports_rc));
 		else if (!f->nports)
-			add(fs, CHK_OK, dup(fs, "rdma"), NULL,
-			    "no RDMA devices: SMC-R is not possible, SMC-D (ISM, loopback-ism) is");
+			add(fs, CHK_OK, dup(fs, "rdma"), NULL, "no RDMA devices: SMC-R is not "
+			    "possible%s", smcd_device(f) ? ", SMC-D is (see smcd)" : "");
 		for (size_t i = 0; i < f->nports; i++) {
 			judge_port(f, &f->ports[i], fs);
 			judge_soft_netns(f, &f->ports[i], fs);

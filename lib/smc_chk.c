@@ -180,6 +180,8 @@ static int dev_cb(const struct smc_dev *d, void *arg)
 	struct chk_facts *f = arg;
 	int rc = 0;
 
+	if (d->smcd)
+		f->nism++;
 	for (uint32_t i = 0; !rc && i < SMC_DEV_MAX_PORTS; i++) {
 		const struct smc_dev_port *p = &d->port[i];
 		struct chk_rdma_port cp = { .port = i + 1 };
@@ -324,8 +326,6 @@ static void gather_tfo(struct chk_facts *f)
 /* What the SMC module knows: needs SMC_GEN_NETLINK. -ENOMEM is the only hard error. */
 static int gather_smc(struct smc_nl *nl, struct chk_facts *f)
 {
-	int rc;
-
 	f->sys_rc = smc_sys_get(nl, &f->sys);
 	f->seid_rc = smc_genl_check(nl, SMC_GENL_GEN, SMC_NETLINK_DUMP_SEID);
 	if (!f->seid_rc)
@@ -343,14 +343,14 @@ static int gather_smc(struct smc_nl *nl, struct chk_facts *f)
 		f->ports_rc = smc_dev_dump(nl, false, dev_cb, f);
 	if (f->ports_rc == -ENOMEM)
 		return -ENOMEM;
-	/* SMC-D devices only for their PNET IDs (loopback-ism is not listed, 6.10+) */
-	rc = smc_dev_dump(nl, true, dev_cb, f);
-	if (rc == -ENOMEM)
+	/* SMC-D devices: how many, and their PNET IDs (loopback-ism is not listed, 6.10+) */
+	f->ism_rc = smc_dev_dump(nl, true, dev_cb, f);
+	if (f->ism_rc == -ENOMEM)
 		return -ENOMEM;
 	if (f->nports) {
 		gather_ibv(nl, f);
 		/* SMC uses ports 1..SMC_DEV_MAX_PORTS: only those can match f->ports */
-		rc = rdma_nl_ports(nl, SMC_DEV_MAX_PORTS, rdma_port_cb, f);
+		int rc = rdma_nl_ports(nl, SMC_DEV_MAX_PORTS, rdma_port_cb, f);
 		if (rc == -ENOMEM)
 			return -ENOMEM;
 	}

@@ -80,6 +80,8 @@ struct chk_facts {
 	int			pnet_rc;	/* the PNET table of this namespace */
 	struct smc_pnet_entry	*pnet;
 	size_t			npnet;
+	int			ism_rc;		/* SMC-D devices from the SMC module */
+	size_t			nism;		/* ISM devices (loopback-ism is not listed) */
 	int			ports_rc;	/* SMC-R devices from the SMC module */
 	struct chk_rdma_port	*ports;
 	size_t			nports;

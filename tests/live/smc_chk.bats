@@ -81,6 +81,13 @@ chk_server_status() {
 	assert_line --regexp "^ok +eid\\.ueid +user EID $BENCH_UEID: "
 	assert_line --regexp '^ok +eid\.seid +no system EID'
 	assert_line --regexp '^ok +sysctl\.net\.smc\.wmem +65536: '
+	# SMC-D: loopback-ism where the kernel has it; none at all on 6.1, a warning
+	if have_feature loopback_ism; then
+		assert_line --regexp '^ok +smcd +no ISM device, but the kernel is SMC-Dv2 capable, which without ISM means loopback-ism'
+	else
+		assert_line --regexp '^warning +smcd +no SMC-D device: no ISM device and no loopback-ism'
+		refute_output --partial 'SMC-D is'
+	fi
 	assert_line --regexp '^[0-9]+ ok, [0-9]+ warnings?, 0 problems$'
 	run_split "$SMC_CHK" -j
 	assert_success

@@ -18,6 +18,7 @@ static void healthy(struct chk_facts *f)
 	f->sys.has = SMC_SYS_HAS_VER;
 	f->sys.ver = 2;
 	f->sys.rel = 1;
+	f->sys.ism_v2 = true;	/* loopback-ism */
 	f->netns_initial = 1;
 	f->tcp_fastopen = 1;
 	chk_add_ueid(f, "SMC-BENCH");
@@ -63,6 +64,39 @@ static void test_healthy(void)
 	ok(status_of(&fs, "pnet") == CHK_OK, "no PNET IDs is ok");
 	for (size_t i = 0; i < fs.n; i++)
 		ok(fs.v[i].status != CHK_OK || !fs.v[i].fix, "ok finding %s has no fix", fs.v[i].id);
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+}
+
+/* SMC-D: ISM devices, loopback-ism (unlisted, seen as SMC-Dv2), or nothing (6.1) */
+static void test_smcd(void)
+{
+	struct chk_facts f;
+	struct chk_findings fs;
+
+	healthy(&f);
+	judge(&f, &fs);
+	ok(status_of(&fs, "smcd") == CHK_OK && message_has(&fs, "smcd", "loopback-ism") &&
+	   message_has(&fs, "rdma", "SMC-D is") &&
+	   message_has(&fs, "pnet", "loopback-ism serves every interface"),
+	   "no ISM, SMC-Dv2: loopback-ism, SMC-D possible");
+	chk_findings_free(&fs);
+	f.sys.ism_v2 = false;
+	judge(&f, &fs);
+	ok(status_of(&fs, "smcd") == CHK_WARNING && message_has(&fs, "smcd", "no SMC-D device") &&
+	   fix_has(&fs, "smcd", "CONFIG_SMC_LO") && !message_has(&fs, "rdma", "SMC-D is") &&
+	   !message_has(&fs, "pnet", "loopback-ism"),
+	   "no ISM, no SMC-Dv2 (6.1): no SMC-D device, a warning, nothing says SMC-D is possible");
+	chk_findings_free(&fs);
+	f.nism = 2;
+	judge(&f, &fs);
+	ok(status_of(&fs, "smcd") == CHK_OK && message_has(&fs, "smcd", "2 ISM devices"),
+	   "ISM devices: counted");
+	chk_findings_free(&fs);
+	f.ism_rc = -EIO;
+	judge(&f, &fs);
+	ok(status_of(&fs, "smcd") == CHK_WARNING && message_has(&fs, "smcd", "cannot list"),
+	   "the SMC-D list fails: a warning");
 	chk_findings_free(&fs);
 	chk_facts_free(&f);
 }
@@ -660,6 +694,7 @@ static void test_ibv_codec(void)
 int main(void)
 {
 	test_healthy();
+	test_smcd();
 	test_no_module();
 	test_no_module_host();
 	test_eid();
