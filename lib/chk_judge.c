@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "host_probe.h"
 #include "smc_chk.h"
 
 /* The SMC-D/SMC-R version-2 connection rule this file keeps coming back to */
@@ -332,18 +333,28 @@ static void judge_port(const struct chk_facts *f, const struct chk_rdma_port *p,
 }
 
 /*
- * The soft-RoCE trap: rdma_rxe (6.12) keeps its UDP socket and route lookups in the
- * initial namespace and accepts a packet only on its own netdev, so an rxe device on a
- * netdev of another namespace never receives (seen in the bench: SMC-R connections from
- * such a namespace time out with 0x02010000). Hardware RoCE does not care.
+ * The soft-RoCE trap of kernels before 7.x: rdma_rxe keeps its one UDP socket and its
+ * route lookups in the initial namespace and accepts a packet only on its own netdev, so
+ * an rxe device on a netdev of another namespace sends nothing (seen in the bench on 6.12:
+ * no packet counted, SMC-R connections from such a namespace time out with 0x02010000).
+ * rdma_rxe of 7.x has a socket per namespace (SMC_RXE_NETNS_SYMBOL), and the same device
+ * carries SMC-R there (seen on 7.3). Hardware RoCE does not care.
  */
 static void judge_soft_netns(const struct chk_facts *f, const struct chk_rdma_port *p,
 			     struct chk_findings *fs)
 {
+	/* RoCE GIDs: rdma_rxe (siw is iWARP); without libibverbs' view, not known */
+	bool rxe = !p->ibv_rc && (p->gids_roce_v1 || p->gids_roce_v2);
 	bool bad;
 
 	if (!p->soft || p->nl_rc || f->netns_initial < 0 || !p->has_netdev)
 		return;
+	if (rxe && f->rxe_netns == 1) {
+		add(fs, CHK_OK, fmt(fs, "rdma.%s.%u.netns", p->dev, p->port), NULL,
+		    "software RoCE device (rdma_rxe); this kernel's rdma_rxe has a UDP socket in "
+		    "each network namespace, so its netdev may be in any");
+		return;
+	}
 	bad = f->netns_initial ? !p->netdev_here : p->netdev_here;
 	if (!bad && f->netns_initial)
 		add(fs, CHK_OK, fmt(fs, "rdma.%s.%u.netns", p->dev, p->port), NULL,
@@ -358,11 +369,11 @@ static void judge_soft_netns(const struct chk_facts *f, const struct chk_rdma_po
 	    fmt(fs, "put the software RDMA device on a netdev of the initial namespace, e.g. a "
 		    "macvlan on the namespace's interface moved there (rdma link add NAME type "
 		    "rxe netdev MACVLAN), and give that device the PNET ID (smc_pnet -a ID -D "
-		    "NAME)"),
+		    "NAME); or run a kernel whose rdma_rxe has a socket per namespace (7.x)"),
 	    "%s is a software RDMA device (rdma_rxe, siw) whose netdev %s is in a network "
-	    "namespace other than the initial one: it sends and receives only there, so SMC-R "
-	    "links over it never come up and connections fall back after a timeout "
-	    "(0x02010000, TIMEOUT_CL)", p->dev,
+	    "namespace other than the initial one, and this kernel's rdma_rxe sends and "
+	    "receives only through the initial one: SMC-R links over it never come up and "
+	    "connections fall back after a timeout (0x02010000, TIMEOUT_CL)", p->dev,
 	    f->netns_initial ? "(not in this, the initial namespace)" : p->netdev);
 }
 
@@ -618,6 +629,19 @@ static void judge_tfo(const struct chk_facts *f, struct chk_findings *fs)
 
 /* ---- SMC-D devices ------------------------------------------------------------------ */
 
+/* What gives a host without ISM an SMC-D device: the kernel option of its SMC-D layer */
+static const char *loopback_fix(int dibs)
+{
+	if (dibs == 1)
+		return "a kernel built with CONFIG_DIBS_LO (the DIBS device lo), or ISM hardware "
+		       "(s390)";
+	if (dibs == 0)
+		return "a kernel with loopback-ism (CONFIG_SMC_LO, Linux 6.9 or later), or ISM "
+		       "hardware (s390)";
+	return "a kernel with loopback-ism (CONFIG_SMC_LO, Linux 6.9 or later; CONFIG_DIBS_LO "
+	       "where SMC-D runs over DIBS), or ISM hardware (s390)";
+}
+
 static void judge_smcd(const struct chk_facts *f, struct chk_findings *fs)
 {
 	if (f->ism_rc)
@@ -628,16 +652,13 @@ static void judge_smcd(const struct chk_facts *f, struct chk_findings *fs)
 		    f->nism, f->nism == 1 ? "" : "s");
 	else if (f->sys.ism_v2)
 		add(fs, CHK_OK, dup(fs, "smcd"), NULL, "no ISM device, but the kernel is SMC-Dv2 "
-		    "capable, which without ISM means loopback-ism (the DIBS device lo where "
-		    "SMC-D runs over DIBS; the kernel does not list it): connections within this "
-		    "host can use SMC-D");
+		    "capable, which without ISM means %s (the kernel does not list it): "
+		    "connections within this host can use SMC-D", smc_loopback_words(f->dibs));
 	else
-		add(fs, CHK_WARNING, dup(fs, "smcd"),
-		    dup(fs, "a kernel with loopback-ism (CONFIG_SMC_LO, Linux 6.9 or later; "
-			    "CONFIG_DIBS_LO where SMC-D runs over DIBS), or ISM hardware (s390)"),
-		    "no SMC-D device: no ISM device and no loopback-ism, so connections within "
-		    "this host fall back to TCP (the client: 0x03030000, NOSMCDEV, unless "
-		    "SMC-R serves them)");
+		add(fs, CHK_WARNING, dup(fs, "smcd"), dup(fs, loopback_fix(f->dibs)),
+		    "no SMC-D device: no ISM device and no %s, so connections within this host "
+		    "fall back to TCP (the client: 0x03030000, NOSMCDEV, unless SMC-R serves "
+		    "them)", f->dibs == 1 ? "DIBS device lo" : "loopback-ism");
 }
 
 int chk_judge(const struct chk_facts *f, struct chk_findings *fs)

@@ -64,8 +64,15 @@ static const struct smc_fallback_entry fallback_kb[] = {
 		"other usually shows PEERDECL with this code",
 		"RoCE v2 is UDP port 4791: a firewall, a missing route or a GID bound to the "
 		"wrong address drops it",
-		"Soft-RoCE (rdma_rxe) on an interface inside a non-initial network namespace: "
-		"rxe's UDP socket lives in the initial namespace and never receives",
+		"Soft-RoCE (rdma_rxe) on an interface inside a non-initial network namespace, "
+		"where rdma_rxe has one UDP socket for all namespaces (6.12 and older; 7.x has one "
+		"per namespace): its socket and route lookups are the initial namespace's, so it "
+		"sends nothing (`rdma statistic show` counts no sent_pkts)",
+		"Soft-RoCE whose GID for the address belongs to a netdev in another namespace "
+		"(the same address on an upper device, such as a macvlan moved elsewhere, is a "
+		"second GID of the port, and SMC may pick it): the peer's RoCE packets land in "
+		"that namespace, where no rdma_rxe socket may listen (`nstat -az UdpNoPorts` "
+		"there counts them)",
 		"Sending CONFIRM LINK failed locally (link already down)"),
 	.remedies = LINES(
 		CHECK_RDMA_PORTS " on both hosts",

@@ -61,6 +61,8 @@ enum nltrace_fact {
 	/* named facts (the data starts with the name and a NUL): */
 	NLTRACE_FACT_IBV_DEVICE = 3,	/* libibverbs' view of the RDMA device named (smc_ibv.h) */
 	NLTRACE_FACT_CHK_HOST = 4,	/* what smc_chk reads outside netlink (smc_chk.h); name "" */
+	NLTRACE_FACT_PATH = 5,		/* s32 1, 0 or -errno: does the path named exist */
+	NLTRACE_FACT_KSYM = 6,		/* s32 1, 0 or -errno: has the kernel the symbol named */
 };
 
 /* One record as found in a file; pointers into the loaded bytes */

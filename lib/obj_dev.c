@@ -9,6 +9,7 @@
 #include "array.h"
 #include "decode.h"
 #include "err.h"
+#include "host_probe.h"
 #include "rdma_nl.h"
 #include "smc_dev.h"
 #include "smc_ibv.h"
@@ -351,10 +352,10 @@ static void note_loopback_ism(struct smc_ctx *ctx)
 
 	if (out_is_json(ctx->out) || smc_lgr_dump(ctx->nl, true, count_loopback_lgr, &n) || !n)
 		return;
-	/* since SMC-D runs over DIBS (7.x) the device is the DIBS device "lo" */
-	out_note(ctx->out, "(loopback-ism, the DIBS device lo where SMC-D runs over DIBS, which "
-		 "the kernel does not list here, carries %zu link group%s: smcd linkgroup, CHID "
-		 "ffff)", n, n == 1 ? "" : "s");
+	out_note(ctx->out, "(%s, which the kernel does not list here, carries %zu link "
+		 "group%s: smcd linkgroup, CHID ffff)",
+		 smc_loopback_words(smc_host_path_exists(ctx->nl, SMC_DIBS_CLASS_PATH)), n,
+		 n == 1 ? "" : "s");
 }
 
 static int parse_filter(struct smc_ctx *ctx, int argc, char **argv, struct dev_filter *f)

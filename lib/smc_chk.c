@@ -12,6 +12,7 @@
 #include <netlink/msg.h>
 
 #include "array.h"
+#include "host_probe.h"
 #include "netns.h"
 #include "nla.h"
 #include "nltrace.h"
@@ -480,6 +481,13 @@ static int gather(struct smc_nl *nl, struct chk_facts *f, struct chk_host_reads 
 		rc = gather_smc(nl, f);
 		if (rc)
 			return rc;
+		f->dibs = smc_host_path_exists(nl, SMC_DIBS_CLASS_PATH);
+		for (size_t i = 0; i < f->nports; i++) {
+			if (f->ports[i].soft) {
+				f->rxe_netns = smc_host_kernel_has_symbol(nl, SMC_RXE_NETNS_SYMBOL);
+				break;
+			}
+		}
 	}
 	f->diag_rc = smc_sock_dump(nl, 0, stop_at_first, NULL);
 	if (f->diag_rc == -ECANCELED)

@@ -82,6 +82,11 @@ struct chk_facts {
 	size_t			npnet;
 	int			ism_rc;		/* SMC-D devices from the SMC module */
 	size_t			nism;		/* ISM devices (loopback-ism is not listed) */
+	int			dibs;		/* SMC-D over DIBS: 1, 0, or -errno */
+	/* asked only when a software RDMA device exists: rdma_rxe has a UDP socket per
+	 * network namespace (SMC_RXE_NETNS_SYMBOL): 1, 0, or -errno
+	 */
+	int			rxe_netns;
 	int			ports_rc;	/* SMC-R devices from the SMC module */
 	struct chk_rdma_port	*ports;
 	size_t			nports;

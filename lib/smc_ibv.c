@@ -7,6 +7,7 @@
 
 #include <infiniband/verbs.h>
 
+#include "fact_codec.h"
 #include "nl.h"
 #include "nltrace.h"
 #include "smc_ibv.h"
@@ -155,96 +156,68 @@ void smc_ibv_gid_str(const uint8_t raw[16], char *buf, size_t len)
 
 /* ---- record and replay ------------------------------------------------------------- */
 
+/* The fact after its result: the head, then each port and each GID (fact_codec.h) */
 #define IBV_FACT_HEAD	(8 + 4 + 4)
 #define IBV_FACT_PORT	(4 * 4)
 #define IBV_FACT_GID	(4 + 4 + 16 + 4 + 4)
 
-static uint8_t *put(uint8_t *p, const void *v, size_t len)
-{
-	memcpy(p, v, len);
-	return p + len;
-}
-
-static const uint8_t *get(const uint8_t *p, void *v, size_t len)
-{
-	memcpy(v, p, len);
-	return p + len;
-}
-
 int smc_ibv_encode(int rc, const struct smc_ibv_dev *dev, uint8_t **buf, size_t *len)
 {
-	size_t n = sizeof(int32_t);
-	int32_t result = rc;
-	uint32_t nports, ngids;
-	uint8_t *p;
+	struct fact_writer w = { 0 };
 
-	if (!rc)
-		n += IBV_FACT_HEAD + dev->nports * IBV_FACT_PORT + dev->ngids * IBV_FACT_GID;
-	p = *buf = malloc(n);
-	if (!p)
-		return -ENOMEM;
-	*len = n;
-	p = put(p, &result, sizeof(result));
+	fact_put_s32(&w, rc);
 	if (rc)
-		return 0;
-	nports = dev->nports;
-	ngids = (uint32_t)dev->ngids;
-	p = put(p, &dev->node_guid, 8);
-	p = put(p, &nports, 4);
-	p = put(p, &ngids, 4);
+		return fact_writer_finish(&w, buf, len);
+	fact_put_u64(&w, dev->node_guid);
+	fact_put_u32(&w, dev->nports);
+	fact_put_u32(&w, (uint32_t)dev->ngids);
 	for (unsigned int i = 0; i < dev->nports; i++) {
 		const struct smc_ibv_port *q = &dev->port[i];
-		uint32_t mtu = q->active_mtu;
 
-		p = put(p, &q->num, 4);
-		p = put(p, &q->state_code, 4);
-		p = put(p, &q->link_layer_code, 4);
-		p = put(p, &mtu, 4);
+		fact_put_u32(&w, q->num);
+		fact_put_u32(&w, q->state_code);
+		fact_put_u32(&w, q->link_layer_code);
+		fact_put_u32(&w, q->active_mtu);
 	}
 	for (size_t i = 0; i < dev->ngids; i++) {
 		const struct smc_ibv_gid *g = &dev->gids[i];
 
-		p = put(p, &g->port, 4);
-		p = put(p, &g->index, 4);
-		p = put(p, g->raw, 16);
-		p = put(p, &g->type_code, 4);
-		p = put(p, &g->ifindex, 4);
+		fact_put_u32(&w, g->port);
+		fact_put_u32(&w, g->index);
+		fact_put(&w, g->raw, sizeof(g->raw));
+		fact_put_u32(&w, g->type_code);
+		fact_put_u32(&w, g->ifindex);
 	}
-	return 0;
+	return fact_writer_finish(&w, buf, len);
 }
 
 int smc_ibv_decode(const void *buf, size_t len, struct smc_ibv_dev *dev)
 {
-	const uint8_t *p = buf;
+	struct fact_reader r = fact_reader(buf, len);
 	uint32_t nports, ngids;
-	int32_t result;
+	int result;
 
 	memset(dev, 0, sizeof(*dev));
-	if (len < sizeof(result))
+	result = fact_get_result(&r, 0);
+	if (r.bad)
 		return -EBADMSG;
-	p = get(p, &result, sizeof(result));
-	len -= sizeof(result);
 	if (result)
 		/* only an errno, and nothing after it */
-		return result < 0 && result >= -4095 && !len ? result : -EBADMSG;
-	if (len < IBV_FACT_HEAD)
-		return -EBADMSG;
-	p = get(p, &dev->node_guid, 8);
-	p = get(p, &nports, 4);
-	p = get(p, &ngids, 4);
+		return fact_reader_end(&r) ? -EBADMSG : result;
+	dev->node_guid = fact_get_u64(&r);
+	nports = fact_get_u32(&r);
+	ngids = fact_get_u32(&r);
 	/* as many as a query can give: a recording claims no more */
-	if (nports > SMC_IBV_MAX_PORTS || ngids > (uint64_t)nports * SMC_IBV_MAX_GIDS ||
-	    len - IBV_FACT_HEAD != (size_t)nports * IBV_FACT_PORT + (size_t)ngids * IBV_FACT_GID)
+	if (r.bad || nports > SMC_IBV_MAX_PORTS || ngids > (uint64_t)nports * SMC_IBV_MAX_GIDS ||
+	    r.left != (size_t)nports * IBV_FACT_PORT + (size_t)ngids * IBV_FACT_GID)
 		return -EBADMSG;
 	for (uint32_t i = 0; i < nports; i++) {
 		struct smc_ibv_port *q = &dev->port[i];
-		uint32_t mtu;
 
-		p = get(p, &q->num, 4);
-		p = get(p, &q->state_code, 4);
-		p = get(p, &q->link_layer_code, 4);
-		p = get(p, &mtu, 4);
-		q->active_mtu = mtu;
+		q->num = fact_get_u32(&r);
+		q->state_code = fact_get_u32(&r);
+		q->link_layer_code = fact_get_u32(&r);
+		q->active_mtu = fact_get_u32(&r);
 		q->state = port_state_name(q->state_code);
 		q->link_layer = link_layer_name(q->link_layer_code);
 	}
@@ -255,15 +228,15 @@ int smc_ibv_decode(const void *buf, size_t len, struct smc_ibv_dev *dev)
 	for (uint32_t i = 0; i < ngids; i++) {
 		struct smc_ibv_gid *g = &dev->gids[i];
 
-		p = get(p, &g->port, 4);
-		p = get(p, &g->index, 4);
-		p = get(p, g->raw, 16);
-		p = get(p, &g->type_code, 4);
-		p = get(p, &g->ifindex, 4);
+		g->port = fact_get_u32(&r);
+		g->index = fact_get_u32(&r);
+		fact_get(&r, g->raw, sizeof(g->raw));
+		g->type_code = fact_get_u32(&r);
+		g->ifindex = fact_get_u32(&r);
 		g->type = gid_type_name(g->type_code);
 	}
 	dev->ngids = ngids;
-	return 0;
+	return fact_reader_end(&r);
 }
 
 int smc_ibv_query_traced(struct smc_nl *nl, const char *name, struct smc_ibv_dev *dev)

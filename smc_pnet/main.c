@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "err.h"
+#include "host_probe.h"
 #include "out.h"
 #include "parse_num.h"
 #include "smc_pnet.h"
@@ -233,10 +234,31 @@ static int pnet_show(struct smc_nl *nl, struct out *out, const char *pnetid)
 	return EXIT_OK;
 }
 
+/* SMC-D's loopback device is "loopback-ism" before the DIBS layer (Linux 7.x) and "lo"
+ * with it. The kernel keeps an entry for a device that does not exist (it applies once
+ * one by that name appears), so an entry made with the other kernel's name would do
+ * nothing without a word.
+ */
+static void warn_loopback_name(struct smc_nl *nl, const char *ibdev)
+{
+	int dibs;
+
+	if (strcmp(ibdev, "loopback-ism") && strcmp(ibdev, "lo"))
+		return;
+	dibs = smc_host_path_exists(nl, SMC_DIBS_CLASS_PATH);
+	if (dibs == 1 && !strcmp(ibdev, "loopback-ism"))
+		pr_warn("this kernel runs SMC-D over DIBS, where loopback-ism is the device lo: "
+			"the entry names no device (use --ibdevice lo)");
+	else if (dibs == 0 && !strcmp(ibdev, "lo") &&
+		 smc_host_path_exists(nl, "/sys/class/infiniband/lo") == 0)
+		pr_warn("this kernel has no DIBS layer, where lo would be SMC-D's loopback: the "
+			"entry names no device (SMC-D's loopback here, if the kernel has one, is "
+			"loopback-ism)");
+}
+
 static int pnet_add(struct smc_nl *nl, const struct pnet_opts *o, const char *pnetid)
 {
 	struct smc_pnet_entry e = { 0 };
-	char what[64];
 	int rc;
 
 	if (o->ibdev && smc_netns_is_initial() == 0) {
@@ -258,8 +280,15 @@ static int pnet_add(struct smc_nl *nl, const struct pnet_opts *o, const char *pn
 		       "PNET ID from the hardware (see: smc_pnet --show)", pnetid);
 		return EXIT_RUNTIME;
 	}
-	snprintf(what, sizeof(what), "cannot add %s", pnetid);
-	return rc ? report(nl, rc, what) : EXIT_OK;
+	if (rc) {
+		char what[64];
+
+		snprintf(what, sizeof(what), "cannot add %s", pnetid);
+		return report(nl, rc, what);
+	}
+	if (o->ibdev)
+		warn_loopback_name(nl, o->ibdev);
+	return EXIT_OK;
 }
 
 static int pnet_delete(struct smc_nl *nl, const char *pnetid)

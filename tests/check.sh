@@ -63,9 +63,11 @@ elif ls tests/live/*.bats >/dev/null 2>&1; then
 	# The live suite on each kernel, every file on each (what a kernel lacks is skipped
 	# with its reason: tests/helpers/live.bash), in two groups per kernel, one boot each:
 	# the SMC-R files (namespaces a/b, soft-RoCE) and the rest (SMC-D over loopback-ism).
-	# Guests run two at a time, each its bats mostly on one CPU, and the machine has two:
-	# the next group starts as soon as one ends (6.12 first, then 6.1 and 7.3; the longer
-	# group of a kernel first).
+	# Guests run BENCH_JOBS at a time (default 3): two guests leave about a third of this
+	# machine's two CPUs idle (their tests wait on timeouts, sleeps and 9p), a third one
+	# uses it. The next group starts as soon as one ends.
+	live_jobs=${BENCH_JOBS:-3}
+	case $live_jobs in '' | *[!0-9]* | 0*) echo "BENCH_JOBS must be a positive number" >&2; exit 2 ;; esac
 	smcr_files=() other_files=()
 	for f in tests/live/*.bats; do
 		case $(basename "$f") in
@@ -73,10 +75,17 @@ elif ls tests/live/*.bats >/dev/null 2>&1; then
 		*) other_files+=("$f") ;;
 		esac
 	done
+	# Longest first, so that the last guest to start is a short one: wall seconds of
+	# each group seen with two guests at a time (a kernel not listed counts as 600)
+	declare -A group_secs=([6.12:other]=728 [6.12:smcr]=577 [6.1:other]=550
+		[6.1:smcr]=399 [7.3:other]=499 [7.3:smcr]=487)
 	groups=()
 	for k in "${bench_kernels[@]}"; do
-		groups+=("$k:other" "$k:smcr")
+		for g in other smcr; do
+			groups+=("${group_secs[$k:$g]:-600} $k:$g")
+		done
 	done
+	mapfile -t groups < <(printf '%s\n' "${groups[@]}" | sort -k1,1nr -s | cut -d' ' -f2)
 	declare -A live_name=() live_started=()
 	# start_live KERNEL:GROUP: one guest in the background, its TAP into the log
 	start_live() {
@@ -109,7 +118,7 @@ elif ls tests/live/*.bats >/dev/null 2>&1; then
 	}
 	live_t0=$SECONDS
 	for g in "${groups[@]}"; do
-		[ ${#live_name[@]} -lt 2 ] || finish_live
+		[ ${#live_name[@]} -lt "$live_jobs" ] || finish_live
 		start_live "$g"
 	done
 	while [ ${#live_name[@]} -gt 0 ]; do

@@ -33,13 +33,14 @@ require_bench() {
 # probe or bench can never turn the reference kernel's tests into skips.
 _bench_kernel_features() {
 	case ${BENCH_KERNEL:-} in
-	6.12 | 7.3) echo "loopback_ism smc_v2_1 ipproto_smc rxe_netdev stats_buffer_usage smcr_rxe" ;;
+	6.12) echo "loopback_ism smc_v2_1 ipproto_smc rxe_netdev stats_buffer_usage smcr_rxe" ;;
+	7.3) echo "loopback_ism smc_v2_1 ipproto_smc rxe_netdev stats_buffer_usage smcr_rxe rxe_netns" ;;
 	*) echo "" ;; # 6.1 has none of them
 	esac
 }
 
 # every feature there is a probe for (tests/live/kernel.bats lists them all)
-export SMC_FEATURES="loopback_ism smc_v2_1 ipproto_smc rxe_netdev stats_buffer_usage smcr_rxe"
+export SMC_FEATURES="loopback_ism smc_v2_1 ipproto_smc rxe_netdev stats_buffer_usage smcr_rxe rxe_netns"
 SMC_FEATURES_DIR=/run/smc-features
 
 have_feature() {
@@ -151,6 +152,16 @@ _probe_rxe_netdev() {
 	ip link del smcfeat0
 	[ "$rc" = 0 ] && jq -e '.[0].netdev == "smcfeat0"' <<<"$json" >/dev/null && return 0
 	FEATURE_WHY="the SMC device list of $(uname -r) gives no netdev for a soft-RoCE port (smcr device shows Net-Dev -): its smc_ib.c asks the driver's get_netdev operation, which rdma_rxe does not have (6.12 asks ib_device_get_netdev())"
+	return 1
+}
+
+# rdma_rxe with a UDP socket in each network namespace (rxe_ns.c; the function is in
+# /proc/kallsyms once the module is loaded): an rxe device on a netdev inside a
+# namespace then works (smcr_rxe_in_namespaces)
+_probe_rxe_netns() {
+	load_rxe_modules
+	awk '$3 == "rxe_ns_pernet_sk4" { found = 1; exit } END { exit !found }' /proc/kallsyms && return 0
+	FEATURE_WHY="rdma_rxe of $(uname -r) has one UDP socket for all network namespaces (no rxe_ns_pernet_sk4 in /proc/kallsyms): an rxe device on a netdev inside a namespace sends nothing"
 	return 1
 }
 

@@ -24,7 +24,8 @@
 #   smcr_drop_lo_pnet          let loopback-ism (SMC-D) serve a and b again
 #   smcr_server_indirect       server's route back to the client goes via a gateway
 #   smcr_client_noroute        the client's SMC-Rv2 route lookup to the server fails
-#   smcr_rxe_in_namespaces     RoCE on rxe devices on va/vb inside the namespaces
+#   smcr_rxe_in_namespaces [--keep-macvlan-gids]
+#                              RoCE on rxe devices on va/vb inside the namespaces
 #   smcr_fresh_linkgroups      recreate both rxe devices if any link group exists: the
 #                              next connection is a first contact (an SMC-R link group
 #                              outlives its last connection by 10 minutes)
@@ -37,11 +38,12 @@
 #   ra (macvlan on va)                  rb (macvlan on vb)    both moved to the initial
 #   198.18.0.1, rxe "rxa"               198.18.0.2, rxe "rxb" netns: RoCE v2 (UDP 4791)
 #
-# Why not simply rxe devices on va and vb? rdma_rxe (6.12) is not namespace-aware: its
-# UDP socket and its route lookups live in the initial namespace, and it takes a RoCE
+# Why not simply rxe devices on va and vb? rdma_rxe before 7.x is not namespace-aware:
+# its UDP socket and its route lookups live in the initial namespace, and it takes a RoCE
 # packet only if it arrives on the rxe device's own netdev. An rxe on a veth end inside a
 # namespace sends into the wrong routing table and never receives (smcr_rxe_in_namespaces
-# keeps that failure as a test). So RoCE runs over macvlans in the initial namespace
+# keeps that failure as a test; 7.x's rdma_rxe has a socket per namespace, and there the
+# same test shows SMC-R working). So RoCE runs over macvlans in the initial namespace
 # whose lower devices are the veth ends: frames still cross the veth pair, and each side's
 # RoCE GID (::ffff:198.18.0.x) is the address its SMC socket uses.
 load ../helpers/live
@@ -496,8 +498,17 @@ _smcr_client_route() {
 }
 
 # RoCE devices on va and vb inside the namespaces (rxva, rxvb) instead of rxa/rxb, with
-# the PNET IDs moved over. The CLC handshake succeeds, the first RDMA message never
-# arrives (see the top of this file), and the link confirmation times out.
+# the PNET IDs moved over, and the macvlans' addresses taken off: a port's GID table
+# lists the addresses of its netdev's upper devices too, so ra's address would be a
+# second GID of rxva (::ffff:198.18.0.1, netdev ra) whose netdev is in the initial
+# namespace. What happens then depends on rdma_rxe (feature rxe_netns):
+#  - one UDP socket for all namespaces (6.12, 6.1): rxva's route lookups are the initial
+#    namespace's, it sends nothing, and the link confirmation times out (0x02010000);
+#  - a socket in each namespace (7.x): SMC-R works.
+# With --keep-macvlan-gids the addresses stay: SMC-Rv2 picks the first GID of the
+# address whose netdev has a route to the peer, ra's; the peer's RoCE packets then go to
+# the initial namespace, where no rxe socket is left (rxa and rxb are gone: UdpNoPorts),
+# and the link times out on every kernel.
 # rxa and rxb go away first: a server reuses any link group it has with the same peer
 # (for SMC-Rv2: same system ID and peer GID, and rxva's GID equals rxa's) whatever
 # device PNET names now, so a link group left from an earlier test would carry the
@@ -508,12 +519,36 @@ smcr_rxe_in_namespaces() {
 	_smcr_undo _smcr_rxe
 	_smcr_undo _smcr_del_rxe
 	_smcr_del_rxe
+	if [ "${1:-}" != --keep-macvlan-gids ]; then
+		_smcr_undo _smcr_macvlan_addresses
+		ip -b - <<-EOF
+			address del $SMCR_A/24 dev ra
+			address del $SMCR_B/24 dev rb
+		EOF
+	fi
 	"$SMC_PNET" -d "$SMCR_PNET_A"
 	"$SMC_PNET" -d "$SMCR_PNET_B"
 	in_a rdma link add rxva type rxe netdev va
 	in_b rdma link add rxvb type rxe netdev vb
 	"$SMC_PNET" -a "$SMCR_PNET_A" -D rxva -P 1
 	"$SMC_PNET" -a "$SMCR_PNET_B" -D rxvb -P 1
+}
+
+# The macvlans' addresses back, and the routes that went with them (an address takes
+# the routes whose source it is along when it goes)
+_smcr_macvlan_addresses() {
+	ip -b - <<-EOF
+		address add $SMCR_A/24 dev ra noprefixroute
+		address add $SMCR_B/24 dev rb noprefixroute
+	EOF
+	_smcr_routes
+}
+
+# udp_noports [NS]: the UDP datagrams that found no socket, in NS or the initial namespace
+udp_noports() {
+	local cmd=(cat /proc/net/snmp)
+	[ -n "${1:-}" ] && cmd=(ip netns exec "$1" "${cmd[@]}")
+	"${cmd[@]}" | awk '$1 == "Udp:" && $2 ~ /^[0-9]+$/ { print $3 }'
 }
 
 # seconds since $1 (an $EPOCHREALTIME), with 3 decimals

@@ -122,6 +122,16 @@ hostile() {
 	assert_one_line_error "^smc_chk: the replay file's smc_chk host reads are malformed$"
 }
 
+@test "hostile: the host's DIBS answer missing or cut short: the loopback note names both" {
+	for mutation in drop-fact cut-fact; do
+		hostile smcd "$mutation" 5
+		run_split "$ASAN/smcd" device
+		assert_success
+		assert_equal "$stderr" ""
+		assert_line --index 1 --regexp '^\(loopback-ism \(the DIBS device lo where SMC-D runs over DIBS\), which the kernel does not list here, carries [0-9]+ link groups?: smcd linkgroup, CHID ffff\)$'
+	done
+}
+
 @test "hostile: libibverbs details missing from a recording or cut short: the table, and a warning per device" {
 	hostile smcr drop-fact 3
 	run_split "$ASAN/smcr" -d device

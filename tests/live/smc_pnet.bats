@@ -121,6 +121,28 @@ teardown() {
 	assert_equal "${COMPREPLY[*]}" "ONE TWO"
 }
 
+# loopback-ism is "lo" since the DIBS layer (7.x): the kernel takes an entry for the
+# name it does not use, which then applies to nothing, so smc_pnet says so
+@test "-D with the other kernel's name of the SMC-D loopback: added, with one warning" {
+	if [ "$(smc_loopback_device)" = lo ]; then
+		other=loopback-ism
+		want='smc_pnet: warning: this kernel runs SMC-D over DIBS, where loopback-ism is the device lo: the entry names no device (use --ibdevice lo)'
+	else
+		other=lo
+		want='smc_pnet: warning: this kernel has no DIBS layer, where lo would be SMC-D'"'"'s loopback: the entry names no device (SMC-D'"'"'s loopback here, if the kernel has one, is loopback-ism)'
+	fi
+	run_split "$SMC_PNET" -a OTHER -D "$other"
+	assert_success
+	assert_output ''
+	assert_equal "$stderr" "$want"
+	run "$SMC_PNET" OTHER
+	assert_output "OTHER n/a $other 1"
+	# the kernel's own name: no word
+	run_split "$SMC_PNET" -a OWN -D "$(smc_loopback_device)"
+	assert_success
+	assert_equal "$output$stderr" ""
+}
+
 # the device names -D takes: RDMA devices, and the SMC-D loopback under the kernel's name
 # for it (loopback-ism; 7.x: the DIBS device lo)
 @test "bash completion offers the kernel's name of the SMC-D loopback device after -D" {

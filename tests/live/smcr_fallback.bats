@@ -210,23 +210,58 @@ assert_fallback() {
 
 # --- RoCE that never arrives ---
 
-# rxe devices on va/vb inside the namespaces: the CLC handshake works, the server's
-# LLC CONFIRM LINK over RoCE never arrives, and the server gives up after 2 s
-# (TIMEOUT_CL). The client waits 4 s for the same message, then up to 1 s for the
-# server's CLC decline. On the bench (qemu TCG) that decline sometimes arrives too
-# late: the client then falls back with its own TIMEOUT_CL, and the server's decline
-# (44 bytes starting "SMCR" in EBCDIC, e2 d4 c3 d9) lands in the client's TCP stream as
-# data. Hence --no-data, and either client outcome is accepted.
-@test "RoCE devices inside the namespaces: server 0x02010000, client 0x05000000/0x02010000 (or 0x02010000)" {
-	require_feature smcr_rxe # the server sets up a link group
-	smcr_rxe_in_namespaces
-	smcr_pair 6214 -- --no-data
+# assert_confirm_timeout PORT: the link confirmation over RoCE timed out. The server
+# gives up after 2 s (TIMEOUT_CL). The client waits 4 s for the same message, then up
+# to 1 s for the server's CLC decline. On the bench (qemu TCG) that decline sometimes
+# arrives too late: the client then falls back with its own TIMEOUT_CL, and the
+# server's decline (44 bytes starting "SMCR" in EBCDIC, e2 d4 c3 d9) lands in the
+# client's TCP stream as data. Hence --no-data, and either client outcome is accepted.
+assert_confirm_timeout() {
+	local port=$1 client
 	run "$SMCSS" -n a -d
-	if [[ $output == *':6214 '*'TCP 0x02010000 (TIMEOUT_CL)'* ]]; then
+	if [[ $output == *":$port "*'TCP 0x02010000 (TIMEOUT_CL)'* ]]; then
 		echo "# the client timed out on its own (the decline race above)" >&3
 		client="0x02010000 TIMEOUT_CL"
 	else
 		client="0x05000000/0x02010000 PEERDECL/TIMEOUT_CL"
 	fi
-	assert_fallback 6214 "$client" "0x02010000 TIMEOUT_CL"
+	assert_fallback "$port" "$client" "0x02010000 TIMEOUT_CL"
+}
+
+# rxe devices on va/vb inside the namespaces, nothing else with their addresses: where
+# rdma_rxe has one UDP socket for all namespaces (6.12), rxva sends nothing and the link
+# confirmation times out; where it has one per namespace (7.x), SMC-R works.
+@test "RoCE devices inside the namespaces: SMC-R where rdma_rxe serves namespaces (7.x), else server 0x02010000" {
+	require_feature smcr_rxe # the server sets up a link group
+	smcr_rxe_in_namespaces
+	smcr_pair 6214 -- --no-data
+	if have_feature rxe_netns; then
+		run "$SMCSS" -n a
+		assert_line --regexp ':6214 +0000 SMCR$'
+		run "$SMCSS" -n b
+		assert_line --regexp ':6214 +198\.18\.0\.1:[0-9]+ +0000 SMCR$'
+	else
+		echo "# $FEATURE_WHY" >&3
+		assert_confirm_timeout 6214
+		# nothing left rxva: its route lookups are the initial namespace's
+		rdma statistic show link rxva/1 | grep -q ' sent_pkts 0 '
+	fi
+}
+
+# The same with the macvlans' addresses kept: ra's address is a second GID of rxva, in
+# the initial namespace, and SMC-Rv2 picks it. The peer's RoCE packets then go to the
+# initial namespace, where no rxe socket is left: the link confirmation times out on
+# every kernel, and on 7.x (where rxvb does send) the initial namespace counts them as
+# UDP datagrams for no socket.
+@test "RoCE devices inside the namespaces, their addresses also on netdevs of the initial namespace: 0x02010000" {
+	require_feature smcr_rxe # the server sets up a link group
+	smcr_rxe_in_namespaces --keep-macvlan-gids
+	local noports
+	noports=$(udp_noports)
+	smcr_pair 6216 -- --no-data
+	assert_confirm_timeout 6216
+	if have_feature rxe_netns; then
+		[ "$(udp_noports)" -gt "$noports" ] ||
+			fail "no RoCE packet reached the initial namespace (UdpNoPorts $noports -> $(udp_noports))"
+	fi
 }

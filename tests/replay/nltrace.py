@@ -21,8 +21,9 @@ MAGIC = b"SMCUTRC1"
 TYPES = {1: "request", 2: "reply", 3: "error", 4: "fact", 5: "note"}
 NLMSG_ERROR, NLMSG_DONE = 2, 3
 # lib/nltrace.h, enum nltrace_fact; the named ones start with the name and a NUL
-FACTS = {1: "netns_cookie", 2: "kernel_support", 3: "ibv_device", 4: "chk_host"}
-NAMED_FACTS = {3, 4}
+FACTS = {1: "netns_cookie", 2: "kernel_support", 3: "ibv_device", 4: "chk_host",
+         5: "path", 6: "kernel_symbol"}
+NAMED_FACTS = {3, 4, 5, 6}
 
 
 def read(path):

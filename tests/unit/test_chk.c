@@ -362,6 +362,33 @@ static void test_soft_netns(void)
 	ok(message_has(&fs, "rdma.rxva.1", "another namespace"), "the port names where its netdev is");
 	chk_findings_free(&fs);
 	chk_facts_free(&f);
+
+	/* 7.x: rdma_rxe has a socket per namespace, the device works from anywhere */
+	healthy(&f);
+	f.netns_initial = 0;
+	f.rxe_netns = 1;
+	p.netdev_here = true;
+	strcpy(p.netdev, "va");
+	chk_add_port(&f, &p);
+	judge(&f, &fs);
+	ok(status_of(&fs, "rdma.rxva.1.netns") == CHK_OK &&
+	   message_has(&fs, "rdma.rxva.1.netns", "UDP socket in each network namespace"),
+	   "rxe in a namespace on a kernel with per-namespace rxe sockets: ok");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
+
+	/* the same without libibverbs' view: RoCE or iWARP is not known, so the old rule */
+	healthy(&f);
+	f.netns_initial = 0;
+	f.rxe_netns = 1;
+	p.ibv_rc = -ENODATA;
+	chk_add_port(&f, &p);
+	judge(&f, &fs);
+	ok(status_of(&fs, "rdma.rxva.1.netns") == CHK_PROBLEM &&
+	   message_has(&fs, "rdma.rxva.1.netns", "only through the initial one"),
+	   "a soft device not known to be rxe keeps the problem");
+	chk_findings_free(&fs);
+	chk_facts_free(&f);
 }
 
 static void test_pnet(void)
