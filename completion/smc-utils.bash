@@ -67,12 +67,13 @@ _smcu_genl()
 		fi
 	done
 
+	# options may come before the object or after it: a dash asks for them anywhere
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "$(_smcu_options "$tool" help)" -- "$cur"))
+		return
+	fi
 	if [[ -z $object ]]; then
-		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "$(_smcu_options "$tool" help)" -- "$cur"))
-		else
-			COMPREPLY=($(compgen -W "$(_smcu_section "$tool" help Objects) help" -- "$cur"))
-		fi
+		COMPREPLY=($(compgen -W "$(_smcu_section "$tool" help Objects) help" -- "$cur"))
 		return
 	fi
 	if [[ $object == @(e|ex*) ]]; then

@@ -63,10 +63,9 @@ elif ls tests/live/*.bats >/dev/null 2>&1; then
 	# The live suite on each kernel, every file on each (what a kernel lacks is skipped
 	# with its reason: tests/helpers/live.bash), in two groups per kernel, one boot each:
 	# the SMC-R files (namespaces a/b, soft-RoCE) and the rest (SMC-D over loopback-ism).
-	# Guests run BENCH_JOBS at a time (default 3): two guests leave about a third of this
-	# machine's two CPUs idle (their tests wait on timeouts, sleeps and 9p), a third one
-	# uses it. The next group starts as soon as one ends.
-	live_jobs=${BENCH_JOBS:-3}
+	# Guests run BENCH_JOBS at a time (default 2, one per CPU of this machine: a guest
+	# under TCG keeps about one CPU busy). The next group starts as soon as one ends.
+	live_jobs=${BENCH_JOBS:-2}
 	case $live_jobs in '' | *[!0-9]* | 0*) echo "BENCH_JOBS must be a positive number" >&2; exit 2 ;; esac
 	smcr_files=() other_files=()
 	for f in tests/live/*.bats; do

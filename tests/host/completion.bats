@@ -169,3 +169,15 @@ complete_words() {
 	run complete_words smcd ueid -- ""
 	assert_output $'add\ndel\nflush\nhelp\nshow'
 }
+
+@test "smcr/smcd complete options after the object and its command too" {
+	for tool in smcr smcd; do
+		run complete_words "$tool" linkgroup -
+		assert_line -- --json
+		assert_line -- -n
+		run complete_words "$tool" linkgroup show --de
+		assert_output --details
+		run complete_words "$tool" stats --js
+		assert_output --json
+	done
+}
