@@ -77,7 +77,8 @@ for path in "${order[@]}"; do
 	printf '%s\n' "$base" >>"$tmp/modules/order"
 done
 
-log "building initramfs ($(tr '\n' ' ' <"$tmp/modules/order"| sed 's/ $//'))"
+mods=$(tr '\n' ' ' <"$tmp/modules/order" | sed 's/ $//')
+log "building initramfs (${mods:-no modules: the kernel has virtio and 9p built in})"
 (cd "$tmp" && find . -print0 | LC_ALL=C sort -z |
 	cpio --null -o -H newc --owner=0:0 --quiet) | gzip -1 >"$out.tmp"
 mv "$out.tmp" "$out"
