@@ -8,6 +8,8 @@
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
+# the JSON Schemas of the tools' -j output (schemas/, see smcr(8) JSON OUTPUT)
+SCHEMADIR  ?= $(PREFIX)/share/smc-utils/schemas
 PKG_CONFIG ?= pkg-config
 BASHCOMPDIR ?= $(shell $(PKG_CONFIG) --variable=completionsdir bash-completion 2>/dev/null || echo $(PREFIX)/share/bash-completion/completions)
 
@@ -126,6 +128,8 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(BASHCOMPDIR)
 	install -m 0755 $(TOOLS) $(DESTDIR)$(BINDIR)/
 	install -m 0644 man/*.8 $(DESTDIR)$(MANDIR)/man8/
+	install -d $(DESTDIR)$(SCHEMADIR)
+	install -m 0644 schemas/*.json $(DESTDIR)$(SCHEMADIR)/
 	install -m 0644 completion/smc-utils.bash $(DESTDIR)$(BASHCOMPDIR)/smcss
 	for t in smcr smcd smc_pnet smc_chk; do ln -sf smcss $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 	install -d $(DESTDIR)$(SMC_RUN_LIBDIR)

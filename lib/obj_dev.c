@@ -19,32 +19,39 @@
 enum { G_DETAIL = 1u << 0 };
 
 enum rdev_col {
-	R_NETDEV, R_IBDEV, R_PORT, R_STATE, R_TYPE, R_CRIT, R_FID, R_PCI_ID, R_PCHID, R_LINKS,
-	R_PNETID, R_PNET_USER, R_IFINDEX, R_VENDOR, R_DEVICE, R_DRIVER,
+	R_NETDEV, R_NETDEV_TEXT, R_IBDEV, R_PORT, R_STATE, R_TYPE, R_CRIT, R_FID, R_PCI_ID,
+	R_PCHID, R_LINKS, R_PNETID, R_PNET_USER, R_IFINDEX, R_VENDOR, R_DEVICE, R_DRIVER,
 	R_NCOLS
 };
 
+/*
+ * smc-tools' tables, byte for byte (OUT_TABLE_FIXED): headers as smc-tools prints them
+ * (they do not line up with its rows everywhere, and scripts expect exactly that), cells
+ * from its printf formats: smcr "%-15s %-8s %4d  %8s  %-13s  %3s   " [-d: "%04x  %-12s
+ * %04x    "] "%5d  %-16s ", smcd "%04x %-4s  %-12s  %04x   %-4s  %5d  %-16s ".
+ */
 static const struct out_col rdev_cols[R_NCOLS] = {
-	[R_NETDEV]	= { "netdev", "Net-Dev", OUT_LEFT, 0, 15, 0 },
-	[R_IBDEV]	= { "ib_device", "IB-Dev", OUT_LEFT, 0, 8, 0 },
-	[R_PORT]	= { "ib_port", "IB-P", OUT_RIGHT, 0, 4, 0 },
-	[R_STATE]	= { "state", "IB-State", OUT_LEFT, 0, 8, 0 },
-	[R_TYPE]	= { "type", "Type", OUT_LEFT, 0, 13, 0 },
-	[R_CRIT]	= { "critical", "Crit", OUT_LEFT, 0, 4, 0 },
-	[R_FID]		= { "pci_fid", "FID", OUT_LEFT, G_DETAIL, 4, 4 },
-	[R_PCI_ID]	= { "pci_id", "PCI-ID", OUT_LEFT, G_DETAIL, 12, 0 },
-	[R_PCHID]	= { "pci_pchid", "PCHID", OUT_LEFT, G_DETAIL, 5, 4 },
-	[R_LINKS]	= { "links", "#Links", OUT_RIGHT, 0, 6, 0 },
-	[R_PNETID]	= { "pnetid", "PNET-ID", OUT_LEFT, 0, 0, 0 },
-	[R_PNET_USER]	= { "pnetid_by_user", NULL, OUT_LEFT, 0, 0, 0 },
-	[R_IFINDEX]	= { "netdev_ifindex", NULL, OUT_LEFT, 0, 0, 0 },
-	[R_VENDOR]	= { "pci_vendor", NULL, OUT_LEFT, 0, 0, 0 },
-	[R_DEVICE]	= { "pci_device", NULL, OUT_LEFT, 0, 0, 0 },
-	[R_DRIVER]	= { "driver", NULL, OUT_LEFT, 0, 0, 0 },
+	[R_NETDEV_TEXT]	= OUT_FIXED(NULL, "Net-Dev         ", OUT_LEFT, 0, 15, 0, 1),
+	[R_IBDEV]	= OUT_FIXED("ib_device", "IB-Dev   ", OUT_LEFT, 0, 8, 0, 1),
+	[R_PORT]	= OUT_FIXED("ib_port", "IB-P  ", OUT_RIGHT, 0, 4, 0, 2),
+	[R_STATE]	= OUT_FIXED("state", "IB-State  ", OUT_RIGHT, 0, 8, 0, 2),
+	[R_TYPE]	= OUT_FIXED("type", "Type          ", OUT_LEFT, 0, 13, 0, 2),
+	[R_CRIT]	= OUT_FIXED("critical", "Crit  ", OUT_RIGHT, 0, 3, 0, 3),
+	[R_FID]		= OUT_FIXED("pci_fid", " FID   ", OUT_LEFT, G_DETAIL, 4, 4, 2),
+	[R_PCI_ID]	= OUT_FIXED("pci_id", "PCI-ID        ", OUT_LEFT, G_DETAIL, 12, 0, 2),
+	[R_PCHID]	= OUT_FIXED("pci_pchid", "PCHID  ", OUT_LEFT, G_DETAIL, 4, 4, 4),
+	[R_LINKS]	= OUT_FIXED("links", "#Links  ", OUT_RIGHT, 0, 5, 0, 2),
+	[R_PNETID]	= OUT_FIXED("pnetid", "PNET-ID  ", OUT_LEFT, 0, 16, 0, 1),
+	[R_PNET_USER]	= OUT_JSON_ONLY("pnetid_by_user", 0, 0),
+	[R_IFINDEX]	= OUT_JSON_ONLY("netdev_ifindex", 0, 0),
+	[R_VENDOR]	= OUT_JSON_ONLY("pci_vendor", 0, 0),
+	[R_DEVICE]	= OUT_JSON_ONLY("pci_device", 0, 0),
+	[R_DRIVER]	= OUT_JSON_ONLY("driver", 0, 0),
+	[R_NETDEV]	= OUT_JSON_ONLY("netdev", 0, 0),
 };
 
 static const struct out_table rdev_table = {
-	.name = "devices", .cols = rdev_cols, .ncols = R_NCOLS,
+	.name = "devices", .cols = rdev_cols, .ncols = R_NCOLS, .flags = OUT_TABLE_FIXED | OUT_TABLE_LAZY_HEADER,
 };
 
 enum ddev_col {
@@ -53,20 +60,20 @@ enum ddev_col {
 };
 
 static const struct out_col ddev_cols[D_NCOLS] = {
-	[D_FID]		= { "pci_fid", "FID", OUT_LEFT, 0, 4, 4 },
-	[D_TYPE]	= { "type", "Type", OUT_LEFT, 0, 4, 0 },
-	[D_PCI_ID]	= { "pci_id", "PCI-ID", OUT_LEFT, 0, 12, 0 },
-	[D_PCHID]	= { "pci_pchid", "PCHID", OUT_LEFT, 0, 5, 4 },
-	[D_INUSE]	= { "in_use", "InUse", OUT_LEFT, 0, 5, 0 },
-	[D_LGS]		= { "linkgroups", "#LGs", OUT_RIGHT, 0, 5, 0 },
-	[D_PNETID]	= { "pnetid", "PNET-ID", OUT_LEFT, 0, 0, 0 },
-	[D_PNET_USER]	= { "pnetid_by_user", NULL, OUT_LEFT, 0, 0, 0 },
-	[D_VENDOR]	= { "pci_vendor", NULL, OUT_LEFT, 0, 0, 0 },
-	[D_DEVICE]	= { "pci_device", NULL, OUT_LEFT, 0, 0, 0 },
+	[D_FID]		= OUT_FIXED("pci_fid", "FID  ", OUT_LEFT, 0, 4, 4, 1),
+	[D_TYPE]	= OUT_FIXED("type", "Type  ", OUT_LEFT, 0, 4, 0, 2),
+	[D_PCI_ID]	= OUT_FIXED("pci_id", "PCI-ID        ", OUT_LEFT, 0, 12, 0, 2),
+	[D_PCHID]	= OUT_FIXED("pci_pchid", "PCHID  ", OUT_LEFT, 0, 4, 4, 3),
+	[D_INUSE]	= OUT_FIXED("in_use", "InUse  ", OUT_LEFT, 0, 4, 0, 2),
+	[D_LGS]		= OUT_FIXED("linkgroups", "#LGs  ", OUT_RIGHT, 0, 5, 0, 2),
+	[D_PNETID]	= OUT_FIXED("pnetid", "PNET-ID  ", OUT_LEFT, 0, 16, 0, 1),
+	[D_PNET_USER]	= OUT_JSON_ONLY("pnetid_by_user", 0, 0),
+	[D_VENDOR]	= OUT_JSON_ONLY("pci_vendor", 0, 0),
+	[D_DEVICE]	= OUT_JSON_ONLY("pci_device", 0, 0),
 };
 
 static const struct out_table ddev_table = {
-	.name = "devices", .cols = ddev_cols, .ncols = D_NCOLS,
+	.name = "devices", .cols = ddev_cols, .ncols = D_NCOLS, .flags = OUT_TABLE_FIXED | OUT_TABLE_LAZY_HEADER,
 };
 
 struct dev_filter {
@@ -114,8 +121,12 @@ static void out_type(struct out *o, unsigned int col, const struct smc_dev *d,
 static void out_pnetid(struct out *o, unsigned int col, unsigned int user_col,
 		       const struct smc_dev_port *p)
 {
-	if (!(p->has & SMC_PORT_HAS_PNETID) || !p->pnetid[0])
+	if (!(p->has & SMC_PORT_HAS_PNETID) || !p->pnetid[0]) {
+		/* smc-tools pads the empty PNET-ID cell too: the row's bytes end alike */
+		if (!out_is_json(o))
+			out_str(o, col, "");
 		return;
+	}
 	/* smc-tools marks a PNET ID that comes from the PNET table with '*' */
 	if (out_is_json(o))
 		out_str(o, col, p->pnetid);
@@ -255,6 +266,7 @@ static int rdev_cb(const struct smc_dev *d, void *arg)
 	struct smc_ibv_dev v;
 	int vrc = -ENODEV;
 
+	out_table_want_header(o);	/* the kernel replied (OUT_TABLE_LAZY_HEADER) */
 	if (w->f.ibdev && strcmp(w->f.ibdev, d->ib_name))
 		return 0;
 	if (w->ctx->opts->details && !out_is_json(o)) {
@@ -270,21 +282,23 @@ static int rdev_cb(const struct smc_dev *d, void *arg)
 	}
 	for (int i = 0; i < SMC_DEV_MAX_PORTS; i++) {
 		const struct smc_dev_port *p = &d->port[i];
-		const char *known = p->netdev ? tool_netdev_name(w->ctx, p->netdev) : NULL;
-		/* the index belongs to the RDMA device's namespace; under -n we are in
-		 * another one, where it would name a different interface
-		 */
-		const char *name = known && !w->ctx->filter_netns ? known : "";
+		const char *known = p->netdev ?
+				    tool_port_netdev(w->ctx, d->ib_name, (uint32_t)i + 1, p->netdev) :
+				    NULL;
+		const char *name = known ? known : "";
 
 		if (!p->present)
 			continue;
 		if (w->f.netdev && strcmp(w->f.netdev, name))
 			continue;
 		out_row_begin(o);
-		if (name[0])
+		if (name[0]) {
+			out_str(o, R_NETDEV_TEXT, name);
 			out_str(o, R_NETDEV, name);
-		else if (p->netdev)
-			out_fmt(o, R_NETDEV, "if#%u", p->netdev);
+		} else if (p->netdev) {
+			/* JSON: netdev_ifindex alone says it */
+			out_fmt(o, R_NETDEV_TEXT, "if#%u", p->netdev);
+		}
 		out_str(o, R_IBDEV, d->ib_name);
 		out_uint(o, R_PORT, (uint64_t)i + 1);
 		if (p->has & SMC_PORT_HAS_STATE)
@@ -405,8 +419,10 @@ static int dev_show(struct smc_ctx *ctx, int argc, char **argv)
 	 */
 	if (!smcd && rdma_nl_devices(ctx->nl, &w.rdma, &w.nrdma))
 		w.nrdma = 0;
-	if (!smcd)
+	if (!smcd) {
 		tool_load_netdev_names(ctx);
+		tool_load_port_netdevs(ctx);
+	}
 	/* -d chooses text columns; JSON always carries every field the kernel sent */
 	out_table_begin(ctx->out, smcd ? &ddev_table : &rdev_table,
 			ctx->opts->details || out_is_json(ctx->out) ? G_DETAIL : 0);

@@ -23,15 +23,15 @@ enum { C_CODE_TEXT, C_CODE, C_NAME, C_STATUS, C_MEANING, C_CLASS, C_ORIGIN, C_VE
  * facts of each entry (the same keys as an explained entry).
  */
 static const struct out_col list_cols[C_NCOLS] = {
-	[C_CODE_TEXT]	= { NULL, "Code", OUT_LEFT, 0, 10, 0 },
-	[C_CODE]	= { "code", NULL, OUT_LEFT, 0, 0, 0 },
-	[C_NAME]	= { "name", "Name", OUT_LEFT, 0, 0, 0 },
-	[C_STATUS]	= { NULL, "Source", OUT_LEFT, 0, 0, 0 },
-	[C_MEANING]	= { "text", "Meaning", OUT_LEFT, 0, 0, 0 },
-	[C_CLASS]	= { "class", NULL, OUT_LEFT, 0, 0, 0 },
-	[C_ORIGIN]	= { "origin", NULL, OUT_LEFT, 0, 0, 0 },
-	[C_VENDOR]	= { "vendor", NULL, OUT_LEFT, 0, 0, 0 },
-	[C_UNUSED]	= { "unused", NULL, OUT_LEFT, 0, 0, 0 },
+	[C_CODE_TEXT]	= OUT_ALIGNED(NULL, "Code", OUT_LEFT, 0, 10, 0),
+	[C_CODE]	= OUT_ALIGNED("code", NULL, OUT_LEFT, 0, 0, 0),
+	[C_NAME]	= OUT_ALIGNED("name", "Name", OUT_LEFT, 0, 0, 0),
+	[C_STATUS]	= OUT_ALIGNED(NULL, "Source", OUT_LEFT, 0, 0, 0),
+	[C_MEANING]	= OUT_ALIGNED("text", "Meaning", OUT_LEFT, 0, 0, 0),
+	[C_CLASS]	= OUT_ALIGNED("class", NULL, OUT_LEFT, 0, 0, 0),
+	[C_ORIGIN]	= OUT_ALIGNED("origin", NULL, OUT_LEFT, 0, 0, 0),
+	[C_VENDOR]	= OUT_ALIGNED("vendor", NULL, OUT_LEFT, 0, 0, 0),
+	[C_UNUSED]	= OUT_ALIGNED("unused", NULL, OUT_LEFT, 0, 0, 0),
 };
 
 static int explain_list(struct smc_ctx *ctx)

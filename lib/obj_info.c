@@ -42,16 +42,19 @@ static int info_show(struct smc_ctx *ctx, int argc, char **argv)
 
 	out_record_begin(ctx->out, "info", INFO_LABEL_WIDTH);
 	out_heading(ctx->out, "Kernel Capabilities");
+	/* text "2.1" as smc-tools; JSON two numbers, as the link groups' smc_version */
 	if (sys.has & SMC_SYS_HAS_VER) {
 		char ver[16];
 
 		snprintf(ver, sizeof(ver), "%u.%u", sys.ver, sys.rel);
-		out_kv_str(ctx->out, "smc_version", "SMC Version:", ver);
+		out_kv_str(ctx->out, NULL, "SMC Version:", ver);
+		out_kv_uint(ctx->out, "smc_version", NULL, sys.ver);
+		out_kv_uint(ctx->out, "smc_release", NULL, sys.rel);
 	} else {
-		out_kv_str(ctx->out, "smc_version", "SMC Version:", NULL);
+		out_kv_str(ctx->out, NULL, "SMC Version:", NULL);
 	}
-	out_kv_str(ctx->out, "hostname", "SMC Hostname:",
-		   sys.has & SMC_SYS_HAS_HOST ? sys.host : NULL);
+	out_kv_padded(ctx->out, "hostname", "SMC Hostname:",
+		      sys.has & SMC_SYS_HAS_HOST ? sys.host : NULL, SMC_MAX_HOSTNAME_LEN);
 	/* the kernel speaks v2 for SMC-D whenever its SMC version is 2 or more */
 	out_kv_str(ctx->out, NULL, "SMC-D Features:", sys.ver >= 2 ? "v1 v2" : "v1");
 	out_kv_str(ctx->out, NULL, "SMC-R Features:", sys.smcr_v2 ? "v1 v2" : "v1");

@@ -42,67 +42,75 @@ enum lgr_col {
 	L_NCOLS
 };
 
-#define TXT(key, hdr, align, min) { key, hdr, align, 0, min, 0 }
-#define JSN(key) { key, NULL, OUT_LEFT, 0, 0, 0 }
-
+/*
+ * smc-tools' tables, byte for byte (OUT_TABLE_FIXED): each header as smc-tools prints it,
+ * blanks included, and each cell's width and the blanks that follow it, from its printf
+ * formats. "show" is "%08x %-8s %-8s %#4x  %6d  %-16s ", link-show
+ * "%08x %-8s %-8s %-15s %-15s %6d  " then, with -d, "%08x  %08x  %-8s  %4d  " and, with
+ * -dd, "%-40s  %s  ". SMC-D's show has the same layout without role and type.
+ */
 static const struct out_col lgr_cols[L_NCOLS] = {
-	[L_ID]		= { "id", "LG-ID", OUT_LEFT, 0, 8, 8 },
-	[L_ROLE]	= { "role", "LG-Role", OUT_LEFT, G_SMCR, 0, 0 },
-	[L_TYPE]	= { "type", "LG-Type", OUT_LEFT, G_SMCR, 0, 0 },
-	[L_VLAN]	= TXT("vlan_id", "VLAN", OUT_RIGHT, 4),
-	[L_CONNS]	= TXT("conns", "#Conns", OUT_RIGHT, 6),
-	[L_PNETID]	= TXT("pnetid", "PNET-ID", OUT_LEFT, 0),
-	[L_NET_COOKIE]	= JSN("net_cookie"),
-	[L_BUF_TYPE]	= JSN("buf_type"),
-	[L_SNDBUF]	= JSN("sndbuf_alloc_bytes"),
-	[L_RMB]		= JSN("rmb_alloc_bytes"),
-	[L_VERSION]	= JSN("smc_version"),
-	[L_PEER_REL]	= JSN("peer_release"),
-	[L_PEER_HOST]	= JSN("peer_host"),
-	[L_PEER_OS]	= JSN("peer_os"),
-	[L_DIRECT]	= JSN("direct"),
-	[L_NEG_EID]	= JSN("negotiated_eid"),
-	[L_MAX_CONNS]	= JSN("max_conns"),
-	[L_MAX_LINKS]	= JSN("max_links"),
-	[L_GID]		= { "gid", NULL, OUT_LEFT, 0, 0, 16 },
-	[L_GID_EXT]	= { "gid_ext", NULL, OUT_LEFT, 0, 0, 16 },
-	[L_PEER_GID]	= { "peer_gid", NULL, OUT_LEFT, 0, 0, 16 },
-	[L_PEER_GID_EXT] = { "peer_gid_ext", NULL, OUT_LEFT, 0, 0, 16 },
-	[L_CHID]	= { "chid", NULL, OUT_LEFT, 0, 0, 4 },
-	[L_LOOPBACK]	= JSN("loopback_ism"),
+	[L_ID]		= OUT_FIXED("linkgroup_id", "LG-ID    ", OUT_LEFT, 0, 8, 8, 1),
+	[L_ROLE]	= OUT_FIXED("role", "LG-Role  ", OUT_LEFT, G_SMCR, 8, 0, 1),
+	[L_TYPE]	= OUT_FIXED("type", "LG-Type  ", OUT_LEFT, G_SMCR, 8, 0, 1),
+	[L_VLAN]	= OUT_FIXED("vlan_id", "VLAN  ", OUT_RIGHT, 0, 4, 0, 2),
+	[L_CONNS]	= OUT_FIXED("conns", "#Conns  ", OUT_RIGHT, 0, 6, 0, 2),
+	[L_PNETID]	= { "pnetid", "PNET-ID ", OUT_LEFT, 0, 16, 0, 1, OUT_COL_OMIT_EMPTY },
+	[L_NET_COOKIE]	= OUT_JSON_ONLY("net_cookie", 0, 16),
+	[L_BUF_TYPE]	= OUT_JSON_ONLY("buf_type", 0, 0),
+	[L_SNDBUF]	= OUT_JSON_ONLY("sndbuf_alloc_bytes", 0, 0),
+	[L_RMB]		= OUT_JSON_ONLY("rmb_alloc_bytes", 0, 0),
+	[L_VERSION]	= OUT_JSON_ONLY("smc_version", 0, 0),
+	[L_PEER_REL]	= OUT_JSON_ONLY("peer_release", 0, 0),
+	[L_PEER_HOST]	= OUT_JSON_ONLY("peer_host", 0, 0),
+	[L_PEER_OS]	= OUT_JSON_ONLY("peer_os", 0, 0),
+	[L_DIRECT]	= OUT_JSON_ONLY("direct", 0, 0),
+	[L_NEG_EID]	= OUT_JSON_ONLY("negotiated_eid", 0, 0),
+	[L_MAX_CONNS]	= OUT_JSON_ONLY("max_conns", 0, 0),
+	[L_MAX_LINKS]	= OUT_JSON_ONLY("max_links", 0, 0),
+	[L_GID]		= OUT_JSON_ONLY("gid", 0, 16),
+	[L_GID_EXT]	= OUT_JSON_ONLY("gid_ext", 0, 16),
+	[L_PEER_GID]	= OUT_JSON_ONLY("peer_gid", 0, 16),
+	[L_PEER_GID_EXT] = OUT_JSON_ONLY("peer_gid_ext", 0, 16),
+	[L_CHID]	= OUT_JSON_ONLY("chid", 0, 4),
+	[L_LOOPBACK]	= OUT_JSON_ONLY("loopback_ism", 0, 0),
 };
 
 static const struct out_table lgr_table = {
-	.name = "linkgroups", .cols = lgr_cols, .ncols = L_NCOLS,
+	.name = "linkgroups", .cols = lgr_cols, .ncols = L_NCOLS, .flags = OUT_TABLE_FIXED | OUT_TABLE_LAZY_HEADER,
 };
 
 enum link_col {
-	K_LGR_ID, K_ROLE, K_TYPE, K_NETDEV, K_STATE, K_CONNS,
+	K_LGR_ID, K_ROLE, K_TYPE, K_NETDEV, K_NETDEV_TEXT, K_STATE, K_CONNS,
 	K_UID, K_PEER_UID, K_IBDEV, K_IBPORT, K_GID, K_PEER_GID,
 	K_LINK_ID, K_IFINDEX, K_NET_COOKIE,
 	K_NCOLS
 };
 
+#define D1 (G_DETAIL | G_DETAIL2)
+
 static const struct out_col link_cols[K_NCOLS] = {
-	[K_LGR_ID]	= { "linkgroup_id", "LG-ID", OUT_LEFT, 0, 8, 8 },
-	[K_ROLE]	= TXT("role", "LG-Role", OUT_LEFT, 0),
-	[K_TYPE]	= TXT("type", "LG-Type", OUT_LEFT, 0),
-	[K_NETDEV]	= { "netdev", "Net-Dev", OUT_LEFT, 0, 15, 0 },
-	[K_STATE]	= { "state", "Link-State", OUT_LEFT, 0, 15, 0 },
-	[K_CONNS]	= TXT("conns", "#Conns", OUT_RIGHT, 6),
-	[K_UID]		= { "uid", "Link-UID", OUT_LEFT, G_DETAIL | G_DETAIL2, 8, 8 },
-	[K_PEER_UID]	= { "peer_uid", "Peer-UID", OUT_LEFT, G_DETAIL | G_DETAIL2, 8, 8 },
-	[K_IBDEV]	= { "ib_device", "IB-Dev", OUT_LEFT, G_DETAIL | G_DETAIL2, 8, 0 },
-	[K_IBPORT]	= { "ib_port", "IB-P", OUT_RIGHT, G_DETAIL | G_DETAIL2, 4, 0 },
-	[K_GID]		= { "gid", "Local-GID", OUT_LEFT, G_DETAIL2, 40, 0 },
-	[K_PEER_GID]	= { "peer_gid", "Peer-GID", OUT_LEFT, G_DETAIL2, 0, 0 },
-	[K_LINK_ID]	= JSN("link_id"),
-	[K_IFINDEX]	= JSN("netdev_ifindex"),
-	[K_NET_COOKIE]	= JSN("net_cookie"),
+	[K_LGR_ID]	= OUT_FIXED("linkgroup_id", "LG-ID    ", OUT_LEFT, 0, 8, 8, 1),
+	[K_ROLE]	= OUT_FIXED("role", "LG-Role  ", OUT_LEFT, 0, 8, 0, 1),
+	[K_TYPE]	= OUT_FIXED("type", "LG-Type  ", OUT_LEFT, 0, 8, 0, 1),
+	[K_NETDEV_TEXT]	= OUT_FIXED(NULL, "Net-Dev         ", OUT_LEFT, 0, 15, 0, 1),
+	[K_STATE]	= OUT_FIXED("state", "Link-State      ", OUT_LEFT, 0, 15, 0, 1),
+	[K_CONNS]	= OUT_FIXED("conns", "#Conns  ", OUT_RIGHT, 0, 6, 0, 2),
+	[K_UID]		= OUT_FIXED("uid", "Link-UID  ", OUT_LEFT, D1, 8, 8, 2),
+	[K_PEER_UID]	= OUT_FIXED("peer_uid", "Peer-UID  ", OUT_LEFT, D1, 8, 8, 2),
+	[K_IBDEV]	= OUT_FIXED("ib_device", "IB-Dev    ", OUT_LEFT, D1, 8, 0, 2),
+	[K_IBPORT]	= OUT_FIXED("ib_port", "IB-P  ", OUT_RIGHT, D1, 4, 0, 2),
+	[K_GID]		= OUT_FIXED("gid", "Local-GID                                 ", OUT_LEFT,
+			      G_DETAIL2, 40, 0, 2),
+	[K_PEER_GID]	= OUT_FIXED("peer_gid", "Peer-GID  ", OUT_LEFT, G_DETAIL2, 0, 0, 2),
+	[K_LINK_ID]	= OUT_JSON_ONLY("link_id", 0, 0),
+	[K_IFINDEX]	= OUT_JSON_ONLY("netdev_ifindex", 0, 0),
+	[K_NET_COOKIE]	= OUT_JSON_ONLY("net_cookie", 0, 16),
+	[K_NETDEV]	= OUT_JSON_ONLY("netdev", 0, 0),
 };
 
 static const struct out_table link_table = {
-	.name = "links", .cols = link_cols, .ncols = K_NCOLS,
+	.name = "links", .cols = link_cols, .ncols = K_NCOLS, .flags = OUT_TABLE_FIXED | OUT_TABLE_LAZY_HEADER,
 };
 
 /* ---- helpers ------------------------------------------------------------------------ */
@@ -115,26 +123,21 @@ static void out_name_or_raw(struct out *o, unsigned int col, const char *name, u
 		out_fmt(o, col, "%#x?", v);
 }
 
-/* The link group's own namespace is the only place its ifindex means anything. */
-static bool lgr_in_our_netns(const struct smc_ctx *ctx, const struct smc_lgr *lgr)
-{
-	return ctx->filter_netns && lgr->has & SMC_LGR_HAS_NET_COOKIE &&
-	       lgr->net_cookie == ctx->netns_cookie;
-}
-
-static void out_netdev(struct smc_ctx *ctx, unsigned int col, const struct smc_lgr *lgr,
-		       uint32_t ifindex)
+/* A link's netdev by name where our namespace knows it (tool_port_netdev()), else in
+ * text by its index in the namespace it belongs to; JSON has that index anyway.
+ */
+static void out_netdev(struct smc_ctx *ctx, const struct smc_link *l)
 {
 	const char *name;
 
-	if (!ifindex)
+	if (!l->netdev)
 		return;
-	/* without -n we are in the initial namespace; the link may be elsewhere */
-	if ((lgr_in_our_netns(ctx, lgr) || !ctx->filter_netns) &&
-	    (name = tool_netdev_name(ctx, ifindex)))
-		out_str(ctx->out, col, name);
+	name = tool_port_netdev(ctx, l->ib_dev, l->ib_port, l->netdev);
+	out_str(ctx->out, K_NETDEV, name);
+	if (name)
+		out_str(ctx->out, K_NETDEV_TEXT, name);
 	else
-		out_fmt(ctx->out, col, "if#%u", ifindex);
+		out_fmt(ctx->out, K_NETDEV_TEXT, "if#%u", l->netdev);
 }
 
 /* -n NS: the kernel dumps every namespace's link groups; keep the ones of NS. */
@@ -186,7 +189,7 @@ static void lgr_detail_block(struct smc_ctx *ctx, const struct smc_lgr *lgr)
 		out_kv_str(o, NULL, "Peer-OS  :", smc_peer_os_name(lgr->v2.peer_os));
 		if (lgr->has & SMC_LGR_HAS_DIRECT)
 			out_kv_str(o, NULL, "Direct   :", lgr->direct ? "Yes" : "No");
-		out_kv_str(o, NULL, "EID      :", lgr->v2.neg_eid);
+		out_kv_padded(o, NULL, "EID      :", lgr->v2.neg_eid, SMC_MAX_EID_LEN);
 	}
 	out_kv_uint(o, NULL, "#Conns   :", lgr->conns);
 	if (lgr->has & SMC_LGR_HAS_BUF_ALLOC) {
@@ -241,7 +244,7 @@ static void lgr_row(struct smc_ctx *ctx, const struct smc_lgr *lgr)
 	else
 		out_fmt(o, L_VLAN, "%#x", lgr->vlan_id);
 	out_uint(o, L_CONNS, lgr->conns);
-	out_str(o, L_PNETID, lgr->pnetid[0] ? lgr->pnetid : NULL);
+	out_str(o, L_PNETID, lgr->pnetid);
 	if (lgr->has & SMC_LGR_HAS_NET_COOKIE)
 		out_xid(o, L_NET_COOKIE, lgr->net_cookie);
 	if (lgr->has & SMC_LGR_HAS_BUF_TYPE)
@@ -286,7 +289,7 @@ static void link_row(struct smc_ctx *ctx, const struct smc_lgr *lgr, const struc
 	out_xint(o, K_LGR_ID, lgr->id);
 	out_name_or_raw(o, K_ROLE, smc_lgr_role_name(lgr->role), lgr->role);
 	out_name_or_raw(o, K_TYPE, smc_lgr_type_name(lgr->type), lgr->type);
-	out_netdev(ctx, K_NETDEV, lgr, l->netdev);
+	out_netdev(ctx, l);
 	out_name_or_raw(o, K_STATE, smc_link_state_name(l->state), l->state);
 	out_uint(o, K_CONNS, l->conns);
 	out_xint(o, K_UID, l->uid);
@@ -306,6 +309,7 @@ static int lgr_cb(const struct smc_lgr *lgr, void *arg)
 {
 	struct lgr_walk *w = arg;
 
+	out_table_want_header(w->ctx->out);	/* the kernel replied (OUT_TABLE_LAZY_HEADER) */
 	if (!netns_selected(w, lgr) || !id_selected(w, lgr))
 		return 0;
 	w->shown++;
@@ -321,7 +325,9 @@ static bool link_selected(struct lgr_walk *w, const struct smc_lgr *lgr,
 	if (w->f.ibdev && strcmp(w->f.ibdev, l->ib_dev))
 		return false;
 	if (w->f.netdev) {
-		const char *name = l->netdev ? tool_netdev_name(w->ctx, l->netdev) : NULL;
+		const char *name = l->netdev ?
+				   tool_port_netdev(w->ctx, l->ib_dev, l->ib_port, l->netdev) :
+				   NULL;
 
 		if (!name || strcmp(name, w->f.netdev))
 			return false;
@@ -333,6 +339,7 @@ static int link_cb(const struct smc_lgr *lgr, const struct smc_link *l, void *ar
 {
 	struct lgr_walk *w = arg;
 
+	out_table_want_header(w->ctx->out);	/* the kernel replied (OUT_TABLE_LAZY_HEADER) */
 	if (!link_selected(w, lgr, l))
 		return 0;
 	if (w->links) {
@@ -430,6 +437,7 @@ static int lgr_run(struct smc_ctx *ctx, int argc, char **argv, bool links)
 		out_table_begin(ctx->out, &lgr_table, smcd ? 0 : G_SMCR);
 	if (op == SMC_NETLINK_GET_LINK_SMCR) {
 		tool_load_netdev_names(ctx);
+		tool_load_port_netdevs(ctx);
 		rc = smc_link_dump(ctx->nl, link_cb, &w);
 	} else {
 		rc = smc_lgr_dump(ctx->nl, smcd, lgr_cb, &w);

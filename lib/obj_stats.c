@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -189,8 +190,9 @@ static void text_view(struct out *o, const struct stats_view *v)
 	line_split(o, 2, "SMC connections", t->client_v1 + t->client_v2,
 		   t->server_v1 + t->server_v2, d);
 	if (d) {
-		line_split(o, 4, "v1", t->client_v1, t->server_v1, true);
-		line_split(o, 4, "v2", t->client_v2, t->server_v2, true);
+		/* as smc-tools: the per-version split of client and server is in -j only */
+		line_split(o, 4, "v1", t->client_v1, t->server_v1, false);
+		line_split(o, 4, "v2", t->client_v2, t->server_v2, false);
 	}
 	line_split(o, 2, "Handshake errors", st->client_hs_errors, st->server_hs_errors, d);
 	/* the integer part ends in column 41 like the counters, the decimal sticks out */
@@ -317,6 +319,80 @@ static void json_view(struct out *o, const struct stats_view *v)
 	out_record_end(o);
 }
 
+/* ---- "stats json": smc-tools' one line ---------------------------------------------- */
+
+/*
+ * smc-tools prints its struct smc_stats_tech as one line, {"SMCD": {"NAME":value,...}},
+ * every u64 of it in memory order under a name of its own. Scripts read that line, so
+ * "stats json" prints it byte for byte; -j prints our schema (smcr-stats(8)).
+ */
+struct smctools_key {
+	const char	*name;
+	size_t		off;	/* of the u64 in struct smc_stats_tech */
+};
+
+#define TECH_OFF(member) offsetof(struct smc_stats_tech, member)
+#define SMCTOOLS_BUCKETS(prefix, member) \
+	{ prefix "8K", TECH_OFF(member[0]) }, { prefix "16K", TECH_OFF(member[1]) }, \
+	{ prefix "32K", TECH_OFF(member[2]) }, { prefix "64K", TECH_OFF(member[3]) }, \
+	{ prefix "128K", TECH_OFF(member[4]) }, { prefix "256K", TECH_OFF(member[5]) }, \
+	{ prefix "512K", TECH_OFF(member[6]) }, { prefix "1024K", TECH_OFF(member[7]) }, \
+	{ prefix "G_1024K", TECH_OFF(member[8]) }
+#define SMCTOOLS_BUFCNT(prefix, dir) \
+	{ prefix "SIZE_SM_PEER_CNT", TECH_OFF(dir.buf_small_peer) }, \
+	{ prefix "SIZE_SM_CNT", TECH_OFF(dir.buf_small) }, \
+	{ prefix "FULL_PEER_CNT", TECH_OFF(dir.buf_full_peer) }, \
+	{ prefix "FULL_CNT", TECH_OFF(dir.buf_full) }, \
+	{ prefix "REUSE_CNT", TECH_OFF(dir.buf_reuse) }, \
+	{ prefix "ALLOC_CNT", TECH_OFF(dir.buf_alloc) }, \
+	{ prefix "DGRADE_CNT", TECH_OFF(dir.buf_dgrade) }
+
+static const struct smctools_key smctools_keys[] = {
+	SMCTOOLS_BUCKETS("SMC_INT_TX_BUF_", tx.buf_sizes),
+	SMCTOOLS_BUCKETS("SMC_INT_RX_BUF_", rx.buf_sizes),
+	SMCTOOLS_BUCKETS("SMC_USR_TX_BUF_", tx.req_sizes),
+	SMCTOOLS_BUCKETS("SMC_USR_RX_BUF_", rx.req_sizes),
+	SMCTOOLS_BUFCNT("SMC_INT_TX_BUF_", tx),
+	SMCTOOLS_BUFCNT("SMC_INT_RX_BUF_", rx),
+	{ "SMC_CLNT_V1_SUCC_CNT", TECH_OFF(client_v1) },
+	{ "SMC_CLNT_V2_SUCC_CNT", TECH_OFF(client_v2) },
+	{ "SMC_SRV_V1_SUCC_CNT", TECH_OFF(server_v1) },
+	{ "SMC_SRV_V2_SUCC_CNT", TECH_OFF(server_v2) },
+	{ "SMC_SENDPAGE_CNT", TECH_OFF(sendpage) },
+	{ "SMC_URG_DATA_CNT", TECH_OFF(urgent_data) },
+	{ "SMC_SPLICE_CNT", TECH_OFF(splice) },
+	{ "SMC_CORK_CNT", TECH_OFF(cork) },
+	{ "SMC_NDLY_CNT", TECH_OFF(nodelay) },
+	{ "SMC_RX_BYTES", TECH_OFF(rx.bytes) },
+	{ "SMC_TX_BYTES", TECH_OFF(tx.bytes) },
+	{ "SMC_RX_CNT", TECH_OFF(rx.requests) },
+	{ "SMC_TX_CNT", TECH_OFF(tx.requests) },
+	{ "SMC_RX_RMB_USAGE", TECH_OFF(rx.buf_usage) },
+	{ "SMC_TX_RMB_USAGE", TECH_OFF(tx.buf_usage) },
+};
+
+static void smctools_json_line(struct out *o, const struct stats_view *v)
+{
+	const char *t = (const char *)&v->s->st.tech[v->tech];
+	/* 65 names of at most 31 characters and 20-digit values */
+	char buf[65 * (31 + 4 + 20) + 32];
+	size_t len;
+
+	len = (size_t)snprintf(buf, sizeof(buf), "{\"%s\": {",
+			       v->tech == SMC_STATS_SMCD ? "SMCD" : "SMCR");
+	for (size_t i = 0; i < sizeof(smctools_keys) / sizeof(smctools_keys[0]) &&
+			   len < sizeof(buf); i++) {
+		uint64_t val;
+
+		memcpy(&val, t + smctools_keys[i].off, sizeof(val));
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s\"%s\":%" PRIu64,
+					i ? "," : "", smctools_keys[i].name, val);
+	}
+	if (len < sizeof(buf))
+		snprintf(buf + len, sizeof(buf) - len, "}}");
+	out_note(o, "%s", buf);
+}
+
 /* ---- the commands ------------------------------------------------------------------ */
 
 enum stats_op { STATS_SHOW, STATS_RESET };
@@ -402,9 +478,7 @@ static int stats_report_read_error(struct smc_ctx *ctx, int rc)
 
 static int stats_render(struct smc_ctx *ctx, const struct stats_view *v, bool json)
 {
-	struct out_opts oo = { .json = true, .pretty = ctx->opts->pretty };
 	struct out *o = ctx->out;
-	int rc;
 
 	if (!json || out_is_json(o)) {
 		if (json)
@@ -413,17 +487,8 @@ static int stats_render(struct smc_ctx *ctx, const struct stats_view *v, bool js
 			text_view(o, v);
 		return EXIT_OK;
 	}
-	/* the "json" command word without -j: a JSON writer of our own */
-	if (out_new(&o, &oo)) {
-		pr_err("%s", strerror(ENOMEM));
-		return EXIT_RUNTIME;
-	}
-	json_view(o, v);
-	rc = out_free(o);
-	if (rc) {
-		pr_err("cannot write output: %s", strerror(-rc));
-		return EXIT_RUNTIME;
-	}
+	/* the "json" command word without -j: smc-tools' line */
+	smctools_json_line(o, v);
 	return EXIT_OK;
 }
 
@@ -523,7 +588,8 @@ static const struct smc_cmd stats_cmds[] = {
 	{ "show",  stats_show,  NULL, "counters since the last reset (-a: since module load)",
 	  NULL },
 	{ "reset", stats_reset, NULL, "show the counters, then start counting from zero", NULL },
-	{ "json",  stats_json,  NULL, "the same as -j stats show (kept for smc-tools)", NULL },
+	{ "json",  stats_json,  NULL, "smc-tools' one-line JSON (-j: ours, as -j stats show)",
+	  NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

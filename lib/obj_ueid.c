@@ -10,13 +10,16 @@
 
 enum { EID_COL, EID_NCOLS };
 
+/* smc-tools prints the bare EIDs, one a line, as the kernel holds them: blank-padded to
+ * 32 characters. Scripts rely on that.
+ */
 static const struct out_col eid_cols[EID_NCOLS] = {
-	[EID_COL] = { "eid", "EID", OUT_LEFT, 0, 0, 0 },
+	[EID_COL] = OUT_FIXED("eid", "", OUT_LEFT, 0, SMC_MAX_EID_LEN, 0, 0),
 };
 
-/* smc-tools prints the bare EIDs, one a line; scripts rely on that */
 static const struct out_table eid_table = {
-	.name = "ueids", .cols = eid_cols, .ncols = EID_NCOLS, .flags = OUT_TABLE_NO_HEADER,
+	.name = "ueids", .cols = eid_cols, .ncols = EID_NCOLS,
+	.flags = OUT_TABLE_NO_HEADER | OUT_TABLE_FIXED,
 };
 
 static int eid_row(const char *eid, void *arg)

@@ -38,6 +38,7 @@ struct out {
 	const struct out_table	*table;
 	unsigned int		active;
 	bool			header_done;
+	bool			header_wanted;	/* OUT_TABLE_LAZY_HEADER: print it */
 	bool			json_pending;	/* the table's '[' is not written yet */
 	unsigned int		label_width;	/* of the open record */
 	bool			printed;	/* text written: headings need a blank line */
@@ -159,6 +160,25 @@ static void put_escaped(struct out *o, const char *s)
 	free(e);
 }
 
+/* The columns @s takes once escaped (put_escaped()) */
+static size_t escaped_columns(struct out *o, const char *s)
+{
+	size_t len = strlen(s), elen = esc_text(NULL, 0, s), w;
+	char *e;
+
+	if (elen == len)
+		return utf8_columns(s);
+	e = malloc(elen + 1);
+	if (!e) {
+		fail(o, -ENOMEM);
+		return elen;
+	}
+	esc_text(e, elen + 1, s);
+	w = utf8_columns(e);
+	free(e);
+	return w;
+}
+
 static bool col_visible(const struct out *o, unsigned int col)
 {
 	const struct out_col *c = &o->table->cols[col];
@@ -229,11 +249,51 @@ static const char *cell_text(const struct out *o, unsigned int row, unsigned int
 	return off == CELL_UNSET ? "-" : o->arena + off;
 }
 
+/* OUT_TABLE_FIXED: smc-tools' printf layout (see out.h) */
+static void table_flush_fixed(struct out *o, bool header)
+{
+	const struct out_table *t = o->table;
+	unsigned int nvis = last_visible_col(o);
+
+	if (header && !o->header_done) {
+		for (unsigned int c = 0; c < nvis; c++)
+			if (col_visible(o, c))
+				put_str(o, t->cols[c].header);
+		put_char(o, '\n');
+		o->printed = true;
+	}
+	o->header_done = true;
+
+	for (unsigned int r = 0; r < o->nrows; r++) {
+		unsigned int len = row_length(o, r);
+
+		for (unsigned int c = 0; c < len; c++) {
+			if (!col_visible(o, c))
+				continue;
+			if (t->cols[c].flags & OUT_COL_SKIP_UNSET &&
+			    o->cells[(size_t)r * t->ncols + c] == CELL_UNSET)
+				continue;
+			print_padded(o, cell_text(o, r, c), t->cols[c].min_width, t->cols[c].align,
+				     false);
+			put_blanks(o, t->cols[c].gap);
+		}
+		put_char(o, '\n');
+		o->printed = true;
+	}
+	table_reset_chunk(o);
+}
+
 static void table_flush(struct out *o)
 {
 	const struct out_table *t = o->table;
 	unsigned int nvis = last_visible_col(o);
-	bool header = !o->opts.no_header && !(t->flags & OUT_TABLE_NO_HEADER);
+	bool header = !o->opts.no_header && !(t->flags & OUT_TABLE_NO_HEADER) &&
+		      (!(t->flags & OUT_TABLE_LAZY_HEADER) || o->nrows || o->header_wanted);
+
+	if (t->flags & OUT_TABLE_FIXED) {
+		table_flush_fixed(o, header);
+		return;
+	}
 
 	/* widths: a row's final cell may spill over when the row stops early, as in smc-tools,
 	 * so it does not widen its column for everybody else
@@ -288,11 +348,17 @@ static void table_flush(struct out *o)
 	table_reset_chunk(o);
 }
 
+void out_table_want_header(struct out *o)
+{
+	o->header_wanted = true;
+}
+
 void out_table_begin(struct out *o, const struct out_table *t, unsigned int active)
 {
 	o->table = t;
 	o->active = active;
 	o->header_done = false;
+	o->header_wanted = false;
 	if (o->opts.json) {
 		/* written with the first row, so a command failing before it prints nothing */
 		o->json_pending = true;
@@ -470,6 +536,8 @@ void out_str(struct out *o, unsigned int col, const char *s)
 	if (!s)
 		return;
 	if (o->opts.json) {
+		if (!s[0] && o->table->cols[col].flags & OUT_COL_OMIT_EMPTY)
+			return;
 		if (json_member(o, col))
 			jw_str(o->jw, s);
 	} else if (col_visible(o, col)) {
@@ -518,6 +586,38 @@ void out_bool(struct out *o, unsigned int col, bool v)
 			jw_bool(o->jw, v);
 	} else if (col_visible(o, col)) {
 		cell_set(o, col, "%s", v ? "yes" : "no");
+	}
+}
+
+void out_strv(struct out *o, unsigned int col, const char *const *v)
+{
+	if (!v || !col_visible(o, col))
+		return;
+	if (o->opts.json) {
+		json_member(o, col);
+		jw_arr_begin(o->jw);
+		for (; *v; v++)
+			jw_str(o->jw, *v);
+		jw_arr_end(o->jw);
+		return;
+	}
+	{
+		size_t len = 1;
+		char *joined, *end;
+
+		for (const char *const *p = v; *p; p++)
+			len += strlen(*p) + 2;
+		joined = malloc(len);
+		if (!joined) {
+			fail(o, -ENOMEM);
+			return;
+		}
+		end = joined;
+		*end = '\0';
+		for (const char *const *p = v; *p; p++)
+			end += sprintf(end, "%s%s", p == v ? "" : "; ", *p);
+		cell_set(o, col, "%s", joined);
+		free(joined);
 	}
 }
 
@@ -575,28 +675,41 @@ void out_list_end(struct out *o)
 		jw_arr_end(o->jw);
 }
 
-static void kv_text(struct out *o, const char *label, const char *v)
+/* "Label:    value", the label padded as smc-tools pads it, also before an empty value
+ * ("PNET-ID  : "); @width > 0 pads the value too (see out_kv_padded()).
+ */
+static void kv_text(struct out *o, const char *label, const char *v, size_t width)
 {
 	size_t len = strlen(label);
 
 	put_str(o, label);
-	/* no padding before an empty value: lines end without blanks */
-	if (v[0] && len < o->label_width)
+	if (len < o->label_width)
 		put_blanks(o, o->label_width - len);
 	put_escaped(o, v);
+	if (width) {
+		len = escaped_columns(o, v);
+		if (len < width)
+			put_blanks(o, width - len);
+	}
 	put_char(o, '\n');
 	o->printed = true;
 }
 
-void out_kv_str(struct out *o, const char *key, const char *label, const char *v)
+void out_kv_padded(struct out *o, const char *key, const char *label, const char *v,
+		   unsigned int width)
 {
 	if (!o->opts.json) {
 		if (label)
-			kv_text(o, label, v ? v : "n/a");
+			kv_text(o, label, v ? v : "n/a", v ? width : 0);
 	} else if (v && key) {
 		jw_key(o->jw, key);
 		jw_str(o->jw, v);
 	}
+}
+
+void out_kv_str(struct out *o, const char *key, const char *label, const char *v)
+{
+	out_kv_padded(o, key, label, v, 0);
 }
 
 void out_kv_uint(struct out *o, const char *key, const char *label, uint64_t v)
@@ -606,7 +719,7 @@ void out_kv_uint(struct out *o, const char *key, const char *label, uint64_t v)
 
 		snprintf(buf, sizeof(buf), "%" PRIu64, v);
 		if (label)
-			kv_text(o, label, buf);
+			kv_text(o, label, buf, 0);
 	} else if (key) {
 		jw_key(o->jw, key);
 		jw_u64(o->jw, v);
@@ -617,7 +730,7 @@ void out_kv_bool(struct out *o, const char *key, const char *label, bool v)
 {
 	if (!o->opts.json) {
 		if (label)
-			kv_text(o, label, v ? "Yes" : "No");
+			kv_text(o, label, v ? "Yes" : "No", 0);
 	} else if (key) {
 		jw_key(o->jw, key);
 		jw_bool(o->jw, v);
@@ -629,7 +742,10 @@ void out_kv_strv(struct out *o, const char *key, const char *label, const char *
 	if (!o->opts.json) {
 		if (!label || !v || !v[0])
 			return;
-		kv_text(o, label, "");
+		/* a heading line of its own, with no blanks after it */
+		put_str(o, label);
+		put_char(o, '\n');
+		o->printed = true;
 		for (; *v; v++) {
 			put_str(o, "  - ");
 			put_escaped(o, *v);

@@ -24,16 +24,44 @@ enum out_align { OUT_LEFT, OUT_RIGHT };
 
 struct out_col {
 	const char	*key;		/* JSON member name (snake_case, stable API); NULL: text only */
-	const char	*header;	/* table header; NULL: JSON only */
+	const char	*header;	/* table header; NULL: JSON only (see OUT_TABLE_FIXED) */
 	enum out_align	align;
 	unsigned int	groups;		/* 0: always shown; else shown when groups & active */
 	unsigned char	min_width;	/* keeps alignment stable across flushed chunks */
 	unsigned char	zpad;		/* numbers: zero-pad to this many digits in tables */
+	unsigned char	gap;		/* OUT_TABLE_FIXED: blanks after the cell */
+	unsigned char	flags;		/* OUT_COL_* */
 };
+
+enum {
+	OUT_COL_OMIT_EMPTY = 1u << 0,	/* JSON leaves the member out for an empty string */
+	OUT_COL_SKIP_UNSET = 1u << 1,	/* OUT_TABLE_FIXED: unset, it prints nothing, not "-" */
+};
+
+/* a column of an OUT_TABLE_FIXED table: smc-tools' "%-8s " is width 8, gap 1 */
+#define OUT_FIXED(key, header, align, groups, width, zpad, gap) \
+	{ key, header, align, groups, width, zpad, gap, 0 }
+/* a column of one of our own tables, aligned to its widest cell (see min_width) */
+#define OUT_ALIGNED(key, header, align, groups, min_width, zpad) \
+	{ key, header, align, groups, min_width, zpad, 0, 0 }
+/* a column only JSON shows (zpad: digits of a 0x... id string, see out_xid()) */
+#define OUT_JSON_ONLY(key, groups, zpad) { key, NULL, OUT_LEFT, groups, 0, zpad, 0, 0 }
 
 enum {
 	OUT_TABLE_NO_HEADER = 1u << 0,	/* a plain list: no header line even in table mode */
 	OUT_TABLE_UNALIGNED = 1u << 1,	/* cells separated by one blank, not padded */
+	/*
+	 * smc-tools' layout, byte for byte (scripts parse it): the header line is the
+	 * visible columns' headers printed as they are, blanks included; a cell is padded
+	 * to min_width and followed by its gap, also after the last one; nothing is aligned
+	 * across rows, and a longer value pushes the rest of its row right, as printf does.
+	 * A column whose header is "" shows in rows only.
+	 */
+	OUT_TABLE_FIXED = 1u << 2,
+	/* smc-tools prints a linkgroup or device header with the kernel's first reply, so an
+	 * empty dump prints nothing: the header waits for a row or out_table_want_header()
+	 */
+	OUT_TABLE_LAZY_HEADER = 1u << 3,
 };
 
 struct out_table {
@@ -81,6 +109,8 @@ void out_table_end(struct out *o);
  * otherwise ends it like out_table_end() so the output stays well-formed.
  */
 void out_table_abort(struct out *o);
+/* OUT_TABLE_LAZY_HEADER: the kernel replied, so the header is printed even without rows */
+void out_table_want_header(struct out *o);
 void out_row_begin(struct out *o);
 /* A row may stop early: cells after the last one set are not printed at all (the way
  * smc-tools ends LISTEN and fallback rows); unset cells before it print as "-".
@@ -92,6 +122,8 @@ void out_uint(struct out *o, unsigned int col, uint64_t v);	/* decimal; JSON num
 void out_xint(struct out *o, unsigned int col, uint64_t v);	/* hex in tables; JSON number */
 void out_xid(struct out *o, unsigned int col, uint64_t v);	/* hex; JSON "0x..." string */
 void out_bool(struct out *o, unsigned int col, bool v);
+/* NULL-terminated strings: a JSON array; a table cell of them joined by "; " */
+void out_strv(struct out *o, unsigned int col, const char *const *v);
 void out_fmt(struct out *o, unsigned int col, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -107,6 +139,12 @@ void out_record_end(struct out *o);
 void out_kv_str(struct out *o, const char *key, const char *label, const char *v);
 void out_kv_uint(struct out *o, const char *key, const char *label, uint64_t v);
 void out_kv_bool(struct out *o, const char *key, const char *label, bool v);
+/* A kernel string that comes blank-padded to a fixed @width (EIDs, host names): text
+ * shows it at that width, trailing blanks included, as smc-tools prints the kernel's
+ * bytes; JSON gets it without the padding.
+ */
+void out_kv_padded(struct out *o, const char *key, const char *label, const char *v,
+		   unsigned int width);
 /* A list of strings: in text the label on a line of its own, then one "  - item" line
  * each (nothing at all for an empty list); in JSON an array of strings (NULL: []).
  * @v is NULL-terminated.

@@ -3,8 +3,10 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "cli.h"
 #include "err.h"
 #include "netns.h"
@@ -439,6 +441,7 @@ int smc_tool_main(const struct smc_tool *tool, int argc, char **argv)
 	rc = obj->fn(&ctx, argc - obj_idx - 1, argv + obj_idx + 1);
 	rc = tool_finish_output(ctx.out, rc);
 	netdev_names_free(&ctx.netdevs);
+	free(ctx.ports);
 	if (!rc && smc_nl_status(ctx.nl)->dump_intr)
 		pr_warn("the kernel's data changed while it was read; it may be inconsistent");
 	smc_nl_close(ctx.nl);
@@ -456,4 +459,44 @@ void tool_load_netdev_names(struct smc_ctx *ctx)
 const char *tool_netdev_name(const struct smc_ctx *ctx, uint32_t ifindex)
 {
 	return netdev_names_find(&ctx->netdevs, ifindex);
+}
+
+static int keep_port(const struct rdma_nl_port *p, void *arg)
+{
+	struct smc_ctx *ctx = arg;
+	struct rdma_nl_port *slot = array_push(&ctx->ports, &ctx->nports, sizeof(*slot));
+
+	if (!slot)
+		return -ENOMEM;
+	*slot = *p;
+	return 0;
+}
+
+void tool_load_port_netdevs(struct smc_ctx *ctx)
+{
+	if (ctx->ports_loaded)
+		return;
+	ctx->ports_loaded = true;
+	/* SMC uses ports 1 and 2 of a device */
+	ctx->ports_known = rdma_nl_ports(ctx->nl, 2, keep_port, ctx) == 0;
+	if (!ctx->ports_known) {
+		free(ctx->ports);
+		ctx->ports = NULL;
+		ctx->nports = 0;
+	}
+}
+
+const char *tool_port_netdev(const struct smc_ctx *ctx, const char *ibdev, uint32_t port,
+			     uint32_t ifindex)
+{
+	if (!ctx->ports_known)
+		return ctx->filter_netns ? NULL : tool_netdev_name(ctx, ifindex);
+	for (size_t i = 0; i < ctx->nports; i++) {
+		const struct rdma_nl_port *p = &ctx->ports[i];
+
+		if (p->port == port && !strcmp(p->dev, ibdev))
+			return p->netdev_here && p->netdev_ifindex == ifindex && p->netdev[0] ?
+			       p->netdev : NULL;
+	}
+	return NULL;
 }

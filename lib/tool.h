@@ -11,6 +11,7 @@
 #include "netdev_names.h"
 #include "nl.h"
 #include "out.h"
+#include "rdma_nl.h"
 
 enum smc_variant { SMC_VARIANT_R, SMC_VARIANT_D };
 
@@ -36,6 +37,11 @@ struct smc_ctx {
 	/* interface names of our namespace, read at the first tool_netdev_name() */
 	bool				netdevs_loaded;
 	struct netdev_names		netdevs;
+	/* RDMA ports and their netdevs as our namespace sees them (tool_port_netdev()) */
+	bool				ports_loaded;
+	bool				ports_known;	/* RDMA netlink answered */
+	struct rdma_nl_port		*ports;
+	size_t				nports;
 };
 
 /* Read the interface names of the tool's namespace, before a dump that needs them
@@ -44,6 +50,22 @@ struct smc_ctx {
 void tool_load_netdev_names(struct smc_ctx *ctx);
 /* The name of interface @ifindex in the tool's namespace, or NULL if there is none. */
 const char *tool_netdev_name(const struct smc_ctx *ctx, uint32_t ifindex);
+
+/* Ask RDMA netlink for the ports of the RDMA devices and their netdevs, before a dump that
+ * needs tool_port_netdev() (the handle serves one request at a time).
+ */
+void tool_load_port_netdevs(struct smc_ctx *ctx);
+/**
+ * tool_port_netdev() - the name of netdev @ifindex of RDMA port @ibdev/@port, or NULL
+ *
+ * SMC reports a port's netdev by its index in the netdev's own network namespace, which
+ * need not be ours (ip netns exec, -n). RDMA netlink names a port's netdev only to a
+ * requester in that namespace: so a name comes only from it, and only for the same
+ * index. Where RDMA netlink cannot be asked, the index is looked up among our own
+ * interfaces (as smc-tools does), except under -n.
+ */
+const char *tool_port_netdev(const struct smc_ctx *ctx, const char *ibdev, uint32_t port,
+			     uint32_t ifindex);
 
 struct smc_tool {
 	const char		*prog;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "fallback_kb.h"
 #include "view_sock.h"
 
 /* smc-tools prints addresses in a 23-character field and shortens longer ones */
@@ -18,7 +19,8 @@
 enum sock_col {
 	C_STATE, C_STATE_CODE, C_UID, C_INODE, C_FAMILY,
 	C_LOCAL, C_LADDR, C_LPORT, C_PEER, C_PADDR, C_PPORT, C_INTF,
-	C_MODE_TEXT, C_MODE, C_FB, C_FB_NAME, C_FB_DESC, C_PD, C_PD_NAME, C_PD_DESC,
+	C_MODE_TEXT, C_FB_TEXT, C_MODE, C_FB, C_FB_NAME, C_FB_DESC, C_FB_CAUSES, C_FB_REMEDIES,
+	C_PD, C_PD_NAME, C_PD_DESC, C_PD_CAUSES, C_PD_REMEDIES,
 	/* -d */
 	C_SHUTD, C_SHUTDOWN, C_TOKEN, C_SNDBUF, C_RMBE, C_PEER_RMBE,
 	C_RX_PROD, C_RX_CONS, C_RX_FLAGS, C_TX_PROD, C_TX_CONS, C_TX_FLAGS,
@@ -35,50 +37,62 @@ enum sock_col {
 	C_NCOLS
 };
 
+/*
+ * smc-tools' columns, byte for byte (OUT_TABLE_FIXED): each header as smc-tools prints it,
+ * blanks included, and each cell's width and trailing blanks from its printf formats
+ * ("%-14s %05d %07llu %-23s %-23s %04x %4s ", with -d " %c-%c  %08x ..."). The
+ * fallback codes follow "TCP " with no blank after them.
+ */
 #define DBG VIEW_SOCK_DEBUG
-#define TEXT(hdr, min)			{ NULL, hdr, OUT_LEFT, 0, min, 0 }
-#define JSON(key)			{ key, NULL, OUT_LEFT, 0, 0, 0 }
-#define BOTH(key, hdr, grp, min, pad)	{ key, hdr, OUT_LEFT, grp, min, pad }
-#define CURSOR(name, hdr)		{ NULL, hdr, OUT_LEFT, DBG, 13, 0 }
-#define DJSON(key)			{ key, NULL, OUT_LEFT, DBG, 0, 0 }
+#define SMCR VIEW_SOCK_SMCR
+#define SMCD VIEW_SOCK_SMCD
+#define FIX(key, hdr, grp, width, zpad, gap)	OUT_FIXED(key, hdr, OUT_LEFT, grp, width, zpad, gap)
+#define JSON(key)				OUT_JSON_ONLY(key, 0, 0)
+#define DJSON(key)				OUT_JSON_ONLY(key, DBG, 0)
+#define CURSOR(hdr)				FIX(NULL, hdr, DBG, 13, 0, 1)
 
 static const struct out_col sock_cols[C_NCOLS] = {
-	[C_STATE]	= BOTH("state", "State", 0, 14, 0),
+	[C_STATE]	= FIX("state", "State          ", 0, 14, 0, 1),
 	[C_STATE_CODE]	= JSON("state_code"),
-	[C_UID]		= BOTH("uid", "UID", 0, 5, 5),
-	[C_INODE]	= BOTH("inode", "Inode", 0, 7, 7),
+	[C_UID]		= FIX("uid", "UID   ", 0, 5, 5, 1),
+	[C_INODE]	= FIX("inode", "Inode   ", 0, 7, 7, 1),
 	[C_FAMILY]	= JSON("family"),
-	[C_LOCAL]	= TEXT("Local Address", ADDR_WIDTH),
+	[C_LOCAL]	= FIX(NULL, "Local Address           ", 0, ADDR_WIDTH, 0, 1),
 	[C_LADDR]	= JSON("local_address"),
 	[C_LPORT]	= JSON("local_port"),
-	[C_PEER]	= TEXT("Peer Address", ADDR_WIDTH),
+	[C_PEER]	= FIX(NULL, "Peer Address            ", 0, ADDR_WIDTH, 0, 1),
 	[C_PADDR]	= JSON("peer_address"),
 	[C_PPORT]	= JSON("peer_port"),
-	[C_INTF]	= BOTH("ifindex", "Intf", 0, 4, 4),
-	[C_MODE_TEXT]	= TEXT("Mode", 4),
+	[C_INTF]	= FIX("bound_ifindex", "Intf ", 0, 4, 4, 1),
+	[C_MODE_TEXT]	= FIX(NULL, "Mode ", 0, 0, 0, 1),
+	[C_FB_TEXT]	= { NULL, "", OUT_LEFT, 0, 0, 0, 0, OUT_COL_SKIP_UNSET },
 	[C_MODE]	= JSON("mode"),
 	[C_FB]		= JSON("fallback_reason"),
 	[C_FB_NAME]	= JSON("fallback_reason_name"),
 	[C_FB_DESC]	= JSON("fallback_reason_text"),
+	[C_FB_CAUSES]	= OUT_JSON_ONLY("fallback_reason_causes", VIEW_SOCK_EXPLAIN, 0),
+	[C_FB_REMEDIES]	= OUT_JSON_ONLY("fallback_reason_remedies", VIEW_SOCK_EXPLAIN, 0),
 	[C_PD]		= JSON("peer_diagnosis"),
 	[C_PD_NAME]	= JSON("peer_diagnosis_name"),
 	[C_PD_DESC]	= JSON("peer_diagnosis_text"),
+	[C_PD_CAUSES]	= OUT_JSON_ONLY("peer_diagnosis_causes", VIEW_SOCK_EXPLAIN, 0),
+	[C_PD_REMEDIES]	= OUT_JSON_ONLY("peer_diagnosis_remedies", VIEW_SOCK_EXPLAIN, 0),
 
-	[C_SHUTD]	= { NULL, "Shutd", OUT_LEFT, DBG, 5, 0 },
+	[C_SHUTD]	= OUT_FIXED(NULL, "Shutd ", OUT_RIGHT, DBG, 4, 0, 2),
 	[C_SHUTDOWN]	= DJSON("shutdown"),
-	[C_TOKEN]	= BOTH("token", "Token", DBG, 8, 8),
-	[C_SNDBUF]	= BOTH("sndbuf_bytes", "Sndbuf", DBG, 8, 8),
-	[C_RMBE]	= BOTH("rmbe_bytes", "Rcvbuf", DBG, 8, 8),
-	[C_PEER_RMBE]	= BOTH("peer_rmbe_bytes", "Peerbuf", DBG, 8, 8),
-	[C_RX_PROD]	= CURSOR(rx_prod, "rxprod-Cursor"),
-	[C_RX_CONS]	= CURSOR(rx_cons, "rxcons-Cursor"),
-	[C_RX_FLAGS]	= { NULL, "rxFlags", OUT_LEFT, DBG, 7, 0 },
-	[C_TX_PROD]	= CURSOR(tx_prod, "txprod-Cursor"),
-	[C_TX_CONS]	= CURSOR(tx_cons, "txcons-Cursor"),
-	[C_TX_FLAGS]	= { NULL, "txFlags", OUT_LEFT, DBG, 7, 0 },
-	[C_TX_PREP]	= CURSOR(tx_prep, "txprep-Cursor"),
-	[C_TX_SENT]	= CURSOR(tx_sent, "txsent-Cursor"),
-	[C_TX_FIN]	= CURSOR(tx_fin, "txfin-Cursor"),
+	[C_TOKEN]	= FIX("token", "Token    ", DBG, 8, 8, 1),
+	[C_SNDBUF]	= FIX("sndbuf_bytes", "Sndbuf   ", DBG, 8, 8, 1),
+	[C_RMBE]	= FIX("rmbe_bytes", "Rcvbuf   ", DBG, 8, 8, 1),
+	[C_PEER_RMBE]	= FIX("peer_rmbe_bytes", "Peerbuf  ", DBG, 8, 8, 1),
+	[C_RX_PROD]	= CURSOR("rxprod-Cursor "),
+	[C_RX_CONS]	= CURSOR("rxcons-Cursor "),
+	[C_RX_FLAGS]	= FIX(NULL, "rxFlags ", DBG, 5, 0, 3),
+	[C_TX_PROD]	= CURSOR("txprod-Cursor "),
+	[C_TX_CONS]	= CURSOR("txcons-Cursor "),
+	[C_TX_FLAGS]	= FIX(NULL, "txFlags ", DBG, 5, 0, 3),
+	[C_TX_PREP]	= CURSOR("txprep-Cursor "),
+	[C_TX_SENT]	= CURSOR("txsent-Cursor "),
+	[C_TX_FIN]	= CURSOR("txfin-Cursor  "),
 	[C_RX_PROD_W]	= DJSON("rx_prod_wrap"),
 	[C_RX_PROD_C]	= DJSON("rx_prod_count"),
 	[C_RX_CONS_W]	= DJSON("rx_cons_wrap"),
@@ -98,24 +112,24 @@ static const struct out_col sock_cols[C_NCOLS] = {
 	[C_TX_PROD_FL]	= DJSON("tx_prod_flags"),
 	[C_TX_CONN_FL]	= DJSON("tx_conn_state_flags"),
 
-	[C_ROLE]	= BOTH("role", "Role", VIEW_SOCK_SMCR, 4, 0),
-	[C_IBDEV]	= BOTH("ib_device", "IB-device", VIEW_SOCK_SMCR, 15, 0),
-	[C_IBPORT]	= BOTH("ib_port", "Port", VIEW_SOCK_SMCR, 4, 2),
-	[C_LINKID]	= BOTH("link_id", "Linkid", VIEW_SOCK_SMCR, 6, 2),
-	[C_GID]		= BOTH("gid", "GID", VIEW_SOCK_SMCR, 40, 0),
-	[C_PEER_GID]	= BOTH("peer_gid", "Peer-GID", VIEW_SOCK_SMCR, 0, 0),
+	[C_ROLE]	= FIX("role", "Role ", SMCR, 4, 0, 1),
+	[C_IBDEV]	= FIX("ib_device", "IB-device       ", SMCR, 15, 0, 1),
+	[C_IBPORT]	= FIX("ib_port", "Port ", SMCR, 2, 2, 3),
+	[C_LINKID]	= FIX("link_id", "Linkid ", SMCR, 2, 2, 5),
+	[C_GID]		= FIX("gid", "GID                                      ", SMCR, 40, 0, 1),
+	[C_PEER_GID]	= FIX("peer_gid", "Peer-GID", SMCR, 0, 0, 0),
 
-	[C_D_GID]	= BOTH("gid", "GID", VIEW_SOCK_SMCD, 16, 16),
-	[C_D_TOKEN]	= BOTH("dmb_token", "Token", VIEW_SOCK_SMCD, 16, 16),
-	[C_D_PEER_GID]	= BOTH("peer_gid", "Peer-GID", VIEW_SOCK_SMCD, 16, 16),
-	[C_D_PEER_TOKEN] = BOTH("peer_dmb_token", "Peer-Token", VIEW_SOCK_SMCD, 16, 16),
-	[C_D_LGR_ID]	= BOTH("linkgroup_id", "Linkid", VIEW_SOCK_SMCD, 8, 8),
-	[C_D_GID_EXT]	= { "gid_ext", NULL, OUT_LEFT, VIEW_SOCK_SMCD, 0, 16 },
-	[C_D_PEER_GID_EXT] = { "peer_gid_ext", NULL, OUT_LEFT, VIEW_SOCK_SMCD, 0, 16 },
+	[C_D_GID]	= FIX("gid", "GID              ", SMCD, 16, 16, 1),
+	[C_D_TOKEN]	= FIX("dmb_token", "Token            ", SMCD, 16, 16, 1),
+	[C_D_PEER_GID]	= FIX("peer_gid", "Peer-GID         ", SMCD, 16, 16, 1),
+	[C_D_PEER_TOKEN] = FIX("peer_dmb_token", "Peer-Token       ", SMCD, 16, 16, 1),
+	[C_D_LGR_ID]	= FIX("linkgroup_id", "Linkid", SMCD, 8, 8, 1),
+	[C_D_GID_EXT]	= OUT_JSON_ONLY("gid_ext", SMCD, 16),
+	[C_D_PEER_GID_EXT] = OUT_JSON_ONLY("peer_gid_ext", SMCD, 16),
 };
 
 static const struct out_table sock_table = {
-	.name = "sockets", .cols = sock_cols, .ncols = C_NCOLS,
+	.name = "sockets", .cols = sock_cols, .ncols = C_NCOLS, .flags = OUT_TABLE_FIXED,
 };
 
 void view_sock_begin(struct out *o, const struct view_sock_opts *vo)
@@ -158,19 +172,28 @@ static void out_endpoint(struct out *o, unsigned int col, const struct smc_sock 
 		out_fmt(o, col, "%s%s%s:%s", v6 ? "[" : "", addr, v6 ? "]" : "", portstr);
 }
 
+/* a code, its name and meaning, and (-e, JSON) its causes and remedies: the columns
+ * follow each other in that order from @code_col
+ */
 static void out_reason(struct out *o, unsigned int code_col, uint32_t code)
 {
+	const struct smc_fallback_entry *e = smc_fallback_lookup(code);
+
 	out_uint(o, code_col, code);
 	out_str(o, code_col + 1, smc_fallback_name(code));
 	out_str(o, code_col + 2, smc_fallback_desc(code));
+	if (e) {
+		out_strv(o, code_col + 3, e->causes);
+		out_strv(o, code_col + 4, e->remedies);
+	}
 }
 
-/* "TCP 0x03010000", "TCP 0x05000000/0x03030008"; with -d the names follow. */
-static void out_mode_text(struct out *o, const struct view_sock_opts *vo,
-			  const struct smc_sock *s)
+/* "TCP 0x03010000", "TCP 0x05000000/0x03030008": the codes end the row, also with -d, as
+ * in smc-tools (their names are in -e and JSON)
+ */
+static void out_mode_text(struct out *o, const struct smc_sock *s)
 {
 	const char *mode = smc_mode_name(s->mode);
-	char names[64] = "";
 
 	if (s->mode != SMC_DIAG_MODE_FALLBACK_TCP) {
 		if (mode)
@@ -179,25 +202,13 @@ static void out_mode_text(struct out *o, const struct view_sock_opts *vo,
 			out_fmt(o, C_MODE_TEXT, "%#x?", s->mode);
 		return;
 	}
-	if (!(s->has & SMC_SOCK_HAS_FALLBACK)) {
-		out_str(o, C_MODE_TEXT, "TCP");
+	out_str(o, C_MODE_TEXT, "TCP");
+	if (!(s->has & SMC_SOCK_HAS_FALLBACK))
 		return;
-	}
-	if (vo->groups & VIEW_SOCK_NAMES) {
-		const char *local = smc_fallback_name(s->fallback_reason);
-		const char *peer = smc_fallback_name(s->peer_diagnosis);
-
-		if (s->peer_diagnosis)
-			snprintf(names, sizeof(names), " (%s/%s)", local ? local : "?",
-				 peer ? peer : "?");
-		else
-			snprintf(names, sizeof(names), " (%s)", local ? local : "?");
-	}
 	if (s->peer_diagnosis)
-		out_fmt(o, C_MODE_TEXT, "TCP 0x%08x/0x%08x%s", s->fallback_reason,
-			s->peer_diagnosis, names);
+		out_fmt(o, C_FB_TEXT, "0x%08x/0x%08x", s->fallback_reason, s->peer_diagnosis);
 	else
-		out_fmt(o, C_MODE_TEXT, "TCP 0x%08x%s", s->fallback_reason, names);
+		out_fmt(o, C_FB_TEXT, "0x%08x", s->fallback_reason);
 }
 
 static void out_cursor(struct out *o, unsigned int text_col, unsigned int json_col,
@@ -323,7 +334,7 @@ void view_sock_row(struct out *o, const struct view_sock_opts *vo, const struct 
 		bool unconnected = s->state == SMC_SOCK_STATE_INIT ||
 				   s->state == SMC_SOCK_STATE_LISTEN;
 
-		out_mode_text(o, vo, s);
+		out_mode_text(o, s);
 		if (!unconnected || s->mode == SMC_DIAG_MODE_FALLBACK_TCP) {
 			if (mode)
 				out_str(o, C_MODE, mode);

@@ -12,7 +12,7 @@ enum {					/* column groups, selected by smcss options */
 	VIEW_SOCK_DEBUG	= 1u << 0,	/* -d: shutdown, token, buffers, cursors */
 	VIEW_SOCK_SMCR	= 1u << 1,	/* -R: SMC-R link */
 	VIEW_SOCK_SMCD	= 1u << 2,	/* -D: SMC-D DMB and GIDs */
-	VIEW_SOCK_NAMES	= 1u << 3,	/* -d: reason names next to fallback codes */
+	VIEW_SOCK_EXPLAIN = 1u << 3,	/* -e: JSON rows carry the causes and remedies */
 };
 
 struct view_sock_opts {

@@ -177,13 +177,13 @@ enum { C_PNETID, C_NETDEV_TEXT, C_NETDEV, C_IBDEV_TEXT, C_IBDEV, C_PORT_TEXT, C_
  * entry lacks; scripts parse that. JSON leaves absent parts out instead.
  */
 static const struct out_col pnet_cols[C_NCOLS] = {
-	[C_PNETID]	= { "pnetid", "PNETID", OUT_LEFT, 0, 0, 0 },
-	[C_NETDEV_TEXT]	= { NULL, "Interface", OUT_LEFT, 0, 0, 0 },
-	[C_NETDEV]	= { "netdev", NULL, OUT_LEFT, 0, 0, 0 },
-	[C_IBDEV_TEXT]	= { NULL, "Device", OUT_LEFT, 0, 0, 0 },
-	[C_IBDEV]	= { "ib_device", NULL, OUT_LEFT, 0, 0, 0 },
-	[C_PORT_TEXT]	= { NULL, "Port", OUT_LEFT, 0, 0, 0 },
-	[C_PORT]	= { "ib_port", NULL, OUT_LEFT, 0, 0, 0 },
+	[C_PNETID]	= OUT_ALIGNED("pnetid", "PNETID", OUT_LEFT, 0, 0, 0),
+	[C_NETDEV_TEXT]	= OUT_ALIGNED(NULL, "Interface", OUT_LEFT, 0, 0, 0),
+	[C_NETDEV]	= OUT_ALIGNED("netdev", NULL, OUT_LEFT, 0, 0, 0),
+	[C_IBDEV_TEXT]	= OUT_ALIGNED(NULL, "Device", OUT_LEFT, 0, 0, 0),
+	[C_IBDEV]	= OUT_ALIGNED("ib_device", NULL, OUT_LEFT, 0, 0, 0),
+	[C_PORT_TEXT]	= OUT_ALIGNED(NULL, "Port", OUT_LEFT, 0, 0, 0),
+	[C_PORT]	= OUT_ALIGNED("ib_port", NULL, OUT_LEFT, 0, 0, 0),
 };
 
 static const struct out_table pnet_table = {

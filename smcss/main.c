@@ -129,7 +129,6 @@ struct sock_walk {
 	struct smc_nl			*nl;		/* the SMC dump's handle */
 	struct fb_tally			reasons;	/* -e: codes of the listed sockets */
 	uint64_t			fell_back;	/* -e: listed sockets that fell back */
-	bool				doc_open;	/* -e: the wrapping JSON object */
 	/* TCP endpoints for IPPROTO_SMC sockets, read at the first one (own sockets: the
 	 * SMC dump is still being read)
 	 */
@@ -155,17 +154,6 @@ static const struct smc_sock *with_addresses(struct sock_walk *w, const struct s
 	return smc_sock_addr_from_tcp(&w->tcp, copy) ? copy : s;
 }
 
-/* With -e, JSON becomes {"sockets": [...], "fallback_reasons": [...]}. The object is opened
- * with the first socket (or after an empty dump), so a failed dump still prints nothing.
- */
-static void explain_doc_open(struct sock_walk *w)
-{
-	if (w->opts->explain && !w->doc_open) {
-		out_record_begin(w->out, NULL, 0);
-		w->doc_open = true;
-	}
-}
-
 static int count_reasons(struct sock_walk *w, const struct smc_sock *s)
 {
 	int rc = 0;
@@ -188,9 +176,8 @@ static int sock_row(const struct smc_sock *s, void *arg)
 	if (!sock_selected(w->opts, s))
 		return 0;
 	s = with_addresses(w, s, &copy);
-	explain_doc_open(w);
 	view_sock_row(w->out, w->view, s);
-	if (w->opts->explain) {
+	if (w->opts->explain && !out_is_json(w->out)) {
 		int rc = count_reasons(w, s);
 
 		if (rc)
@@ -200,7 +187,7 @@ static int sock_row(const struct smc_sock *s, void *arg)
 	return out_error(w->out);
 }
 
-/* -e: one block per distinct code after the list ("fallback_reasons" in JSON) */
+/* -e in text: one block per distinct code after the list (JSON has them in each row) */
 static void explain_reasons(struct sock_walk *w)
 {
 	fb_tally_sort(&w->reasons);
@@ -214,10 +201,8 @@ static void explain_reasons(struct sock_walk *w)
 			 (unsigned long long)w->fell_back, w->fell_back == 1 ? "" : "s");
 		out_heading(w->out, heading);
 	}
-	out_list_begin(w->out, "fallback_reasons");
 	for (size_t i = 0; i < w->reasons.n; i++)
 		view_fallback_entry(w->out, w->reasons.codes[i].code, &w->reasons.codes[i]);
-	out_list_end(w->out);
 }
 
 static void report_dump_error(struct smc_nl *nl, int rc)
@@ -248,13 +233,15 @@ static int smcss_run(const struct smcss_opts *o)
 	int rc;
 
 	if (o->debug) {
-		vo.groups |= VIEW_SOCK_DEBUG | VIEW_SOCK_NAMES;
+		vo.groups |= VIEW_SOCK_DEBUG;
 		want |= SMC_SOCK_HAS_CONNINFO;
 	}
 	if (o->smcr) {
 		vo.groups |= VIEW_SOCK_SMCR;
 		want |= SMC_SOCK_HAS_LGRINFO;
 	}
+	if (o->explain)
+		vo.groups |= VIEW_SOCK_EXPLAIN;
 	if (o->smcd) {
 		vo.groups |= VIEW_SOCK_SMCD;
 		want |= SMC_SOCK_HAS_DMBINFO;
@@ -269,13 +256,10 @@ static int smcss_run(const struct smcss_opts *o)
 	if (rc) {
 		out_table_abort(out);
 	} else {
-		explain_doc_open(&w);	/* an empty list gets its object too */
 		view_sock_end(out);
-		if (o->explain)
+		if (o->explain && !out_is_json(out))
 			explain_reasons(&w);
 	}
-	if (w.doc_open)
-		out_record_end(out);
 	fb_tally_free(&w.reasons);
 	smc_tcp_eps_free(&w.tcp);
 	smc_nl_close(w.tcp_nl);

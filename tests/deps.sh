@@ -12,8 +12,9 @@ packages=(
 	zlib1g-dev
 	# host tests
 	bats bats-assert bats-support jq bash-completion valgrind cppcheck
-	# replay tests: tests/replay/*.py read and mutate recordings
-	python3
+	# replay tests: tests/replay/*.py read and mutate recordings; JSON output is checked
+	# against schemas/ (tests/tools/validate-json.py)
+	python3 python3-jsonschema
 	# smc_run's tests: an unmodified program that copies data over TCP
 	socat
 	# the fuzz harnesses (tests/fuzz): clang and its libFuzzer runtime

@@ -32,3 +32,22 @@ assert_usage_errors() {
 		assert_one_line_error "$prefix$pattern"
 	done
 }
+
+# json_schema_check FILE CMD...: run CMD, keep its standard output in FILE as a
+# "$ CMD" block; json_schema_assert FILE then checks every block against schemas/ at
+# once (one interpreter for all: each start costs time in the bench)
+json_schema_check() {
+	local file=$1 rc=0
+	shift
+	printf '$ %s' "$(basename "$1")" >>"$file"
+	[ $# -lt 2 ] || printf ' %s' "${@:2}" >>"$file"
+	printf '\n' >>"$file"
+	"$@" >>"$file" 2>/dev/null || rc=$?
+	printf '\nexit %d\n' "$rc" >>"$file"
+}
+
+json_schema_assert() {
+	run "$TOP/tests/tools/validate-json.py" --expected "$1"
+	assert_success
+	assert_output --regexp '^validate-json: [1-9][0-9]* JSON outputs valid$'
+}

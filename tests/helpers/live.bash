@@ -111,7 +111,7 @@ _probe_loopback_ism() {
 
 _probe_smc_v2_1() {
 	local v
-	v=$("$SMCD" -j info | jq -r '.smc_version // empty') || v=
+	v=$("$SMCD" -j info | jq -r 'if .smc_version then "\(.smc_version).\(.smc_release)" else empty end') || v=
 	if [ -n "$v" ] && [ "$(printf '%s\n' 2.1 "$v" | sort -V | head -n1)" = 2.1 ]; then
 		return 0
 	fi

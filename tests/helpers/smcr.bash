@@ -13,7 +13,8 @@
 #   rows_in NS PORT [SMCSS-OPTS]   like rows_for, but for namespace NS (smcss -n NS)
 #   smcr_jq PORT FILTER [SMCSS-OPTS]
 #                    jq -e FILTER over both ends at once: $a and $b are the smcss -a -j
-#                    rows of namespaces a and b that use PORT
+#                    rows of namespaces a and b that use PORT; on failure also
+#                    smcr_diagnose PORT (TCP sockets, SMC sockets again, links, dmesg)
 #   smcr_have_linkgroups  true while any SMC-R link group (an RC QP of smc) exists
 #
 # Knobs that provoke a fallback; each records its own undo, run by smcr_teardown:
@@ -111,8 +112,30 @@ smcr_jq() {
 		def rows($r): [$r[] | select(.local_port == $port or .peer_port == $port)];
 		rows($a) as $a | rows($b) as $b | '"$filter" >/dev/null || {
 		printf 'smcr_jq: filter failed on\n a: %s\n b: %s\n' "$ja" "$jb" >&2
+		smcr_diagnose "$port" >&2
 		return 1
 	}
+}
+
+# smcr_diagnose PORT: what the kernel holds besides the SMC sockets, for a failure that
+# does not repeat at will: the TCP sockets under the SMC ones (one per connection on
+# either end, whether or not SMC lists it), the SMC sockets again a moment later, the
+# links and the kernel log.
+smcr_diagnose() {
+	local port=$1 ns
+	for ns in a b; do
+		echo "--- TCP sockets on port $port in $ns (ss -tan)"
+		ip netns exec "$ns" ss -tanH "( sport = :$port or dport = :$port )" 2>&1
+	done
+	sleep 1
+	for ns in a b; do
+		echo "--- SMC sockets in $ns one second later (smcss -a)"
+		"$SMCSS" -n "$ns" -a 2>&1
+	done
+	echo "--- links (smcr -d linkgroup link-show)"
+	"$SMCR" -d linkgroup link-show 2>&1
+	echo "--- kernel log, last 20 lines"
+	dmesg 2>&1 | tail -20
 }
 
 # Skip (never fake) when a piece is missing.
@@ -257,7 +280,8 @@ _smcr_rxe() {
 # namespace.
 _smcr_ueid() {
 	local have
-	have=$("$SMCD" ueid show)
+	# one EID a line, blank-padded to 32 as the kernel holds it (EIDs have no blanks)
+	have=$("$SMCD" ueid show | tr -d ' ')
 	[[ $'\n'$have$'\n' == *$'\n'$BENCH_UEID$'\n'* ]] || "$SMCD" ueid add "$BENCH_UEID"
 }
 

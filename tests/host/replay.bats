@@ -42,3 +42,42 @@ setup() {
 		[[ "$output" == *"kernel=$release "* ]] || fail "$rec: recorded on another kernel than $release"
 	done
 }
+
+# schemas/: JSON Schema 2020-12, one per command (smcr(8), JSON OUTPUT)
+@test "replay: every JSON output of every recorded kernel follows its schema" {
+	local expected=("$REPLAY"/*/*.expected)
+	run "$TOP/tests/tools/validate-json.py" --expected "${expected[@]}"
+	assert_success
+	assert_output --regexp '^validate-json: [0-9]+ JSON outputs valid$'
+}
+
+@test "schemas: each is a valid 2020-12 schema, and they catch what breaks the rules" {
+	local v=$TOP/tests/tools/validate-json.py
+	# an unknown member, a 64-bit id as a number, a missing required member
+	run "$v" smcss -j <<<'[{"state":"ACTIVE","state_code":1,"uid":0,"inode":1,"family":"inet","local_port":1,"peer_port":2,"bound_ifindex":0,"ifindex":0}]'
+	assert_failure 1
+	assert_output --partial "smcss.json: Additional properties are not allowed ('ifindex' was unexpected)"
+	run "$v" smcd -j linkgroup <<<'[{"linkgroup_id":256,"vlan_id":0,"conns":1,"smc_version":2,"gid":12}]'
+	assert_failure 1
+	assert_output --partial "smc-linkgroup.json: 12 is not of type 'string' at /0/gid"
+	run "$v" smcr -j info <<<'{"smcd_v2":true}'
+	assert_failure 1
+	assert_output --partial "'smcr_v2' is a required property"
+	# the command decides the schema: stats json alone is smc-tools' line
+	run "$v" smcd stats json <<<'{"SMCD": {"SMC_RX_BYTES":1}}'
+	assert_failure 1
+	run "$v" smcd -n a -j stat <<<'{"technology":"SMC-D"}'
+	assert_failure 1
+	assert_output --partial "smc-stats.json"
+	# JSON from a command no schema covers
+	run "$v" smcr -j nosuchobject <<<'{}'
+	assert_failure 1
+	assert_output --partial "prints JSON no schema describes"
+	run "$v" --expected /dev/null
+	assert_success
+	for s in "$TOP"/schemas/*.json; do
+		run /usr/bin/python3 -c 'import json, sys, jsonschema
+jsonschema.Draft202012Validator.check_schema(json.load(open(sys.argv[1])))' "$s"
+		assert_success
+	done
+}

@@ -30,9 +30,9 @@ teardown() {
 	run_split "$SMCR" device
 	assert_success
 	assert_equal "$stderr" ""
-	assert_line --index 0 'Net-Dev         IB-Dev   IB-P IB-State Type          Crit #Links PNET-ID'
+	assert_line --index 0 'Net-Dev         IB-Dev   IB-P  IB-State  Type          Crit  #Links  PNET-ID  '
 	# soft-RoCE has no PCI parent: its type is the verbs driver the RDMA core names
-	assert_line --regexp "^$nd +rxt +1 ACTIVE +rxe +No +0 \\*NETT\$"
+	assert_line --regexp "^$nd +rxt {9}1    ACTIVE  rxe {12} No {7}0  \\*NETT {12}\$"
 	run "$SMCR" -j device ibdev rxt
 	jq -e '.[0] | '"$jnd" <<<"$output"
 	jq -e 'length == 1 and .[0].ib_port == 1 and .[0].state == "ACTIVE"

@@ -44,15 +44,15 @@ GID_B=0000:0000:0000:0000:0000:ffff:c612:0002
 	run_split in_a "$SMCSS"
 	assert_success
 	assert_equal "$stderr" ""
-	assert_line --index 0 --regexp '^State +UID +Inode +Local Address +Peer Address +Intf Mode$'
-	assert_equal "$(grep -cE '^ACTIVE +00000 [0-9]{7,} 198\.18\.0\.1:[0-9]+ +198\.18\.0\.2:6100 +0000 SMCR$' <<<"$output")" 2
+	assert_line --index 0 --regexp '^State +UID +Inode +Local Address +Peer Address +Intf Mode $'
+	assert_equal "$(grep -cE '^ACTIVE +00000 [0-9]{7,} 198\.18\.0\.1:[0-9]+ +198\.18\.0\.2:6100 +0000 SMCR $' <<<"$output")" 2
 	refute_line --regexp ':6100 .* TCP'
 	run_split in_b "$SMCSS"
 	assert_success
-	assert_equal "$(grep -cE '^ACTIVE +00000 [0-9]{7,} 198\.18\.0\.2:6100 +198\.18\.0\.1:[0-9]+ +0000 SMCR$' <<<"$output")" 2
+	assert_equal "$(grep -cE '^ACTIVE +00000 [0-9]{7,} 198\.18\.0\.2:6100 +198\.18\.0\.1:[0-9]+ +0000 SMCR $' <<<"$output")" 2
 	refute_line --regexp '^LISTEN'
 	run in_b "$SMCSS" -l
-	assert_line --regexp '^LISTEN +00000 [0-9]{7,} 198\.18\.0\.2:6100$'
+	assert_line --regexp '^LISTEN +00000 [0-9]{7,} 198\.18\.0\.2:6100 +$'
 	# the initial namespace sees neither end, and a does not see b's listener
 	run "$SMCSS" -a
 	refute_output --partial ':6100'
@@ -71,7 +71,7 @@ GID_B=0000:0000:0000:0000:0000:ffff:c612:0002
 	# it: smcss leaves that meaningless mode out of JSON
 	smcr_jq 6101 '($a | length == 1) and ($a[0] | .state == "ACTIVE" and .mode == "SMCR"
 		and .family == "inet" and .local_address == "198.18.0.1" and .peer_address == "198.18.0.2"
-		and .peer_port == 6101 and .ifindex == 0 and (has("fallback_reason") | not))
+		and .peer_port == 6101 and .bound_ifindex == 0 and (has("fallback_reason") | not))
 		and ([$b[] | select(.state == "ACTIVE")] | length == 1 and (.[0] | .mode == "SMCR"
 			and .local_address == "198.18.0.2" and .local_port == 6101
 			and .peer_address == "198.18.0.1" and .peer_port == $a[0].local_port
@@ -112,7 +112,7 @@ GID_B=0000:0000:0000:0000:0000:ffff:c612:0002
 	run_split "$SMCSS" -n a -d
 	assert_success
 	cursor='[0-9a-f]{4}:[0-9a-f]{8}'
-	assert_line --regexp "198\\.18\\.0\\.2:6103 +0000 SMCR <-> +[0-9a-f]{8} 00010000 00010000 00010000( $cursor){2} [0-9a-f]{2}:[0-9a-f]{2} +( $cursor){2} [0-9a-f]{2}:[0-9a-f]{2} +( $cursor){3}\$"
+	assert_line --regexp "198\\.18\\.0\\.2:6103 +0000 SMCR  <->  [0-9a-f]{8} 00010000 00010000 00010000( $cursor){2} [0-9a-f]{2}:[0-9a-f]{2} +( $cursor){2} [0-9a-f]{2}:[0-9a-f]{2} +( $cursor){3} \$"
 	# the client sent its 17-byte greeting (tx cursors) and received the echo (rx)
 	smcr_jq 6103 '($a[0] | .token > 0 and .sndbuf_bytes == 65536 and .rmbe_bytes == 65536
 		and .peer_rmbe_bytes == 65536 and .tx_sent_count == 17 and .tx_fin_count == 17
@@ -152,9 +152,9 @@ GID_B=0000:0000:0000:0000:0000:ffff:c612:0002
 	smcr_drop_lo_pnet
 	smcr_pair 6105
 	run "$SMCSS" -n a
-	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 198\.18\.0\.1:[0-9]+ +198\.18\.0\.2:6105 +0000 SMCD$'
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 198\.18\.0\.1:[0-9]+ +198\.18\.0\.2:6105 +0000 SMCD $'
 	run "$SMCSS" -n b
-	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 198\.18\.0\.2:6105 +198\.18\.0\.1:[0-9]+ +0000 SMCD$'
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} 198\.18\.0\.2:6105 +198\.18\.0\.1:[0-9]+ +0000 SMCD $'
 	run "$SMCSS" -n a -R
 	refute_output --partial ':6105'
 }
@@ -179,7 +179,7 @@ GID_B=0000:0000:0000:0000:0000:ffff:c612:0002
 	# in the middle of the IPv4 part (smc-tools' ".." marker right after a dot)
 	run "$SMCSS" -n a
 	if [ "$mode" = SMCR ]; then
-		assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::ffff:198\.18\.\.\]:[0-9]{5} \[::ffff:198\.18\.\.\.\]:6106 0000 SMCR$'
+		assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::ffff:198\.18\.\.\]:[0-9]{5} \[::ffff:198\.18\.\.\.\]:6106 0000 SMCR $'
 		run "$SMCSS" -n a -W -R
 		assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::ffff:198\.18\.0\.1\]:[0-9]+ +\[::ffff:198\.18\.0\.2\]:6106 +0000 SMCR +CLNT '
 		smcr_jq 6106 '($a | length == 1) and ($a[0] | .family == "inet6"
@@ -190,11 +190,11 @@ GID_B=0000:0000:0000:0000:0000:ffff:c612:0002
 	fi
 	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::ffff:198\.18\.\.\]:[0-9]{5} \[::ffff:198\.18\.\.\.\]:6106 0000 TCP 0x03030000$'
 	run "$SMCSS" -n a -W -d
-	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::ffff:198\.18\.0\.1\]:[0-9]+ +\[::ffff:198\.18\.0\.2\]:6106 +0000 TCP 0x03030000 \(NOSMCDEV\)$'
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::ffff:198\.18\.0\.1\]:[0-9]+ +\[::ffff:198\.18\.0\.2\]:6106 +0000 TCP 0x03030000$'
 	run "$SMCSS" -n b -a -W -d
-	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::ffff:198\.18\.0\.2\]:6106 +\[::ffff:198\.18\.0\.1\]:[0-9]+ +0000 TCP 0x05000000/0x03030000 \(PEERDECL/NOSMCDEV\)$'
+	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[::ffff:198\.18\.0\.2\]:6106 +\[::ffff:198\.18\.0\.1\]:[0-9]+ +0000 TCP 0x05000000/0x03030000$'
 	# a listener on "::" has all-zero addresses, which sock_diag cannot tell from IPv4
-	assert_line --regexp '^LISTEN +00000 [0-9]{7,} 0\.0\.0\.0:6106$'
+	assert_line --regexp '^LISTEN +00000 [0-9]{7,} 0\.0\.0\.0:6106 +$'
 	smcr_jq 6106 '($a | length == 1) and ($a[0] | .family == "inet6"
 		and .local_address == "::ffff:198.18.0.1" and .peer_address == "::ffff:198.18.0.2"
 		and .peer_port == 6106 and .mode == "TCP" and .fallback_reason == 50528256
@@ -220,14 +220,14 @@ GID_B=0000:0000:0000:0000:0000:ffff:c612:0002
 	run "$SMCSS" -n a
 	assert_line --regexp '^ACTIVE +00000 [0-9]{7,} \[fe80::1\]:[0-9]+ +\[fe80::2\]:6107 +0000 TCP 0x03030000$'
 	run "$SMCSS" -n b -a -d
-	assert_line --regexp "^ACTIVE +00000 [0-9]{7,} \\[fe80::2\\]:6107 +\\[fe80::1\\]:[0-9]+ +$(printf %04x "$vb_if") TCP 0x05000000/0x03030000 \\(PEERDECL/NOSMCDEV\\)\$"
+	assert_line --regexp "^ACTIVE +00000 [0-9]{7,} \\[fe80::2\\]:6107 +\\[fe80::1\\]:[0-9]+ +$(printf %04x "$vb_if") TCP 0x05000000/0x03030000\$"
 	# bound to fe80::2 (the listener's scope is not shown either)
-	assert_line --regexp '^LISTEN +00000 [0-9]{7,} \[fe80::2\]:6107$'
+	assert_line --regexp '^LISTEN +00000 [0-9]{7,} \[fe80::2\]:6107 +$'
 	VB_IF=$vb_if smcr_jq 6107 '($a | length == 1) and ($a[0] | .family == "inet6"
-		and .local_address == "fe80::1" and .peer_address == "fe80::2" and .ifindex == 0
+		and .local_address == "fe80::1" and .peer_address == "fe80::2" and .bound_ifindex == 0
 		and .fallback_reason == 50528256)
 		and ($b[] | select(.state == "ACTIVE") | .family == "inet6" and .local_address == "fe80::2"
-			and .peer_address == "fe80::1" and .ifindex == ($ENV.VB_IF | tonumber)
+			and .peer_address == "fe80::1" and .bound_ifindex == ($ENV.VB_IF | tonumber)
 			and .fallback_reason == 83886080 and .peer_diagnosis == 50528256)
 		and ($b[] | select(.state == "LISTEN") | .family == "inet6" and .local_address == "fe80::2")'
 }

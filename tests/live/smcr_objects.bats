@@ -31,9 +31,10 @@ teardown() {
 	run_split "$SMCR" linkgroup
 	assert_success
 	assert_equal "$stderr" ""
-	assert_line --index 0 'LG-ID    LG-Role LG-Type VLAN #Conns PNET-ID'
-	assert_line --regexp '^[0-9a-f]{8} CLNT +SINGLE +0 +1 PNETA$'
-	assert_line --regexp '^[0-9a-f]{8} SERV +SINGLE +0 +1 PNETB$'
+	# smc-tools' header and columns, byte for byte: scripts parse them
+	assert_line --index 0 'LG-ID    LG-Role  LG-Type  VLAN  #Conns  PNET-ID '
+	assert_line --regexp '^[0-9a-f]{8} CLNT     SINGLE      0       1  PNETA {12}$'
+	assert_line --regexp '^[0-9a-f]{8} SERV     SINGLE      0       1  PNETB {12}$'
 	run "$SMCR" -j linkgroup ibdev rxa
 	jq -e 'length == 1 and .[0].role == "CLNT" and .[0].type == "SINGLE" and .[0].conns == 1
 		and .[0].smc_version == 2 and .[0].direct == true and .[0].peer_os == "LINUX"
@@ -47,9 +48,10 @@ teardown() {
 	smcr_pair 5406
 	# rxa and rxb live in the initial namespace (shared RDMA netns mode), so do the
 	# link groups: none in a or b, both in PID 1's namespace
+	# (the kernel listed the link groups of every namespace: smc-tools' header comes)
 	run_split "$SMCR" -n a linkgroup
 	assert_success
-	assert_output 'LG-ID    LG-Role LG-Type VLAN #Conns PNET-ID'
+	assert_output 'LG-ID    LG-Role  LG-Type  VLAN  #Conns  PNET-ID '
 	run "$SMCR" -n b -j linkgroup
 	assert_output '[]'
 	run "$SMCR" -n 1 -j linkgroup
@@ -67,7 +69,7 @@ teardown() {
 	assert_line 'Version  : 2'
 	assert_line 'Peer-Host: smcbench'
 	assert_line 'Direct   : Yes'
-	assert_line 'EID      : SMC-BENCH'
+	assert_line 'EID      : SMC-BENCH                       '
 	assert_line --regexp '^Max-Conns: [0-9]+$'
 	assert_line --regexp '^Max-Links: [0-9]+$'
 	assert_line 'Buf-Type : physical'
@@ -79,12 +81,12 @@ teardown() {
 	smcr_pair 5402
 	run_split "$SMCR" linkgroup link-show ibdev rxa
 	assert_success
-	assert_line --index 0 'LG-ID    LG-Role LG-Type Net-Dev         Link-State      #Conns'
+	assert_line --index 0 'LG-ID    LG-Role  LG-Type  Net-Dev         Link-State      #Conns  '
 	# the link's netdev is the RoCE macvlan in the initial namespace
-	assert_line --index 1 --regexp '^[0-9a-f]{8} CLNT +SINGLE +ra +LINK_ACTIVE +1$'
+	assert_line --index 1 --regexp '^[0-9a-f]{8} CLNT     SINGLE   ra {14}LINK_ACTIVE {10}1  $'
 	run "$SMCR" -dd linkgroup link-show ibdev rxa
-	assert_line --index 0 --regexp 'Link-UID Peer-UID IB-Dev   IB-P Local-GID +Peer-GID$'
-	assert_line --index 1 --regexp ' LINK_ACTIVE +1 [0-9a-f]{8} [0-9a-f]{8} rxa +1 0000:0000:0000:0000:0000:ffff:c612:0001 +0000:0000:0000:0000:0000:ffff:c612:0002$'
+	assert_line --index 0 --regexp '#Conns  Link-UID  Peer-UID  IB-Dev    IB-P  Local-GID {33}Peer-GID  $'
+	assert_line --index 1 --regexp ' LINK_ACTIVE {10}1  [0-9a-f]{8}  [0-9a-f]{8}  rxa {10}1  0000:0000:0000:0000:0000:ffff:c612:0001   0000:0000:0000:0000:0000:ffff:c612:0002  $'
 	run "$SMCR" -j l link-show ibdev rxb
 	jq -e 'length == 1 and .[0].role == "SERV" and .[0].ib_device == "rxb" and .[0].ib_port == 1
 		and .[0].state == "LINK_ACTIVE" and .[0].gid == "0000:0000:0000:0000:0000:ffff:c612:0002"
@@ -108,8 +110,9 @@ teardown() {
 	run "$SMCR" linkgroup link-show ibdev rxb
 	assert_line --index 1 --regexp ' SERV '
 	refute_line --regexp ' CLNT '
+	# the kernel sent links, none matched: the header alone, as smc-tools
 	run "$SMCR" linkgroup show ibdev nosuch
-	assert_output 'LG-ID    LG-Role LG-Type VLAN #Conns PNET-ID'
+	assert_output 'LG-ID    LG-Role  LG-Type  VLAN  #Conns  PNET-ID '
 	run "$SMCR" -j linkgroup all ibdev rxa
 	jq -e 'length == 1 and .[0].role == "CLNT"' <<<"$output"
 }
@@ -118,7 +121,7 @@ teardown() {
 	require_feature smcr_rxe
 	smcr_pair 5404
 	run "$SMCR" device ibdev rxa
-	assert_line --index 1 --regexp '^ra +rxa +1 ACTIVE +rxe +(Yes|No) +[1-9][0-9]* \*PNETA$'
+	assert_line --index 1 --regexp '^ra {14}rxa {9}1    ACTIVE  rxe {12}(Yes| No) {7}[1-9]  \*PNETA {11}$'
 	run "$SMCR" -j device ibdev rxb
 	jq -e '.[0].links >= 1 and .[0].pnetid == "PNETB"' <<<"$output"
 }
@@ -132,12 +135,13 @@ teardown() {
 	jq -e 'length >= 2 and all(.[]; .state == "LINK_ACTIVE")' <<<"$output"
 	_smcr_stop_ns_procs
 	run "$SMCR" linkgroup
-	assert_line --regexp '^[0-9a-f]{8} CLNT +SINGLE +0 +0 PNETA$'
-	assert_line --regexp '^[0-9a-f]{8} SERV +SINGLE +0 +0 PNETB$'
+	assert_line --regexp '^[0-9a-f]{8} CLNT     SINGLE      0       0  PNETA {12}$'
+	assert_line --regexp '^[0-9a-f]{8} SERV     SINGLE      0       0  PNETB {12}$'
 	smcr_fresh_linkgroups
+	# none left: as smc-tools, not even a header
 	run_split "$SMCR" linkgroup
 	assert_success
-	assert_output 'LG-ID    LG-Role LG-Type VLAN #Conns PNET-ID'
+	assert_output ''
 	run "$SMCR" -j linkgroup link-show
 	assert_output '[]'
 	run "$SMCR" -j device
@@ -155,11 +159,47 @@ teardown() {
 	done
 }
 
-@test "smcr -n NS device does not name interfaces of another namespace" {
+# SMC reports a RoCE port's netdev by its index in the netdev's namespace. smc-tools looks
+# the index up wherever it runs: inside namespace a, rb's index names a's va (or nothing).
+@test "inside another namespace (-n, ip netns exec) netdevs show by index, never as another interface" {
 	# the netdev's index comes from the SMC device list, which 6.1 gives none for rxe
 	require_feature rxe_netdev
+	require_feature smcr_rxe
+	smcr_pair 5408
+	local rb_index
+	rb_index=$(cat /sys/class/net/rb/ifindex)
+	# rxb's netdev rb lives in the initial namespace: named there, by index elsewhere
+	run "$SMCR" device ibdev rxb
+	assert_line --index 1 --regexp '^rb {14}rxb {9}1    ACTIVE  '
 	run "$SMCR" -n a device ibdev rxb
 	assert_success
-	# rxb's netdev rb lives in the initial namespace: shown by index, not by a's names
-	assert_line --index 1 --regexp '^if#[0-9]+ +rxb +1 ACTIVE '
+	assert_line --index 1 --regexp "^if#$rb_index +rxb {9}1    ACTIVE  "
+	run in_a "$SMCR" device ibdev rxb
+	assert_success
+	assert_line --index 1 --regexp "^if#$rb_index +rxb {9}1    ACTIVE  "
+	run in_a "$SMCR" linkgroup link-show ibdev rxb
+	assert_success
+	assert_line --index 1 --regexp "^[0-9a-f]{8} SERV     SINGLE   if#$rb_index +LINK_ACTIVE "
+	run in_a "$SMCR" -j linkgroup link-show ibdev rxb
+	# JSON: the index alone, no name
+	jq -e --argjson i "$rb_index" 'length == 1 and (.[0] | has("netdev") | not) and .[0].netdev_ifindex == $i' <<<"$output"
+	run in_a "$SMCR" -j device ibdev rxb
+	jq -e --argjson i "$rb_index" '(.[0] | has("netdev") | not) and .[0].netdev_ifindex == $i' <<<"$output"
+	# no interface of a is rb: the filter finds none (the kernel replied: the header comes)
+	run in_a "$SMCR" linkgroup link-show netdev rb
+	assert_success
+	assert_output 'LG-ID    LG-Role  LG-Type  Net-Dev         Link-State      #Conns  '
+}
+
+@test "SMC-R JSON follows the schemas: link groups, links, devices with libibverbs, -R sockets" {
+	require_feature smcr_rxe
+	smcr_pair 5409
+	local f=$BATS_TEST_TMPDIR/json
+	for args in "-j linkgroup" "-j linkgroup link-show" "-d -j device" "-n a -j device" "-j info"; do
+		# shellcheck disable=SC2086
+		json_schema_check "$f" "$SMCR" $args
+	done
+	json_schema_check "$f" "$SMCSS" -n a -R -j
+	json_schema_check "$f" "$SMCSS" -n b -a -d -j
+	json_schema_assert "$f"
 }

@@ -21,10 +21,10 @@ teardown() {
 	run_split "$SMCD" ueid show
 	assert_success
 	assert_equal "$stderr" ""
-	# one EID a line, no padding (the kernel stores them blank-padded to 32)
-	assert_output $'ALPHA.1\nBETA-2'
+	# one EID a line, as the kernel stores it and smc-tools prints it: blank-padded to 32
+	assert_output "$(printf '%-32s\n%-32s' ALPHA.1 BETA-2)"
 	run "$SMCR" ueid
-	assert_output $'ALPHA.1\nBETA-2'
+	assert_output "$(printf '%-32s\n%-32s' ALPHA.1 BETA-2)"
 	run "$SMCR" -j ueid show
 	assert_output '[{"eid":"ALPHA.1"},{"eid":"BETA-2"}]'
 	run "$SMCR" -p ueid show
@@ -73,14 +73,14 @@ teardown() {
 	"$SMCD" ueid add VISIBLE
 	run_split setpriv --reuid=65534 --regid=65534 --clear-groups "$SMCD" ueid show
 	assert_success
-	assert_output VISIBLE
+	assert_output "$(printf '%-32s' VISIBLE)"
 	for args in "ueid add NOBODY" "ueid del VISIBLE" "ueid flush"; do
 		# shellcheck disable=SC2086
 		run_split -1 setpriv --reuid=65534 --regid=65534 --clear-groups "$SMCD" $args
 		assert_one_line_error '^smcd: cannot (add user EID NOBODY|delete user EID VISIBLE|flush user EIDs): permission denied \(needs root or CAP_NET_ADMIN\)$'
 	done
 	run "$SMCD" ueid show
-	assert_output VISIBLE
+	assert_output "$(printf '%-32s' VISIBLE)"
 }
 
 @test "invalid EIDs are refused before the kernel sees them" {

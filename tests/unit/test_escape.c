@@ -188,8 +188,8 @@ static bool table_aligned(const char *s, int nlines)
 enum { NAME, HOST, NCOLS };
 
 static const struct out_col cols[NCOLS] = {
-	[NAME] = { "name", "Name", OUT_LEFT, 0, 0, 0 },
-	[HOST] = { "peer_host", "Peer-Host", OUT_LEFT, 0, 0, 0 },
+	[NAME] = OUT_ALIGNED("name", "Name", OUT_LEFT, 0, 0, 0),
+	[HOST] = OUT_ALIGNED("peer_host", "Peer-Host", OUT_LEFT, 0, 0, 0),
 };
 
 static const struct out_table table = { .name = "rows", .cols = cols, .ncols = NCOLS };

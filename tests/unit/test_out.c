@@ -4,16 +4,15 @@
  */
 #include <stdlib.h>
 
-#include "out.h"
-#include "tap.h"
+#include "out_capture.h"
 
 enum { A, B, C, J, NCOLS };
 
 static const struct out_col cols[NCOLS] = {
-	[A] = { "a", "Alpha", OUT_LEFT, 0, 0, 0 },
-	[B] = { "b", "B", OUT_RIGHT, 0, 0, 3 },
-	[C] = { "c", "Gamma", OUT_LEFT, 1, 0, 0 },
-	[J] = { "j", NULL, OUT_LEFT, 0, 0, 4 },
+	[A] = OUT_ALIGNED("a", "Alpha", OUT_LEFT, 0, 0, 0),
+	[B] = OUT_ALIGNED("b", "B", OUT_RIGHT, 0, 0, 3),
+	[C] = OUT_ALIGNED("c", "Gamma", OUT_LEFT, 1, 0, 0),
+	[J] = OUT_ALIGNED("j", NULL, OUT_LEFT, 0, 0, 4),
 };
 
 static struct out_table table = { .name = "rows", .cols = cols, .ncols = NCOLS };
@@ -21,13 +20,10 @@ static struct out_table table = { .name = "rows", .cols = cols, .ncols = NCOLS }
 static char *render(bool json, bool pretty, unsigned int flush, unsigned int active,
 		    int nrows, bool abort_it)
 {
-	struct out_opts oo = { .json = json, .pretty = pretty, .flush_rows = flush };
 	struct memout m;
-	struct out *o;
+	struct out *o = out_capture(&m, (struct out_opts){ .json = json, .pretty = pretty,
+							  .flush_rows = flush });
 
-	oo.fp = memout_open(&m);
-	if (out_new(&o, &oo))
-		abort();
 	out_table_begin(o, &table, active);
 	for (int i = 0; i < nrows; i++) {
 		out_row_begin(o);
@@ -43,13 +39,112 @@ static char *render(bool json, bool pretty, unsigned int flush, unsigned int act
 		out_table_abort(o);
 	else
 		out_table_end(o);
-	out_free(o);
-	return memout_close(&m);
+	return out_captured(&m, o);
+}
+
+/* smc-tools' printf layout: "%-6s %3d  %-4s " with headers printed as they are */
+enum { F_NAME, F_NUM, F_NOTE, F_CODE, F_LAST, F_NCOLS };
+
+static const struct out_col fixed_cols[F_NCOLS] = {
+	[F_NAME] = OUT_FIXED("name", "Name   ", OUT_LEFT, 0, 6, 0, 1),
+	[F_NUM]	 = OUT_FIXED("num", "Num  ", OUT_RIGHT, 0, 3, 0, 2),
+	[F_NOTE] = { "note", "", OUT_LEFT, 0, 0, 0, 0, OUT_COL_SKIP_UNSET | OUT_COL_OMIT_EMPTY },
+	[F_CODE] = OUT_FIXED("code", "Code ", OUT_LEFT, 0, 4, 0, 1),
+	[F_LAST] = OUT_FIXED("last", "Last", OUT_LEFT, 0, 0, 0, 0),
+};
+
+static const struct out_table fixed_table = {
+	.name = "rows", .cols = fixed_cols, .ncols = F_NCOLS,
+	.flags = OUT_TABLE_FIXED | OUT_TABLE_LAZY_HEADER,
+};
+
+/* @nrows rows: row 0 whole, row 1 stops after the number, row 2 has a note and a name
+ * longer than its width; @want: out_table_want_header() without rows
+ */
+static char *render_fixed(bool json, int nrows, bool want)
+{
+	struct memout m;
+	struct out *o = out_capture(&m, (struct out_opts){ .json = json });
+
+	out_table_begin(o, &fixed_table, 0);
+	if (want)
+		out_table_want_header(o);
+	for (int i = 0; i < nrows; i++) {
+		out_row_begin(o);
+		out_str(o, F_NAME, i == 2 ? "longname" : "ab");
+		out_uint(o, F_NUM, (uint64_t)i + 5);
+		if (i == 2)
+			out_str(o, F_NOTE, "!");
+		else
+			out_str(o, F_NOTE, "");
+		if (i != 1) {
+			out_str(o, F_CODE, "x");
+			out_str(o, F_LAST, "z");
+		}
+		out_row_end(o);
+	}
+	out_table_end(o);
+	return out_captured(&m, o);
 }
 
 int main(void)
 {
 	char *s;
+
+	s = render_fixed(false, 3, false);
+	is_str(s, "Name   Num  Code Last\n"
+		  "ab       5  x    z\n"
+		  "ab       6  \n"
+		  "longname   7  !x    z\n",
+	       "fixed: headers as given, cells padded and followed by their gaps, trailing "
+	       "blanks kept, a long cell pushes its row, an unset SKIP_UNSET cell prints nothing");
+	free(s);
+	s = render_fixed(false, 0, false);
+	is_str(s, "", "fixed, lazy header: an empty dump prints nothing");
+	free(s);
+	s = render_fixed(false, 0, true);
+	is_str(s, "Name   Num  Code Last\n", "fixed, lazy header: the kernel replied, no row");
+	free(s);
+	s = render_fixed(true, 2, false);
+	is_str(s, "[{\"name\":\"ab\",\"num\":5,\"code\":\"x\",\"last\":\"z\"},"
+		  "{\"name\":\"ab\",\"num\":6}]\n",
+	       "fixed, JSON: an empty OMIT_EMPTY string is left out");
+	free(s);
+	for (int json = 0; json <= 1; json++) {
+		static const struct out_col strv_cols[1] = { OUT_ALIGNED("list", "List", OUT_LEFT,
+									 0, 0, 0) };
+		static const struct out_table strv_table = { .name = "rows", .cols = strv_cols,
+							     .ncols = 1 };
+		static const char *const items[] = { "one", "two", NULL };
+		struct memout m;
+		struct out *o = out_capture(&m, (struct out_opts){ .json = json });
+
+		out_table_begin(o, &strv_table, 0);
+		out_row_begin(o);
+		out_strv(o, 0, items);
+		out_row_end(o);
+		out_table_end(o);
+		s = out_captured(&m, o);
+		is_str(s, json ? "[{\"list\":[\"one\",\"two\"]}]\n" : "List\none; two\n",
+		       "strv: a JSON array, a table cell joined by \"; \"");
+		free(s);
+	}
+	{
+		struct memout m;
+		struct out *o = out_capture(&m, (struct out_opts){ 0 });
+
+		out_record_begin(o, NULL, 6);
+		out_kv_padded(o, "eid", "EID:", "AB", 8);
+		out_kv_str(o, "pnet", "PNET:", "");
+		out_kv_padded(o, "none", "None:", NULL, 8);
+		out_kv_padded(o, "esc", "Esc:", "A\001", 8);
+		out_record_end(o);
+		s = out_captured(&m, o);
+		is_str(s, "EID:  AB      \nPNET: \nNone: n/a\nEsc:  A\\001   \n",
+		       "records: a padded value keeps its width (escaped, as shown), an empty one "
+		       "its label padding");
+		free(s);
+	}
 
 	s = render(false, false, 0, 1, 3, false);
 	is_str(s, "Alpha   B Gamma\n"
