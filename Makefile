@@ -101,9 +101,11 @@ regen: all
 		echo "  REGEN  $${rec%.rec}.expected"; \
 	done
 
-# the overhead of the preload library on sockets it leaves alone: a number, not a test
+# numbers, not tests: the overhead of the preload library on sockets it leaves alone,
+# and how fast the listings are against a bare netlink dump (in the bench)
 bench: all
 	@tests/bench-smc_run.sh
+	@tests/bench-listing.sh
 
 $(UNIT_TESTS): %: %.o $(LIB)
 	$(call msg,LINK,$@)

@@ -38,19 +38,51 @@ struct json_writer {
 	int		err;			/* first failed write, -errno; then no more */
 	bool		has_elems[JW_MAX_DEPTH];
 	char		closer[JW_MAX_DEPTH];
+	/* what is not handed to the stream yet: a value is many small pieces, and one
+	 * fwrite() per piece costs more than the rest of the writer; handed over whenever
+	 * a container closes (so a failed write stops a dump at the row it hit) or the
+	 * buffer is full
+	 */
+	size_t		pending;
+	char		buf[4096];
 };
 
-/* Every byte goes through here: the errno of a failed write is only meaningful right
- * after it, and nothing more is written once one failed.
+/* Hand the buffered bytes to the stream: the errno of a failed write is only meaningful
+ * right after it, and nothing more is written once one failed.
  */
-static void jw_put(struct json_writer *jw, const char *s, size_t len)
+static void jw_flush(struct json_writer *jw)
 {
+	size_t len = jw->pending;
+
+	jw->pending = 0;
 	if (jw->err || !len)
 		return;
 	errno = 0;
 	/* ferror() too: glibc does not always report a failed write in the count */
-	if (fwrite(s, 1, len, jw->fp) != len || ferror(jw->fp))
+	if (fwrite(jw->buf, 1, len, jw->fp) != len || ferror(jw->fp))
 		jw->err = errno ? -errno : -EIO;
+}
+
+/* Every byte goes through here (after a failed write, into the buffer only, which
+ * jw_flush() then drops).
+ */
+static void jw_put(struct json_writer *jw, const char *s, size_t len)
+{
+	if (len < sizeof(jw->buf) - jw->pending) {	/* the common case: it fits */
+		memcpy(jw->buf + jw->pending, s, len);
+		jw->pending += len;
+		return;
+	}
+	while (len && !jw->err) {
+		size_t room = sizeof(jw->buf) - jw->pending, n = len < room ? len : room;
+
+		memcpy(jw->buf + jw->pending, s, n);
+		jw->pending += n;
+		s += n;
+		len -= n;
+		if (jw->pending == sizeof(jw->buf))
+			jw_flush(jw);
+	}
 }
 
 static void jw_puts(struct json_writer *jw, const char *s)
@@ -60,7 +92,10 @@ static void jw_puts(struct json_writer *jw, const char *s)
 
 static void jw_putc(struct json_writer *jw, char c)
 {
-	jw_put(jw, &c, 1);
+	if (jw->pending + 1 < sizeof(jw->buf))
+		jw->buf[jw->pending++] = c;
+	else
+		jw_put(jw, &c, 1);
 }
 
 struct json_writer *jw_new(FILE *fp, bool pretty)
@@ -119,6 +154,7 @@ static void jw_close(struct json_writer *jw)
 	if (had)
 		jw_newline_indent(jw);
 	jw_putc(jw, jw->closer[jw->depth]);
+	jw_flush(jw);
 }
 
 void jw_obj_begin(struct json_writer *jw) { jw_open(jw, '{', '}'); }
@@ -136,7 +172,13 @@ static void jw_escaped(struct json_writer *jw, const char *s)
 		uint32_t cp = 0;
 		size_t len;
 		const char *e = esc;
+		unsigned char c = (unsigned char)*s;
 
+		/* printable ASCII, all real data: no decoding needed */
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+			s++;
+			continue;
+		}
 		if (!utf8_next(s, &cp, &len))
 			e = "\\ufffd";
 		else if (cp == '"')
@@ -184,11 +226,13 @@ void jw_str(struct json_writer *jw, const char *s)
 
 void jw_u64(struct json_writer *jw, uint64_t v)
 {
-	char buf[24];
+	char buf[24], *p = buf + sizeof(buf);
 
-	snprintf(buf, sizeof(buf), "%" PRIu64, v);
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10));
 	jw_before_value(jw);
-	jw_puts(jw, buf);
+	jw_put(jw, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void jw_bool(struct json_writer *jw, bool v)
@@ -230,6 +274,7 @@ int jw_free(struct json_writer *jw)
 		jw_close(jw);
 	if (jw->started)
 		jw_putc(jw, '\n');
+	jw_flush(jw);
 	err = jw->err;
 	free(jw);
 	return err;

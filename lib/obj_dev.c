@@ -41,7 +41,7 @@ static const struct out_col rdev_cols[R_NCOLS] = {
 	[R_PCI_ID]	= OUT_FIXED("pci_id", "PCI-ID        ", OUT_LEFT, G_DETAIL, 12, 0, 2),
 	[R_PCHID]	= OUT_FIXED("pci_pchid", "PCHID  ", OUT_LEFT, G_DETAIL, 4, 4, 4),
 	[R_LINKS]	= OUT_FIXED("links", "#Links  ", OUT_RIGHT, 0, 5, 0, 2),
-	[R_PNETID]	= OUT_FIXED("pnetid", "PNET-ID  ", OUT_LEFT, 0, 16, 0, 1),
+	[R_PNETID]	= { "pnetid", "PNET-ID  ", OUT_LEFT, 0, 16, 0, 1, OUT_COL_OMIT_EMPTY },
 	[R_PNET_USER]	= OUT_JSON_ONLY("pnetid_by_user", 0, 0),
 	[R_IFINDEX]	= OUT_JSON_ONLY("netdev_ifindex", 0, 0),
 	[R_VENDOR]	= OUT_JSON_ONLY("pci_vendor", 0, 0),
@@ -66,7 +66,7 @@ static const struct out_col ddev_cols[D_NCOLS] = {
 	[D_PCHID]	= OUT_FIXED("pci_pchid", "PCHID  ", OUT_LEFT, 0, 4, 4, 3),
 	[D_INUSE]	= OUT_FIXED("in_use", "InUse  ", OUT_LEFT, 0, 4, 0, 2),
 	[D_LGS]		= OUT_FIXED("linkgroups", "#LGs  ", OUT_RIGHT, 0, 5, 0, 2),
-	[D_PNETID]	= OUT_FIXED("pnetid", "PNET-ID  ", OUT_LEFT, 0, 16, 0, 1),
+	[D_PNETID]	= { "pnetid", "PNET-ID  ", OUT_LEFT, 0, 16, 0, 1, OUT_COL_OMIT_EMPTY },
 	[D_PNET_USER]	= OUT_JSON_ONLY("pnetid_by_user", 0, 0),
 	[D_VENDOR]	= OUT_JSON_ONLY("pci_vendor", 0, 0),
 	[D_DEVICE]	= OUT_JSON_ONLY("pci_device", 0, 0),
@@ -122,9 +122,10 @@ static void out_pnetid(struct out *o, unsigned int col, unsigned int user_col,
 		       const struct smc_dev_port *p)
 {
 	if (!(p->has & SMC_PORT_HAS_PNETID) || !p->pnetid[0]) {
-		/* smc-tools pads the empty PNET-ID cell too: the row's bytes end alike */
-		if (!out_is_json(o))
-			out_str(o, col, "");
+		/* smc-tools pads the empty PNET-ID cell too: the row's bytes end alike
+		 * (JSON leaves the member out: OUT_COL_OMIT_EMPTY)
+		 */
+		out_str(o, col, "");
 		return;
 	}
 	/* smc-tools marks a PNET ID that comes from the PNET table with '*' */
@@ -292,13 +293,7 @@ static int rdev_cb(const struct smc_dev *d, void *arg)
 		if (w->f.netdev && strcmp(w->f.netdev, name))
 			continue;
 		out_row_begin(o);
-		if (name[0]) {
-			out_str(o, R_NETDEV_TEXT, name);
-			out_str(o, R_NETDEV, name);
-		} else if (p->netdev) {
-			/* JSON: netdev_ifindex alone says it */
-			out_fmt(o, R_NETDEV_TEXT, "if#%u", p->netdev);
-		}
+		tool_out_port_netdev(o, R_NETDEV, R_NETDEV_TEXT, name, p->netdev);
 		out_str(o, R_IBDEV, d->ib_name);
 		out_uint(o, R_PORT, (uint64_t)i + 1);
 		if (p->has & SMC_PORT_HAS_STATE)

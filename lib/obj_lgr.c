@@ -128,16 +128,10 @@ static void out_name_or_raw(struct out *o, unsigned int col, const char *name, u
  */
 static void out_netdev(struct smc_ctx *ctx, const struct smc_link *l)
 {
-	const char *name;
-
 	if (!l->netdev)
 		return;
-	name = tool_port_netdev(ctx, l->ib_dev, l->ib_port, l->netdev);
-	out_str(ctx->out, K_NETDEV, name);
-	if (name)
-		out_str(ctx->out, K_NETDEV_TEXT, name);
-	else
-		out_fmt(ctx->out, K_NETDEV_TEXT, "if#%u", l->netdev);
+	tool_out_port_netdev(ctx->out, K_NETDEV, K_NETDEV_TEXT,
+			     tool_port_netdev(ctx, l->ib_dev, l->ib_port, l->netdev), l->netdev);
 }
 
 /* -n NS: the kernel dumps every namespace's link groups; keep the ones of NS. */

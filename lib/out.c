@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -25,6 +26,14 @@
 #define OUT_DEFAULT_FLUSH_ROWS 1024
 
 #define CELL_UNSET SIZE_MAX
+
+/* a stored table cell: where its escaped text starts in the arena (CELL_UNSET: empty),
+ * its length and the columns it takes on a terminal
+ */
+struct cell {
+	size_t		off;
+	uint32_t	len, cols;
+};
 
 struct out {
 	struct out_opts		opts;
@@ -43,11 +52,32 @@ struct out {
 	unsigned int		label_width;	/* of the open record */
 	bool			printed;	/* text written: headings need a blank line */
 	size_t			*widths;	/* ncols, only ever grow between chunks */
+	/* col_visible() of each column of the open table, and the last visible one + 1:
+	 * asked for every cell of every row, so worked out once per table
+	 */
+	bool			*visible;
+	unsigned int		nvisible;
+	/* OUT_TABLE_FIXED in text: rows are put together as text as they come
+	 * (fixed_cell()), in o->line, and written a chunk of rows at a time: the next column
+	 * of the row being built, where it starts, the complete rows held, and whether a
+	 * chunk of this table was written already
+	 */
+	bool			streaming;
+	unsigned int		next_col;
+	struct span {
+		size_t		start, len;
+	}			*spans;		/* ncols: each cell's bytes in the row */
+	size_t			row_start;
+	unsigned int		chunk_rows;
+	bool			chunk_out;
+	char			*line;
+	size_t			line_len, line_cap;
 
 	/* the buffered chunk of rows: cell texts in one arena, offsets per cell */
 	char			*arena;
 	size_t			arena_len, arena_cap;
-	size_t			*cells;		/* rows_cap * ncols offsets, CELL_UNSET if empty */
+	struct cell		*cells;		/* rows_cap * ncols */
+	unsigned int		*row_lens;	/* rows_cap: last visible cell set + 1 */
 	unsigned int		nrows, rows_cap;
 };
 
@@ -138,48 +168,31 @@ static void put_blanks(struct out *o, size_t n)
 	}
 }
 
-/* A string from the data, escaped (escape.h). Allocates only when there is something to
- * escape, which real data never has.
+/* A string from the data, escaped (escape.h); returns the terminal columns it took.
+ * Allocates only when there is something to escape, which real data never has.
  */
-static void put_escaped(struct out *o, const char *s)
+static size_t put_escaped(struct out *o, const char *s)
 {
-	size_t len = strlen(s), elen = esc_text(NULL, 0, s);
+	size_t len = strlen(s), elen = esc_text(NULL, 0, s), cols;
 	char *e;
 
 	if (elen == len) {
 		put(o, s, len);
-		return;
+		return utf8_columns(s);
 	}
 	e = malloc(elen + 1);
 	if (!e) {
 		fail(o, -ENOMEM);
-		return;
+		return 0;
 	}
 	esc_text(e, elen + 1, s);
 	put(o, e, elen);
+	cols = utf8_columns(e);
 	free(e);
+	return cols;
 }
 
-/* The columns @s takes once escaped (put_escaped()) */
-static size_t escaped_columns(struct out *o, const char *s)
-{
-	size_t len = strlen(s), elen = esc_text(NULL, 0, s), w;
-	char *e;
-
-	if (elen == len)
-		return utf8_columns(s);
-	e = malloc(elen + 1);
-	if (!e) {
-		fail(o, -ENOMEM);
-		return elen;
-	}
-	esc_text(e, elen + 1, s);
-	w = utf8_columns(e);
-	free(e);
-	return w;
-}
-
-static bool col_visible(const struct out *o, unsigned int col)
+static bool col_shown(const struct out *o, unsigned int col)
 {
 	const struct out_col *c = &o->table->cols[col];
 
@@ -188,16 +201,99 @@ static bool col_visible(const struct out *o, unsigned int col)
 	return o->opts.json ? c->key != NULL : c->header != NULL;
 }
 
+static bool col_visible(const struct out *o, unsigned int col)
+{
+	return o->visible ? o->visible[col] : col_shown(o, col);
+}
+
+/* Work out col_visible() for every column of the table just opened. */
+static void visibility_cache(struct out *o)
+{
+	const struct out_table *t = o->table;
+
+	free(o->visible);
+	o->visible = NULL;
+	o->nvisible = 0;
+	for (unsigned int c = 0; c < t->ncols; c++)
+		if (col_shown(o, c))
+			o->nvisible = c + 1;
+	o->visible = malloc(t->ncols ? t->ncols : 1);
+	if (!o->visible) {
+		fail(o, -ENOMEM);
+		return;
+	}
+	for (unsigned int c = 0; c < t->ncols; c++)
+		o->visible[c] = col_shown(o, c);
+}
+
+/* Room for @len more bytes in o->line. */
+static bool line_reserve(struct out *o, size_t len)
+{
+	if (o->line_len + len > o->line_cap || !o->line) {
+		size_t cap = o->line_cap ? o->line_cap : 256;
+		char *line;
+
+		while (cap < o->line_len + len)
+			cap *= 2;
+		line = realloc(o->line, cap);
+		if (!line) {
+			fail(o, -ENOMEM);
+			return false;
+		}
+		o->line = line;
+		o->line_cap = cap;
+	}
+	return true;
+}
+
+/* The row being printed: appended to o->line, written once complete. */
+static void line_add(struct out *o, const char *s, size_t len)
+{
+	if (!line_reserve(o, len))
+		return;
+	memcpy(o->line + o->line_len, s, len);
+	o->line_len += len;
+}
+
+/* Write the complete rows held (and the header before them), keep a row being built. */
+static void chunk_flush(struct out *o)
+{
+	size_t partial = o->line_len - o->row_start;
+
+	if (o->row_start) {
+		put(o, o->line, o->row_start);
+		o->chunk_out = true;
+		memmove(o->line, o->line + o->row_start, partial);
+	}
+	o->line_len = partial;
+	o->row_start = 0;
+	o->chunk_rows = 0;
+}
+
 static void table_free(struct out *o)
 {
 	free(o->widths);
 	o->widths = NULL;
 	free(o->cells);
 	o->cells = NULL;
+	free(o->row_lens);
+	o->row_lens = NULL;
 	o->rows_cap = 0;
 	free(o->arena);
 	o->arena = NULL;
 	o->arena_cap = 0;
+	free(o->line);
+	o->line = NULL;
+	o->line_len = o->line_cap = 0;
+	free(o->visible);
+	o->visible = NULL;
+	o->nvisible = 0;
+	o->streaming = false;
+	free(o->spans);
+	o->spans = NULL;
+	o->row_start = 0;
+	o->chunk_rows = 0;
+	o->chunk_out = false;
 }
 
 static void table_reset_chunk(struct out *o)
@@ -220,78 +316,160 @@ static void print_padded(struct out *o, const char *s, size_t width, enum out_al
 		put_blanks(o, pad);
 }
 
-/* Number of cells a buffered row prints: up to and including its last set cell. */
+/* Number of cells a buffered row prints: up to and including its last set cell (only
+ * visible ones are ever set).
+ */
 static unsigned int row_length(const struct out *o, unsigned int row)
 {
-	const size_t *cells = &o->cells[(size_t)row * o->table->ncols];
-	unsigned int len = 0;
-
-	for (unsigned int c = 0; c < o->table->ncols; c++)
-		if (cells[c] != CELL_UNSET && col_visible(o, c))
-			len = c + 1;
-	return len;
+	return o->row_lens[row];
 }
 
 static unsigned int last_visible_col(const struct out *o)
 {
 	unsigned int last = 0;
 
+	if (o->visible)
+		return o->nvisible;
 	for (unsigned int c = 0; c < o->table->ncols; c++)
 		if (col_visible(o, c))
 			last = c + 1;
 	return last;
 }
 
-static const char *cell_text(const struct out *o, unsigned int row, unsigned int col)
-{
-	size_t off = o->cells[(size_t)row * o->table->ncols + col];
+static const struct cell unset_cell = { CELL_UNSET, 1, 1 };
 
-	return off == CELL_UNSET ? "-" : o->arena + off;
+static const struct cell *cell_at(const struct out *o, unsigned int row, unsigned int col)
+{
+	const struct cell *c = &o->cells[(size_t)row * o->table->ncols + col];
+
+	return c->off == CELL_UNSET ? &unset_cell : c;
 }
 
-/* OUT_TABLE_FIXED: smc-tools' printf layout (see out.h) */
-static void table_flush_fixed(struct out *o, bool header)
+static const char *cell_text(const struct out *o, const struct cell *c)
+{
+	return c->off == CELL_UNSET ? "-" : o->arena + c->off;
+}
+
+/* Is a header printed for the open table (OUT_TABLE_LAZY_HEADER aside)? */
+static bool header_enabled(const struct out *o)
+{
+	return !o->opts.no_header && !(o->table->flags & OUT_TABLE_NO_HEADER);
+}
+
+/*
+ * OUT_TABLE_FIXED: smc-tools' printf layout (see out.h). Nothing is aligned across rows,
+ * so no cell is stored: each row is put together as text, cell by cell as the view sets
+ * them, in column order. Complete rows are written a chunk (opts.flush_rows) at a time,
+ * like the other tables: a dump that fails within the first chunk prints nothing.
+ */
+static void fixed_header(struct out *o)
 {
 	const struct out_table *t = o->table;
-	unsigned int nvis = last_visible_col(o);
 
-	if (header && !o->header_done) {
-		for (unsigned int c = 0; c < nvis; c++)
-			if (col_visible(o, c))
-				put_str(o, t->cols[c].header);
-		put_char(o, '\n');
-		o->printed = true;
-	}
+	if (o->header_done)
+		return;
 	o->header_done = true;
+	for (unsigned int c = 0; c < o->nvisible; c++)
+		if (col_visible(o, c))
+			line_add(o, t->cols[c].header, strlen(t->cols[c].header));
+	line_add(o, "\n", 1);
+	o->row_start = o->line_len;
+	o->printed = true;
+}
 
-	for (unsigned int r = 0; r < o->nrows; r++) {
-		unsigned int len = row_length(o, r);
+/* The bytes @text (@len of them, @cols terminal columns) take in a row: padded to the
+ * column's width, then its gap.
+ */
+static size_t padded_len(const struct out_col *col, size_t len, size_t cols)
+{
+	return len + (col->min_width > cols ? col->min_width - cols : 0) + col->gap;
+}
 
-		for (unsigned int c = 0; c < len; c++) {
-			if (!col_visible(o, c))
-				continue;
-			if (t->cols[c].flags & OUT_COL_SKIP_UNSET &&
-			    o->cells[(size_t)r * t->ncols + c] == CELL_UNSET)
-				continue;
-			print_padded(o, cell_text(o, r, c), t->cols[c].min_width, t->cols[c].align,
-				     false);
-			put_blanks(o, t->cols[c].gap);
-		}
-		put_char(o, '\n');
-		o->printed = true;
+/* Write @text padded (padded_len() bytes) at @p. */
+static void pad_into(char *p, const struct out_col *col, const char *text, size_t len,
+		     size_t cols)
+{
+	size_t pad = col->min_width > cols ? col->min_width - cols : 0;
+
+	if (col->align == OUT_RIGHT) {
+		memset(p, ' ', pad);
+		p += pad;
+		pad = 0;
 	}
-	table_reset_chunk(o);
+	memcpy(p, text, len);
+	memset(p + len, ' ', pad + col->gap);
+}
+
+/* Append column @c's cell to the row, and note where it is (o->spans). */
+static void fixed_append(struct out *o, unsigned int c, const char *text, size_t len,
+			 size_t cols)
+{
+	const struct out_col *col = &o->table->cols[c];
+	size_t n = padded_len(col, len, cols);
+
+	if (!line_reserve(o, n))
+		return;
+	pad_into(o->line + o->line_len, col, text, len, cols);
+	o->spans[c].start = o->line_len;
+	o->spans[c].len = n;
+	o->line_len += n;
+}
+
+/* A cell for column @c, which the row has passed already (set before, left unset as "-",
+ * or not shown by its flags): put in its place, the rest of the row moved. Views set
+ * their cells in column order; this keeps one that does not from garbling the row.
+ */
+static void fixed_replace(struct out *o, unsigned int c, const char *text, size_t len,
+			  size_t cols)
+{
+	const struct out_col *col = &o->table->cols[c];
+	struct span *sp = &o->spans[c];
+	size_t n = padded_len(col, len, cols), tail = o->line_len - sp->start - sp->len;
+
+	if (n > sp->len && !line_reserve(o, n - sp->len))
+		return;
+	memmove(o->line + sp->start + n, o->line + sp->start + sp->len, tail);
+	pad_into(o->line + sp->start, col, text, len, cols);
+	o->line_len = sp->start + n + tail;
+	for (unsigned int k = c + 1; k < o->next_col; k++)
+		o->spans[k].start = o->spans[k].start - sp->len + n;
+	sp->len = n;
+}
+
+static void fixed_cell(struct out *o, unsigned int col, const char *text, size_t len,
+		       size_t cols)
+{
+	const struct out_col *t = o->table->cols;
+
+	if (col < o->next_col) {
+		fixed_replace(o, col, text, len, cols);
+		return;
+	}
+	/* cells left unset before this one print as "-" (or nothing: OUT_COL_SKIP_UNSET) */
+	for (unsigned int c = o->next_col; c < col; c++) {
+		if (col_visible(o, c) && !(t[c].flags & OUT_COL_SKIP_UNSET)) {
+			fixed_append(o, c, "-", 1, 1);
+		} else {
+			o->spans[c].start = o->line_len;
+			o->spans[c].len = 0;
+		}
+	}
+	fixed_append(o, col, text, len, cols);
+	o->next_col = col + 1;
 }
 
 static void table_flush(struct out *o)
 {
 	const struct out_table *t = o->table;
 	unsigned int nvis = last_visible_col(o);
-	bool header = !o->opts.no_header && !(t->flags & OUT_TABLE_NO_HEADER) &&
+	bool header = header_enabled(o) &&
 		      (!(t->flags & OUT_TABLE_LAZY_HEADER) || o->nrows || o->header_wanted);
 
-	if (t->flags & OUT_TABLE_FIXED) {
-		table_flush_fixed(o, header);
+	if (o->streaming) {	/* the rows are text already: an empty table's header */
+		if (header)
+			fixed_header(o);
+		o->header_done = true;
+		chunk_flush(o);
 		return;
 	}
 
@@ -306,7 +484,7 @@ static void table_flush(struct out *o)
 
 			if (!col_visible(o, c) || (c + 1 == len && len < nvis))
 				continue;
-			w = utf8_columns(cell_text(o, r, c));
+			w = cell_at(o, r, c)->cols;
 			if (w > o->widths[c])
 				o->widths[c] = w;
 		}
@@ -339,7 +517,7 @@ static void table_flush(struct out *o)
 			if (!first)
 				put_char(o, ' ');
 			first = false;
-			print_padded(o, cell_text(o, r, c), o->widths[c], t->cols[c].align,
+			print_padded(o, cell_text(o, cell_at(o, r, c)), o->widths[c], t->cols[c].align,
 				     c + 1 == len);
 		}
 		put_char(o, '\n');
@@ -359,10 +537,20 @@ void out_table_begin(struct out *o, const struct out_table *t, unsigned int acti
 	o->active = active;
 	o->header_done = false;
 	o->header_wanted = false;
+	visibility_cache(o);
 	if (o->opts.json) {
 		/* written with the first row, so a command failing before it prints nothing */
 		o->json_pending = true;
 		return;
+	}
+	o->streaming = t->flags & OUT_TABLE_FIXED;
+	if (o->streaming) {
+		free(o->spans);
+		o->spans = calloc(t->ncols ? t->ncols : 1, sizeof(*o->spans));
+		if (!o->spans) {
+			o->streaming = false;	/* the buffered tables' way, then */
+			fail(o, -ENOMEM);
+		}
 	}
 	free(o->widths);
 	o->widths = calloc(t->ncols, sizeof(*o->widths));
@@ -397,6 +585,7 @@ void out_table_end(struct out *o)
 	if (o->opts.json) {
 		json_table_open(o);
 		jw_arr_end(o->jw);
+		table_free(o);
 		return;
 	}
 	if (o->widths)
@@ -406,7 +595,9 @@ void out_table_end(struct out *o)
 
 void out_table_abort(struct out *o)
 {
-	if (o->opts.json ? o->json_pending : !o->header_done) {
+	if (o->streaming)	/* a row cut short is left out */
+		o->line_len = o->row_start;
+	if (o->opts.json ? o->json_pending : o->streaming ? !o->chunk_out : !o->header_done) {
 		o->json_pending = false;
 		table_reset_chunk(o);
 		table_free(o);
@@ -424,22 +615,36 @@ void out_row_begin(struct out *o)
 		jw_obj_begin(o->jw);
 		return;
 	}
+	if (o->streaming) {
+		if (header_enabled(o))
+			fixed_header(o);
+		o->header_done = true;
+		o->next_col = 0;
+		o->line_len = o->row_start;	/* a row begun but never ended is dropped */
+		return;
+	}
 	if (o->nrows == o->rows_cap) {
 		unsigned int cap = o->rows_cap ? o->rows_cap * 2 : 64;
-		size_t *cells;
+		struct cell *cells;
+		unsigned int *lens;
 
 		if (cap > o->opts.flush_rows)
 			cap = o->opts.flush_rows;
 		cells = realloc(o->cells, (size_t)cap * ncols * sizeof(*cells));
-		if (!cells) {
+		if (cells)
+			o->cells = cells;
+		lens = realloc(o->row_lens, cap * sizeof(*lens));
+		if (lens)
+			o->row_lens = lens;
+		if (!cells || !lens) {
 			fail(o, -ENOMEM);
 			return;
 		}
-		o->cells = cells;
 		o->rows_cap = cap;
 	}
 	for (size_t c = 0; c < ncols; c++)
-		o->cells[(size_t)o->nrows * ncols + c] = CELL_UNSET;
+		o->cells[(size_t)o->nrows * ncols + c].off = CELL_UNSET;
+	o->row_lens[o->nrows] = 0;
 }
 
 void out_row_end(struct out *o)
@@ -448,10 +653,41 @@ void out_row_end(struct out *o)
 		jw_obj_end(o->jw);
 		return;
 	}
+	if (o->streaming) {
+		line_add(o, "\n", 1);
+		o->row_start = o->line_len;
+		o->printed = true;
+		if (++o->chunk_rows >= o->opts.flush_rows)
+			chunk_flush(o);
+		return;
+	}
 	if (o->nrows >= o->rows_cap)	/* the row could not be stored */
 		return;
 	if (++o->nrows >= o->opts.flush_rows)
 		table_flush(o);
+}
+
+/* The cell of @col in the row being built is the @len bytes just put at the arena's
+ * end, escaped; @plain: all of them printable ASCII, one column each.
+ */
+static void cell_stored(struct out *o, unsigned int col, size_t len, bool plain)
+{
+	struct cell *c;
+
+	if (o->streaming) {	/* the arena was only the scratch space */
+		const char *text = o->arena + o->arena_len;
+
+		fixed_cell(o, col, text, len, plain ? len : utf8_columns(text));
+		return;
+	}
+	c = &o->cells[(size_t)o->nrows * o->table->ncols + col];
+
+	c->off = o->arena_len;
+	c->len = (uint32_t)len;
+	c->cols = plain ? (uint32_t)len : (uint32_t)utf8_columns(o->arena + o->arena_len);
+	o->arena_len += len + 1;
+	if (col + 1 > o->row_lens[o->nrows])
+		o->row_lens[o->nrows] = col + 1;
 }
 
 static bool arena_reserve(struct out *o, size_t need)
@@ -485,7 +721,7 @@ static void cell_vset(struct out *o, unsigned int col, const char *fmt, va_list 
 	char *cell;
 	int n;
 
-	if (o->nrows >= o->rows_cap || o->err)
+	if ((!o->streaming && o->nrows >= o->rows_cap) || o->err)
 		return;
 	va_copy(ap2, ap);
 	n = vsnprintf(NULL, 0, fmt, ap2);
@@ -498,6 +734,10 @@ static void cell_vset(struct out *o, unsigned int col, const char *fmt, va_list 
 	cell = o->arena + o->arena_len;
 	vsnprintf(cell, len + 1, fmt, ap);
 	elen = esc_text(NULL, 0, cell);
+	if (elen > UINT32_MAX) {
+		fail(o, -EOVERFLOW);
+		return;
+	}
 	if (elen != len) {
 		/* escape behind the raw text, then move it into place */
 		if (!arena_reserve(o, len + 1 + elen + 1))
@@ -507,8 +747,7 @@ static void cell_vset(struct out *o, unsigned int col, const char *fmt, va_list 
 		memmove(cell, cell + len + 1, elen + 1);
 		len = elen;
 	}
-	o->cells[(size_t)o->nrows * o->table->ncols + col] = o->arena_len;
-	o->arena_len += len + 1;
+	cell_stored(o, col, len, false);
 }
 
 static void cell_set(struct out *o, unsigned int col, const char *fmt, ...)
@@ -520,6 +759,79 @@ static void cell_set(struct out *o, unsigned int col, const char *fmt, ...)
 	va_start(ap, fmt);
 	cell_vset(o, col, fmt, ap);
 	va_end(ap);
+}
+
+bool out_wants(const struct out *o, unsigned int col)
+{
+	return col_visible(o, col);
+}
+
+/* Printable ASCII other than the backslash: stored as it is, esc_text() would not
+ * change it (real data is all like this).
+ */
+static bool plain_text(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c > 0x7e || c == '\\')
+			return false;
+	}
+	return true;
+}
+
+/* Store the string @s of @len bytes as a cell: a copy when it needs no escaping, the
+ * way every table cell is filled but those of out_fmt(); no printf on the way.
+ */
+static void cell_put(struct out *o, unsigned int col, const char *s, size_t len)
+{
+	if ((!o->streaming && o->nrows >= o->rows_cap) || o->err)
+		return;
+	if (len > INT_MAX) {	/* what printf could not format either */
+		fail(o, -EOVERFLOW);
+		return;
+	}
+	if (!plain_text(s, len)) {
+		cell_set(o, col, "%s", s);
+		return;
+	}
+	if (o->streaming) {
+		fixed_cell(o, col, s, len, len);
+		return;
+	}
+	if (!arena_reserve(o, len + 1))
+		return;
+	memcpy(o->arena + o->arena_len, s, len);
+	o->arena[o->arena_len + len] = '\0';
+	cell_stored(o, col, len, true);
+}
+
+/* @v in @base (10 or 16, lower case), zero-padded to at least @zpad digits, as "%0*"
+ * PRIu64 / PRIx64 would print it (up to 31 digits); returns the length.
+ */
+static size_t digits(char buf[static 32], uint64_t v, unsigned int base, unsigned int zpad)
+{
+	char rev[32];
+	size_t n = 0;
+
+	do {
+		rev[n++] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	while (n < zpad && n < sizeof(rev) - 1)
+		rev[n++] = '0';
+	for (size_t i = 0; i < n; i++)
+		buf[i] = rev[n - 1 - i];
+	buf[n] = '\0';
+	return n;
+}
+
+static void cell_digits(struct out *o, unsigned int col, uint64_t v, unsigned int base)
+{
+	char buf[32];
+	size_t len = digits(buf, v, base, o->table->cols[col].zpad);
+
+	cell_put(o, col, buf, len);
 }
 
 /* JSON: write the member name and report whether the value should follow. */
@@ -541,7 +853,7 @@ void out_str(struct out *o, unsigned int col, const char *s)
 		if (json_member(o, col))
 			jw_str(o->jw, s);
 	} else if (col_visible(o, col)) {
-		cell_set(o, col, "%s", s);
+		cell_put(o, col, s, strlen(s));
 	}
 }
 
@@ -551,7 +863,7 @@ void out_uint(struct out *o, unsigned int col, uint64_t v)
 		if (json_member(o, col))
 			jw_u64(o->jw, v);
 	} else if (col_visible(o, col)) {
-		cell_set(o, col, "%0*" PRIu64, o->table->cols[col].zpad, v);
+		cell_digits(o, col, v, 10);
 	}
 }
 
@@ -561,7 +873,7 @@ void out_xint(struct out *o, unsigned int col, uint64_t v)
 		if (json_member(o, col))
 			jw_u64(o->jw, v);
 	} else if (col_visible(o, col)) {
-		cell_set(o, col, "%0*" PRIx64, o->table->cols[col].zpad, v);
+		cell_digits(o, col, v, 16);
 	}
 }
 
@@ -575,7 +887,7 @@ void out_xid(struct out *o, unsigned int col, uint64_t v)
 		snprintf(buf, sizeof(buf), "0x%0*" PRIx64, o->table->cols[col].zpad, v);
 		jw_str(o->jw, buf);
 	} else if (col_visible(o, col)) {
-		cell_set(o, col, "%0*" PRIx64, o->table->cols[col].zpad, v);
+		cell_digits(o, col, v, 16);
 	}
 }
 
@@ -585,7 +897,7 @@ void out_bool(struct out *o, unsigned int col, bool v)
 		if (json_member(o, col))
 			jw_bool(o->jw, v);
 	} else if (col_visible(o, col)) {
-		cell_set(o, col, "%s", v ? "yes" : "no");
+		cell_put(o, col, v ? "yes" : "no", v ? 3 : 2);
 	}
 }
 
@@ -685,12 +997,9 @@ static void kv_text(struct out *o, const char *label, const char *v, size_t widt
 	put_str(o, label);
 	if (len < o->label_width)
 		put_blanks(o, o->label_width - len);
-	put_escaped(o, v);
-	if (width) {
-		len = escaped_columns(o, v);
-		if (len < width)
-			put_blanks(o, width - len);
-	}
+	len = put_escaped(o, v);
+	if (len < width)
+		put_blanks(o, width - len);
 	put_char(o, '\n');
 	o->printed = true;
 }

@@ -55,7 +55,9 @@ enum {
 	 * visible columns' headers printed as they are, blanks included; a cell is padded
 	 * to min_width and followed by its gap, also after the last one; nothing is aligned
 	 * across rows, and a longer value pushes the rest of its row right, as printf does.
-	 * A column whose header is "" shows in rows only.
+	 * A column whose header is "" shows in rows only. No cell is stored: each row is
+	 * put together as text as its cells are set, cheapest in column order (a cell set
+	 * out of order is moved into its place).
 	 */
 	OUT_TABLE_FIXED = 1u << 2,
 	/* smc-tools prints a linkgroup or device header with the kernel's first reply, so an
@@ -117,6 +119,10 @@ void out_row_begin(struct out *o);
  */
 void out_row_end(struct out *o);
 
+/* Does this output show column @col? For a view to skip costly formatting (addresses,
+ * say) of a cell that would be dropped: the out_* setters check it themselves.
+ */
+bool out_wants(const struct out *o, unsigned int col);
 void out_str(struct out *o, unsigned int col, const char *s);	/* NULL: nothing */
 void out_uint(struct out *o, unsigned int col, uint64_t v);	/* decimal; JSON number */
 void out_xint(struct out *o, unsigned int col, uint64_t v);	/* hex in tables; JSON number */

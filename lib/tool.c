@@ -500,3 +500,14 @@ const char *tool_port_netdev(const struct smc_ctx *ctx, const char *ibdev, uint3
 	}
 	return NULL;
 }
+
+void tool_out_port_netdev(struct out *o, unsigned int json_col, unsigned int text_col,
+			  const char *name, uint32_t ifindex)
+{
+	if (name && name[0]) {
+		out_str(o, json_col, name);
+		out_str(o, text_col, name);
+	} else if (ifindex) {
+		out_fmt(o, text_col, "if#%u", ifindex);
+	}
+}

@@ -11,6 +11,7 @@
 
 #include "decode.h"
 #include "fallback_kb.h"
+#include "inet_text.h"
 #include "view_sock.h"
 
 /* smc-tools prints addresses in a 23-character field and shortens longer ones */
@@ -147,7 +148,7 @@ static void addr_string(char *buf, size_t len, const struct smc_sock *s,
 {
 	if (!s->addr_known)
 		snprintf(buf, len, "*");
-	else if (!inet_ntop(s->family, a, buf, (socklen_t)len))
+	else if (!inet_text(s->family, a, buf))
 		snprintf(buf, len, "?");
 }
 
@@ -157,19 +158,36 @@ static void addr_string(char *buf, size_t len, const struct smc_sock *s,
 static void out_endpoint(struct out *o, unsigned int col, const struct smc_sock *s,
 			 const struct in6_addr *a, uint16_t port, bool wide)
 {
-	char addr[INET6_ADDRSTRLEN], portstr[8];
+	char addr[INET6_ADDRSTRLEN], portstr[8], text[INET6_ADDRSTRLEN + 16], *p = text;
 	bool v6 = s->family == AF_INET6 && s->addr_known;
-	size_t room, alen;
+	size_t room, alen, plen = 0;
 
+	if (!out_wants(o, col))
+		return;
+	/* put together by hand: this runs for every row of a listing of any size */
 	addr_string(addr, sizeof(addr), s, a);
-	snprintf(portstr, sizeof(portstr), "%u", port);
+	do
+		portstr[sizeof(portstr) - 1 - ++plen] = (char)('0' + port % 10);
+	while ((port /= 10));
 	alen = strlen(addr);
-	room = ADDR_WIDTH - 1 - strlen(portstr) - (v6 ? 2 : 0);
-	if (!wide && alen > room)
-		out_fmt(o, col, "%s%.*s..%s:%s", v6 ? "[" : "", (int)(room - 2), addr,
-			v6 ? "]" : "", portstr);
-	else
-		out_fmt(o, col, "%s%s%s:%s", v6 ? "[" : "", addr, v6 ? "]" : "", portstr);
+	room = ADDR_WIDTH - 1 - plen - (v6 ? 2 : 0);
+	if (v6)
+		*p++ = '[';
+	if (!wide && alen > room) {
+		memcpy(p, addr, room - 2);
+		p += room - 2;
+		*p++ = '.';
+		*p++ = '.';
+	} else {
+		memcpy(p, addr, alen);
+		p += alen;
+	}
+	if (v6)
+		*p++ = ']';
+	*p++ = ':';
+	memcpy(p, portstr + sizeof(portstr) - 1 - plen, plen);
+	p[plen] = '\0';
+	out_str(o, col, text);
 }
 
 /* a code, its name and meaning, and (-e, JSON) its causes and remedies: the columns
@@ -211,10 +229,35 @@ static void out_mode_text(struct out *o, const struct smc_sock *s)
 		out_fmt(o, C_FB_TEXT, "0x%08x", s->fallback_reason);
 }
 
+/* @v as @width lower-case hex digits at @p (as "%0*x" for values that fit): the -d
+ * columns of every row are put together by hand, without printf
+ */
+static char *hex_digits(char *p, uint32_t v, int width)
+{
+	for (int i = width - 1; i >= 0; i--, v >>= 4)
+		p[i] = "0123456789abcdef"[v & 0xf];
+	return p + width;
+}
+
+/* "AA:BB" of two values of @wa and @wb hex digits each */
+static void out_hex_pair(struct out *o, unsigned int col, uint32_t a, int wa, uint32_t b,
+			 int wb)
+{
+	char text[24], *p;
+
+	if (!out_wants(o, col))
+		return;
+	p = hex_digits(text, a, wa);
+	*p++ = ':';
+	p = hex_digits(p, b, wb);
+	*p = '\0';
+	out_str(o, col, text);
+}
+
 static void out_cursor(struct out *o, unsigned int text_col, unsigned int json_col,
 		       const struct smc_diag_cursor *c)
 {
-	out_fmt(o, text_col, "%04x:%08x", c->wrap, c->count);
+	out_hex_pair(o, text_col, c->wrap, 4, c->count, 8);
 	out_uint(o, json_col, c->wrap);
 	out_uint(o, json_col + 1, c->count);
 }
@@ -224,8 +267,9 @@ static void out_debug(struct out *o, const struct smc_sock *s)
 	const struct smc_diag_conninfo *ci = &s->conninfo;
 
 	if (s->has & SMC_SOCK_HAS_SHUTDOWN) {
-		out_fmt(o, C_SHUTD, "%c-%c", s->shutdown & 1 ? 'R' : '<',
-			s->shutdown & 2 ? 'W' : '>');
+		char shutd[4] = { s->shutdown & 1 ? 'R' : '<', '-', s->shutdown & 2 ? 'W' : '>' };
+
+		out_str(o, C_SHUTD, shutd);
 		out_uint(o, C_SHUTDOWN, s->shutdown);
 	}
 	if (!(s->has & SMC_SOCK_HAS_CONNINFO))
@@ -236,10 +280,10 @@ static void out_debug(struct out *o, const struct smc_sock *s)
 	out_xint(o, C_PEER_RMBE, ci->peer_rmbe_size);
 	out_cursor(o, C_RX_PROD, C_RX_PROD_W, &ci->rx_prod);
 	out_cursor(o, C_RX_CONS, C_RX_CONS_W, &ci->rx_cons);
-	out_fmt(o, C_RX_FLAGS, "%02x:%02x", ci->rx_prod_flags, ci->rx_conn_state_flags);
+	out_hex_pair(o, C_RX_FLAGS, ci->rx_prod_flags, 2, ci->rx_conn_state_flags, 2);
 	out_cursor(o, C_TX_PROD, C_TX_PROD_W, &ci->tx_prod);
 	out_cursor(o, C_TX_CONS, C_TX_CONS_W, &ci->tx_cons);
-	out_fmt(o, C_TX_FLAGS, "%02x:%02x", ci->tx_prod_flags, ci->tx_conn_state_flags);
+	out_hex_pair(o, C_TX_FLAGS, ci->tx_prod_flags, 2, ci->tx_conn_state_flags, 2);
 	out_cursor(o, C_TX_PREP, C_TX_PREP_W, &ci->tx_prep);
 	out_cursor(o, C_TX_SENT, C_TX_SENT_W, &ci->tx_sent);
 	out_cursor(o, C_TX_FIN, C_TX_FIN_W, &ci->tx_fin);
@@ -310,7 +354,7 @@ void view_sock_row(struct out *o, const struct view_sock_opts *vo, const struct 
 	/* tables end INIT rows here; JSON always carries the whole socket */
 	if (json || s->state != SMC_SOCK_STATE_INIT) {
 		out_endpoint(o, C_LOCAL, s, &s->saddr, s->sport, vo->wide);
-		if (s->addr_known) {
+		if (s->addr_known && out_wants(o, C_LADDR)) {
 			addr_string(addr, sizeof(addr), s, &s->saddr);
 			out_str(o, C_LADDR, addr);
 		}
@@ -318,7 +362,7 @@ void view_sock_row(struct out *o, const struct view_sock_opts *vo, const struct 
 	}
 	if (json || (s->state != SMC_SOCK_STATE_INIT && s->state != SMC_SOCK_STATE_LISTEN)) {
 		out_endpoint(o, C_PEER, s, &s->daddr, s->dport, vo->wide);
-		if (s->addr_known) {
+		if (s->addr_known && out_wants(o, C_PADDR)) {
 			addr_string(addr, sizeof(addr), s, &s->daddr);
 			out_str(o, C_PADDR, addr);
 		}

@@ -9,12 +9,15 @@
 #   in_a CMD...      run CMD in namespace a (the SMC-R client side, 198.18.0.1)
 #   in_b CMD...      run CMD in namespace b (the SMC-R server side, 198.18.0.2)
 #   smcr_pair PORT [SERVER-OPTS] -- [CLIENT-OPTS]
-#                    smc_conn server in b on 198.18.0.2:PORT, one client in a (start_bg)
+#                    smc_conn server in b on 198.18.0.2:PORT, one client in a (start_bg);
+#                    a first contact the kernel lets time out is made again
 #   rows_in NS PORT [SMCSS-OPTS]   like rows_for, but for namespace NS (smcss -n NS)
 #   smcr_jq PORT FILTER [SMCSS-OPTS]
 #                    jq -e FILTER over both ends at once: $a and $b are the smcss -a -j
 #                    rows of namespaces a and b that use PORT; on failure also
-#                    smcr_diagnose PORT (TCP sockets, SMC sockets again, links, dmesg)
+#                    smcr_diagnose PORT (TCP sockets, SMC sockets again, the raw
+#                    smc_diag replies, fallback counters, links, dmesg)
+#   smcr_count_is N REGEX PORT   N lines of $output match, else output and diagnosis
 #   smcr_have_linkgroups  true while any SMC-R link group (an RC QP of smc) exists
 #
 # Knobs that provoke a fallback; each records its own undo, run by smcr_teardown:
@@ -79,14 +82,52 @@ in_b() { ip netns exec b "$@"; }
 # smc_conn enters the namespace itself (--netns): cheaper than `ip netns exec`, and
 # start_bg gets smc_conn's own pid to stop (a shell function such as in_b would run in a
 # forked subshell, whose pid is not smc_conn's).
+#
+# A first contact (no link group yet, no knob turned) that the kernel lets time out on
+# its own is made once more, from fresh link groups, with a note: 7.3 under TCG now and
+# then drops the server's ADD_LINK as "unexpected LLC msg" while the client still
+# confirms the first link ("msg 4 exp 1" in dmesg), the server's CLC wait (2 s) runs
+# out, and both ends fall back (server 0x02010000, client 0x05000000/0x02010000). That
+# is the kernel's race, not what a test looks at; tests that provoke the same timeout
+# on purpose turn a knob first, so they are left alone.
 smcr_pair() {
-	local port=$1 sopts=() copts=()
+	local port=$1 sopts=() copts=() fresh=0 try
 	shift
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do sopts+=("$1"); shift; done
 	[ $# -gt 0 ] && shift
 	copts=("$@")
-	start_bg server "$SMC_CONN" server --netns b "${sopts[@]}" "$SMCR_B" "$port"
-	start_bg client "$SMC_CONN" client --netns a "${copts[@]}" "$SMCR_B" "$port"
+	if ! smcr_have_linkgroups && [ ! -s "$SMCR_STATE/undo" ]; then
+		fresh=1
+	fi
+	for try in 1 2 3; do
+		start_bg server "$SMC_CONN" server --netns b "${sopts[@]}" "$SMCR_B" "$port"
+		start_bg client "$SMC_CONN" client --netns a "${copts[@]}" "$SMCR_B" "$port"
+		[ "$fresh" = 1 ] && [ "$try" -lt 3 ] && _smcr_first_contact_timed_out "$port" ||
+			return 0
+		echo "# the kernel's first contact timed out on its own (attempt $try; dmesg:" \
+			"$(dmesg | grep -o 'dropped unexpected LLC msg.*' | tail -1)): again" >&3
+		stop_bg
+		_smcr_wait_port_closed "$port"
+		smcr_fresh_linkgroups
+	done
+}
+
+# _smcr_first_contact_timed_out PORT: did a connection to PORT fall back because a CLC
+# wait timed out (0x0201xxxx-0x0203xxxx: TIMEOUT_CL, _AL, _CD; client end, either the
+# server's decline or its own)?
+_smcr_first_contact_timed_out() {
+	"$SMCSS" -n a | grep -qE ":$1 +0000 TCP (0x05000000/)?0x020[123][0-9a-f]{4}\$"
+}
+
+# _smcr_wait_port_closed PORT: until neither namespace lists a socket of PORT (at most
+# about 10 s)
+_smcr_wait_port_closed() {
+	local i
+	for ((i = 0; i < 50; i++)); do
+		! "$SMCSS" -n a -a | grep -q ":$1 " && ! "$SMCSS" -n b -a | grep -q ":$1 " &&
+			return 0
+		sleep 0.2
+	done
 }
 
 # rows_in NS PORT [SMCSS-OPTS]: smcss -a -j of namespace NS, the rows using PORT.
@@ -117,6 +158,18 @@ smcr_jq() {
 	}
 }
 
+# smcr_count_is N REGEX PORT: exactly N lines of $output match REGEX; if not, $output
+# and smcr_diagnose PORT go to stderr, which bats shows.
+smcr_count_is() {
+	local n
+	# shellcheck disable=SC2154  # $output: set by bats' run
+	n=$(grep -cE "$2" <<<"$output")
+	[ "$n" = "$1" ] && return 0
+	printf 'smcr_count_is: %s lines match %s, not %s, in\n%s\n' "$n" "$2" "$1" "$output" >&2
+	smcr_diagnose "$3" >&2
+	return 1
+}
+
 # smcr_diagnose PORT: what the kernel holds besides the SMC sockets, for a failure that
 # does not repeat at will: the TCP sockets under the SMC ones (one per connection on
 # either end, whether or not SMC lists it), the SMC sockets again a moment later, the
@@ -132,6 +185,13 @@ smcr_diagnose() {
 		echo "--- SMC sockets in $ns one second later (smcss -a)"
 		"$SMCSS" -n "$ns" -a 2>&1
 	done
+	for ns in a b; do
+		echo "--- what the kernel sent for smcss -n $ns -a (recorded, one line per message)"
+		SMC_UTILS_RECORD="$BATS_TEST_TMPDIR/diagnose-$ns.rec" "$SMCSS" -n "$ns" -a >/dev/null 2>&1
+		python3 "$BATS_TEST_DIRNAME/../replay/nltrace.py" dump "$BATS_TEST_TMPDIR/diagnose-$ns.rec" 2>&1
+	done
+	echo "--- fallbacks counted by the kernel (smcr -d stats)"
+	"$SMCR" -d stats 2>&1 | grep -iE 'fallback|decline|0x' | head -20
 	echo "--- links (smcr -d linkgroup link-show)"
 	"$SMCR" -d linkgroup link-show 2>&1
 	echo "--- kernel log, last 20 lines"

@@ -45,11 +45,11 @@ GID_B=0000:0000:0000:0000:0000:ffff:c612:0002
 	assert_success
 	assert_equal "$stderr" ""
 	assert_line --index 0 --regexp '^State +UID +Inode +Local Address +Peer Address +Intf Mode $'
-	assert_equal "$(grep -cE '^ACTIVE +00000 [0-9]{7,} 198\.18\.0\.1:[0-9]+ +198\.18\.0\.2:6100 +0000 SMCR $' <<<"$output")" 2
+	smcr_count_is 2 '^ACTIVE +00000 [0-9]{7,} 198\.18\.0\.1:[0-9]+ +198\.18\.0\.2:6100 +0000 SMCR $' 6100
 	refute_line --regexp ':6100 .* TCP'
 	run_split in_b "$SMCSS"
 	assert_success
-	assert_equal "$(grep -cE '^ACTIVE +00000 [0-9]{7,} 198\.18\.0\.2:6100 +198\.18\.0\.1:[0-9]+ +0000 SMCR $' <<<"$output")" 2
+	smcr_count_is 2 '^ACTIVE +00000 [0-9]{7,} 198\.18\.0\.2:6100 +198\.18\.0\.1:[0-9]+ +0000 SMCR $' 6100
 	refute_line --regexp '^LISTEN'
 	run in_b "$SMCSS" -l
 	assert_line --regexp '^LISTEN +00000 [0-9]{7,} 198\.18\.0\.2:6100 +$'
@@ -123,8 +123,7 @@ GID_B=0000:0000:0000:0000:0000:ffff:c612:0002
 @test "SMC-R: the first contact builds the link group, later connections reuse it" {
 	require_feature smcr_rxe
 	smcr_fresh_linkgroups
-	start_bg server "$SMC_CONN" server --netns b "$SMCR_B" 6104
-	start_bg client "$SMC_CONN" client --netns a -v -n 3 "$SMCR_B" 6104
+	smcr_pair 6104 -- -v -n 3
 	mapfile -t us < <(sed -n 's/^smc_conn: connect took \([0-9]*\) us$/\1/p' "$BATS_TEST_TMPDIR/client.err")
 	assert_equal "${#us[@]}" 3
 	echo "# connect(): first contact $((us[0] / 1000)) ms, reuse $((us[1] / 1000)) ms and $((us[2] / 1000)) ms" >&3

@@ -87,6 +87,53 @@ static char *render_fixed(bool json, int nrows, bool want)
 	return out_captured(&m, o);
 }
 
+/* the rows of render_fixed(), their cells set in a scrambled order (a duplicate too) */
+static char *render_fixed_scrambled(void)
+{
+	struct memout m;
+	struct out *o = out_capture(&m, (struct out_opts){ 0 });
+
+	out_table_begin(o, &fixed_table, 0);
+	for (int i = 0; i < 3; i++) {
+		out_row_begin(o);
+		if (i != 1) {
+			out_str(o, F_LAST, "z");
+			out_str(o, F_CODE, "wider than its column");
+		}
+		out_uint(o, F_NUM, (uint64_t)i + 5);
+		if (i == 2)
+			out_str(o, F_NOTE, "!");
+		else
+			out_str(o, F_NOTE, "");
+		out_str(o, F_NAME, i == 2 ? "longname" : "ab");
+		if (i != 1)
+			out_str(o, F_CODE, "x");
+		out_row_end(o);
+	}
+	out_table_end(o);
+	return out_captured(&m, o);
+}
+
+/* A failure in the first chunk of a fixed table prints nothing of it: the rows so far
+ * wait for the chunk, and out_table_abort() drops them.
+ */
+static char *render_fixed_aborted(unsigned int flush_rows, int nrows)
+{
+	struct memout m;
+	struct out *o = out_capture(&m, (struct out_opts){ .flush_rows = flush_rows });
+
+	out_table_begin(o, &fixed_table, 0);
+	for (int i = 0; i < nrows; i++) {
+		out_row_begin(o);
+		out_str(o, F_NAME, "ab");
+		out_row_end(o);
+	}
+	out_row_begin(o);
+	out_str(o, F_NAME, "cut");	/* a row the failure cuts short */
+	out_table_abort(o);
+	return out_captured(&m, o);
+}
+
 int main(void)
 {
 	char *s;
@@ -98,6 +145,22 @@ int main(void)
 		  "longname   7  !x    z\n",
 	       "fixed: headers as given, cells padded and followed by their gaps, trailing "
 	       "blanks kept, a long cell pushes its row, an unset SKIP_UNSET cell prints nothing");
+	free(s);
+	{
+		char *in_order = render_fixed(false, 3, false);
+
+		s = render_fixed_scrambled();
+		is_str(s, in_order, "fixed: cells set out of order (and one twice, the last "
+		       "set winning) land in their columns, as if set in order");
+		free(s);
+		free(in_order);
+	}
+	s = render_fixed_aborted(0, 3);
+	is_str(s, "", "fixed: a table aborted within its first chunk prints nothing");
+	free(s);
+	s = render_fixed_aborted(2, 3);
+	is_str(s, "Name   Num  Code Last\nab     \nab     \nab     \n",
+	       "fixed: aborted after a chunk went out: the complete rows, not the cut one");
 	free(s);
 	s = render_fixed(false, 0, false);
 	is_str(s, "", "fixed, lazy header: an empty dump prints nothing");
