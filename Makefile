@@ -45,9 +45,18 @@ TOOLS    += smc_run/smc_run
 all: $(TOOLS) $(TEST_TOOLS)
 all: $(PRELOAD)
 
-%.o: %.c
+# Objects are rebuilt when the compiler or its flags change: an object left by a
+# `make CC=clang` would otherwise be linked into a gcc build, and valgrind 3.19 gives up
+# on clang's DWARF 5 ("unhandled dwarf2 abbrev form code 0x25").
+%.o: %.c build/compiler.id
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
+# (expanded here, once: a target's own additions to CFLAGS must not change it)
+COMPILER_ID := $(CC) $(CFLAGS)
+build/compiler.id: FORCE
+	@mkdir -p build
+	@printf '%s\n' '$(COMPILER_ID)' | cmp -s - $@ || printf '%s\n' '$(COMPILER_ID)' >$@
 
 $(LIB): $(LIB_OBJS)
 	$(call msg,AR,$@)
@@ -141,7 +150,7 @@ install: all
 clean:
 	rm -f lib/*.o lib/*.d $(LIB) */*.o */*.d $(TOOLS) $(TEST_TOOLS) $(UNIT_TESTS) \
 	      tests/unit/*.o tests/unit/*.d
-	rm -f $(PRELOAD) build/smc_run.paths
+	rm -f $(PRELOAD) build/smc_run.paths build/compiler.id
 
 .PHONY: all check demo deps install clean unit-tests bench regen FORCE
 -include $(LIB_SRCS:.c=.d) $(wildcard */*.d tests/unit/*.d)

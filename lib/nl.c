@@ -94,7 +94,25 @@ struct nl_req {
 	uint16_t	proto;
 	smc_nl_msg_cb	cb;
 	void		*arg;
+	/* each message is copied here for the callback: one allocation per request, not
+	 * one per message (nlmsg_convert() would malloc and free for every socket)
+	 */
+	struct nl_msg	*scratch;
+	size_t		scratch_size;
 };
+
+/* req->scratch, big enough for a message of @len bytes */
+static struct nl_msg *req_scratch(struct nl_req *req, size_t len)
+{
+	if (req->scratch && len <= req->scratch_size)
+		return req->scratch;
+	nlmsg_free(req->scratch);
+	req->scratch_size = NLMSG_ALIGN(len > 8192 ? len : 8192);
+	req->scratch = nlmsg_alloc_size(req->scratch_size);
+	if (req->scratch)
+		nlmsg_set_proto(req->scratch, req->proto);
+	return req->scratch;
+}
 
 static int nl_new(struct smc_nl **nlp, struct nltrace *trace)
 {
@@ -477,12 +495,11 @@ static int handle_datagram(struct nl_req *req, uint8_t *buf, size_t len)
 		}
 		if (!req->cb)
 			continue;
-		msg = nlmsg_convert(h);
+		msg = req_scratch(req, h->nlmsg_len);
 		if (!msg)
 			return -ENOMEM;
-		nlmsg_set_proto(msg, req->proto);
+		memcpy(nlmsg_hdr(msg), h, h->nlmsg_len);
 		rc = req->cb(msg, req->arg);
-		nlmsg_free(msg);
 		if (rc < 0)
 			return rc;
 	}
@@ -590,6 +607,7 @@ static int transact(struct smc_nl *nl, enum nl_chan ch, struct nl_msg *msg, smc_
 		if (!rc)
 			rc = handle_datagram(&req, nl->rbuf, len);
 	}
+	nlmsg_free(req.scratch);
 	if (rc == 1)
 		rc = 0;
 	if (rc && !nl->status.reason[0])

@@ -226,24 +226,33 @@ static void visibility_cache(struct out *o)
 		o->visible[c] = col_shown(o, c);
 }
 
+/* Room for @need more bytes after the @len used of the buffer *@buf (*@cap bytes; it
+ * doubles, from @first): the row text and the cell arena grow alike.
+ */
+static bool buf_reserve(struct out *o, char **buf, size_t *cap, size_t len, size_t need,
+			size_t first)
+{
+	size_t want = *cap ? *cap : first;
+	char *bigger;
+
+	if (len + need <= *cap && *buf)
+		return true;
+	while (want < len + need)
+		want *= 2;
+	bigger = realloc(*buf, want);
+	if (!bigger) {
+		fail(o, -ENOMEM);
+		return false;
+	}
+	*buf = bigger;
+	*cap = want;
+	return true;
+}
+
 /* Room for @len more bytes in o->line. */
 static bool line_reserve(struct out *o, size_t len)
 {
-	if (o->line_len + len > o->line_cap || !o->line) {
-		size_t cap = o->line_cap ? o->line_cap : 256;
-		char *line;
-
-		while (cap < o->line_len + len)
-			cap *= 2;
-		line = realloc(o->line, cap);
-		if (!line) {
-			fail(o, -ENOMEM);
-			return false;
-		}
-		o->line = line;
-		o->line_cap = cap;
-	}
-	return true;
+	return buf_reserve(o, &o->line, &o->line_cap, o->line_len, len, 256);
 }
 
 /* The row being printed: appended to o->line, written once complete. */
@@ -692,21 +701,7 @@ static void cell_stored(struct out *o, unsigned int col, size_t len, bool plain)
 
 static bool arena_reserve(struct out *o, size_t need)
 {
-	size_t cap = o->arena_cap ? o->arena_cap : 4096;
-	char *arena;
-
-	if (o->arena_len + need <= o->arena_cap)
-		return true;
-	while (cap < o->arena_len + need)
-		cap *= 2;
-	arena = realloc(o->arena, cap);
-	if (!arena) {
-		fail(o, -ENOMEM);
-		return false;
-	}
-	o->arena = arena;
-	o->arena_cap = cap;
-	return true;
+	return buf_reserve(o, &o->arena, &o->arena_cap, o->arena_len, need, 4096);
 }
 
 /* Store a formatted table cell in the arena, escaped: the widths are then simply those
@@ -780,8 +775,26 @@ static bool plain_text(const char *s, size_t len)
 	return true;
 }
 
-/* Store the string @s of @len bytes as a cell: a copy when it needs no escaping, the
- * way every table cell is filled but those of out_fmt(); no printf on the way.
+/* Store @len bytes of plain text (plain_text(): our own digits and words, or checked)
+ * as a cell.
+ */
+static void cell_put_plain(struct out *o, unsigned int col, const char *s, size_t len)
+{
+	if ((!o->streaming && o->nrows >= o->rows_cap) || o->err)
+		return;
+	if (o->streaming) {
+		fixed_cell(o, col, s, len, len);
+		return;
+	}
+	if (!arena_reserve(o, len + 1))
+		return;
+	memcpy(o->arena + o->arena_len, s, len);
+	o->arena[o->arena_len + len] = '\0';
+	cell_stored(o, col, len, true);
+}
+
+/* Store the string @s of @len bytes from the data as a cell: a copy when it needs no
+ * escaping, the way every table cell is filled but those of out_fmt(); no printf.
  */
 static void cell_put(struct out *o, unsigned int col, const char *s, size_t len)
 {
@@ -795,15 +808,7 @@ static void cell_put(struct out *o, unsigned int col, const char *s, size_t len)
 		cell_set(o, col, "%s", s);
 		return;
 	}
-	if (o->streaming) {
-		fixed_cell(o, col, s, len, len);
-		return;
-	}
-	if (!arena_reserve(o, len + 1))
-		return;
-	memcpy(o->arena + o->arena_len, s, len);
-	o->arena[o->arena_len + len] = '\0';
-	cell_stored(o, col, len, true);
+	cell_put_plain(o, col, s, len);
 }
 
 /* @v in @base (10 or 16, lower case), zero-padded to at least @zpad digits, as "%0*"
@@ -831,7 +836,7 @@ static void cell_digits(struct out *o, unsigned int col, uint64_t v, unsigned in
 	char buf[32];
 	size_t len = digits(buf, v, base, o->table->cols[col].zpad);
 
-	cell_put(o, col, buf, len);
+	cell_put_plain(o, col, buf, len);
 }
 
 /* JSON: write the member name and report whether the value should follow. */
@@ -897,7 +902,7 @@ void out_bool(struct out *o, unsigned int col, bool v)
 		if (json_member(o, col))
 			jw_bool(o->jw, v);
 	} else if (col_visible(o, col)) {
-		cell_put(o, col, v ? "yes" : "no", v ? 3 : 2);
+		cell_put_plain(o, col, v ? "yes" : "no", v ? 3 : 2);
 	}
 }
 

@@ -195,38 +195,18 @@ static void out_endpoint(struct out *o, unsigned int col, const struct smc_sock 
  */
 static void out_reason(struct out *o, unsigned int code_col, uint32_t code)
 {
-	const struct smc_fallback_entry *e = smc_fallback_lookup(code);
+	const struct smc_fallback_entry *e;
 
 	out_uint(o, code_col, code);
+	if (!out_wants(o, code_col + 1))	/* text: the codes alone (out_mode_text()) */
+		return;
+	e = smc_fallback_lookup(code);
 	out_str(o, code_col + 1, smc_fallback_name(code));
 	out_str(o, code_col + 2, smc_fallback_desc(code));
 	if (e) {
 		out_strv(o, code_col + 3, e->causes);
 		out_strv(o, code_col + 4, e->remedies);
 	}
-}
-
-/* "TCP 0x03010000", "TCP 0x05000000/0x03030008": the codes end the row, also with -d, as
- * in smc-tools (their names are in -e and JSON)
- */
-static void out_mode_text(struct out *o, const struct smc_sock *s)
-{
-	const char *mode = smc_mode_name(s->mode);
-
-	if (s->mode != SMC_DIAG_MODE_FALLBACK_TCP) {
-		if (mode)
-			out_str(o, C_MODE_TEXT, mode);
-		else
-			out_fmt(o, C_MODE_TEXT, "%#x?", s->mode);
-		return;
-	}
-	out_str(o, C_MODE_TEXT, "TCP");
-	if (!(s->has & SMC_SOCK_HAS_FALLBACK))
-		return;
-	if (s->peer_diagnosis)
-		out_fmt(o, C_FB_TEXT, "0x%08x/0x%08x", s->fallback_reason, s->peer_diagnosis);
-	else
-		out_fmt(o, C_FB_TEXT, "0x%08x", s->fallback_reason);
 }
 
 /* @v as @width lower-case hex digits at @p (as "%0*x" for values that fit): the -d
@@ -252,6 +232,40 @@ static void out_hex_pair(struct out *o, unsigned int col, uint32_t a, int wa, ui
 	p = hex_digits(p, b, wb);
 	*p = '\0';
 	out_str(o, col, text);
+}
+
+/* "TCP 0x03010000", "TCP 0x05000000/0x03030008": the codes end the row, also with -d, as
+ * in smc-tools (their names are in -e and JSON)
+ */
+static void out_mode_text(struct out *o, const struct smc_sock *s)
+{
+	const char *mode = smc_mode_name(s->mode);
+
+	if (s->mode != SMC_DIAG_MODE_FALLBACK_TCP) {
+		if (mode)
+			out_str(o, C_MODE_TEXT, mode);
+		else
+			out_fmt(o, C_MODE_TEXT, "%#x?", s->mode);
+		return;
+	}
+	out_str(o, C_MODE_TEXT, "TCP");
+	if (!(s->has & SMC_SOCK_HAS_FALLBACK) || !out_wants(o, C_FB_TEXT))
+		return;
+	{
+		char text[24], *p = text;
+
+		*p++ = '0';
+		*p++ = 'x';
+		p = hex_digits(p, s->fallback_reason, 8);
+		if (s->peer_diagnosis) {
+			*p++ = '/';
+			*p++ = '0';
+			*p++ = 'x';
+			p = hex_digits(p, s->peer_diagnosis, 8);
+		}
+		*p = '\0';
+		out_str(o, C_FB_TEXT, text);
+	}
 }
 
 static void out_cursor(struct out *o, unsigned int text_col, unsigned int json_col,
