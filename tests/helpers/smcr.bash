@@ -85,11 +85,12 @@ in_b() { ip netns exec b "$@"; }
 #
 # A first contact (no link group yet, no knob turned) that the kernel lets time out on
 # its own is made once more, from fresh link groups, with a note: 7.3 under TCG now and
-# then drops the server's ADD_LINK as "unexpected LLC msg" while the client still
-# confirms the first link ("msg 4 exp 1" in dmesg), the server's CLC wait (2 s) runs
-# out, and both ends fall back (server 0x02010000, client 0x05000000/0x02010000). That
-# is the kernel's race, not what a test looks at; tests that provoke the same timeout
-# on purpose turn a knob first, so they are left alone.
+# then takes longer than the server's CLC wait (2 s) to set up the first link; the
+# server gives up and deletes the link, the client, still waiting for CONFIRM_LINK,
+# drops that DELETE_LINK ("dropped unexpected LLC msg: msg 4 exp 1" in dmesg), and both
+# ends fall back (server 0x02010000, client 0x05000000/0x02010000). That is the
+# kernel's timing, not what a test looks at; tests that provoke the same timeout on
+# purpose turn a knob first, so they are left alone.
 smcr_pair() {
 	local port=$1 sopts=() copts=() fresh=0 try
 	shift
