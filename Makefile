@@ -183,7 +183,8 @@ $(ASAN_DIR)/%: $(LIB_SRCS) $(wildcard lib/*.h */main.c tests/unit/*.[ch])
 
 # libFuzzer harnesses (tests/fuzz, see tests/README.md "Fuzzing"): clang only, built only
 # by these targets. Each harness links every lib/ object and the main() of the tools it
-# runs, compiled as <tool>_main(). FUZZ_TIME: seconds per harness for make fuzz.
+# runs, compiled as <tool>_main(). FUZZ_TIME: seconds per harness for make fuzz,
+# or FUZZ_RUNS: executions per harness instead.
 FUZZ_CC     ?= clang
 FUZZ_TIME   ?= 60
 FUZZ_DIR    := build/fuzz
@@ -224,9 +225,9 @@ $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/fuzz_%.o $(FUZZ_COMMON) $(FUZZ_LIB)
 	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(DEP_LIBS)
 
 fuzz-build: $(FUZZ_BINS)
-# every harness for FUZZ_TIME seconds, two at a time
+# every harness for FUZZ_TIME seconds (or FUZZ_RUNS executions), two at a time
 fuzz:
-	@FUZZ_TIME=$(FUZZ_TIME) tests/fuzz/run.sh run
+	@FUZZ_TIME=$(FUZZ_TIME) FUZZ_RUNS=$(FUZZ_RUNS) tests/fuzz/run.sh run
 # each harness for a few seconds, and every saved reproducer once (TAP; make check)
 fuzz-smoke:
 	@tests/fuzz/run.sh smoke

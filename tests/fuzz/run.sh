@@ -3,7 +3,8 @@
 #
 #   run.sh smoke [HARNESS...]   each harness for SMOKE_TIME seconds (default 15), then every
 #                               saved reproducer once; TAP, for tests/check.sh
-#   run.sh run [HARNESS...]     each harness for FUZZ_TIME seconds (default 60): make fuzz
+#   run.sh run [HARNESS...]     each harness for FUZZ_TIME seconds (default 60): make fuzz;
+#                               with FUZZ_RUNS=N, each for N executions instead (no time limit)
 #   run.sh repro [HARNESS...]   only the reproducers under tests/fuzz/repro/HARNESS/; TAP
 #   run.sh corpus [HARNESS...]  remake tests/fuzz/corpus/HARNESS/ from the bench's
 #                               recordings (tests/replay/*/*.rec), minimised by libFuzzer
@@ -53,12 +54,14 @@ build() {
 	fi
 }
 
-# fuzz HARNESS SECONDS: one libFuzzer run; its log in $LOGS/HARNESS.log
+# fuzz HARNESS SECONDS: one libFuzzer run; its log in $LOGS/HARNESS.log. SECONDS is 0
+# when FUZZ_RUNS gives the number of executions instead.
 fuzz() {
 	local h=$1 secs=$2 work=$FUZZ_DIR/corpus/$1 seeds=tests/fuzz/corpus/$1
 	mkdir -p "$work" "$FUZZ_DIR/artifacts/$h"
 	[ -d "$seeds" ] || seeds=
 	nice -n "$FUZZ_NICE" "$FUZZ_DIR/fuzz_$h" -max_total_time="$secs" -timeout="$TIMEOUT" \
+		-runs="${FUZZ_RUNS:--1}" \
 		-rss_limit_mb=2048 -max_len="$(max_len "$h")" -print_final_stats=1 \
 		-artifact_prefix="$FUZZ_DIR/artifacts/$h/" "$work" $seeds \
 		>"$LOGS/$h.log" 2>&1
@@ -66,14 +69,16 @@ fuzz() {
 
 # One line of figures from a finished run's log
 figures() {
-	local log=$1 execs rate cov ft corp
+	local log=$1 execs rate cov ft corp secs
+	secs=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -1)
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
 	# (-a: the log quotes inputs, which may hold any byte)
 	cov=$(grep -ao ' cov: [0-9]*' "$log" | tail -1 | tr -dc 0-9)
 	ft=$(grep -ao ' ft: [0-9]*' "$log" | tail -1 | tr -dc 0-9)
 	corp=$(grep -ao ' corp: [0-9]*' "$log" | tail -1 | tr -dc 0-9)
-	echo "${execs:-?} execs (${rate:-?}/s), cov ${cov:-?}, ft ${ft:-?}, corpus ${corp:-?}"
+	echo "${execs:-?} execs (${rate:-?}/s${secs:+ for $secs s}), cov ${cov:-?}, ft ${ft:-?}," \
+		"corpus ${corp:-?}"
 }
 
 n=0
@@ -105,7 +110,7 @@ fuzz_all() {
 		rc=$(cat "$LOGS/$h.status" 2>/dev/null || echo "?")
 		art=$(sed -n "s/.*Test unit written to \(.*timeout-[0-9a-f]*\)$/\1/p" "$log")
 		if [ "$rc" = 0 ]; then
-			tap ok "fuzz $h: $secs s, $(figures "$log")"
+			tap ok "fuzz $h: $(figures "$log")"
 		elif [ -n "$art" ] && "$FUZZ_DIR/fuzz_$h" -timeout="$TIMEOUT" -runs=1 "$art" \
 			>/dev/null 2>&1; then
 			# a timeout that does not come again, at full priority: the machine was busy
@@ -184,7 +189,11 @@ smoke | repro)
 	;;
 run)
 	build || exit 1
-	fuzz_all "${FUZZ_TIME:-60}"
+	if [ -n "${FUZZ_RUNS:-}" ]; then
+		fuzz_all 0
+	else
+		fuzz_all "${FUZZ_TIME:-60}"
+	fi
 	exit "$failed"
 	;;
 corpus)
