@@ -64,7 +64,7 @@ const char *smc_fallback_desc(uint32_t code)
 /* Small dense enums: a NULL-padded array indexed by value. */
 #define NAME_AT(tbl, v) ((size_t)(v) < ARRAY_LEN(tbl) ? (tbl)[v] : NULL)
 
-const char *smc_lgr_role_name(uint8_t role)
+const char *smc_lgr_role_name(unsigned int role)
 {
 	/* enum smc_lgr_role in smc_core.h: SMC_CLNT 0, SMC_SERV 1 */
 	static const char *const names[] = { "CLNT", "SERV" };
@@ -72,7 +72,7 @@ const char *smc_lgr_role_name(uint8_t role)
 	return NAME_AT(names, role);
 }
 
-const char *smc_lgr_type_name(uint8_t type)
+const char *smc_lgr_type_name(unsigned int type)
 {
 	/* enum smc_lgr_type: redundancy of an SMC-R link group */
 	static const char *const names[] = { "NONE", "SINGLE", "SYM", "ASYMP", "ASYML" };
@@ -80,7 +80,7 @@ const char *smc_lgr_type_name(uint8_t type)
 	return NAME_AT(names, type);
 }
 
-const char *smc_link_state_name(uint32_t state)
+const char *smc_link_state_name(unsigned int state)
 {
 	static const char *const names[] = {
 		"LINK_UNUSED", "LINK_INACTIVE", "LINK_ACTIVATING", "LINK_ACTIVE",
@@ -89,7 +89,7 @@ const char *smc_link_state_name(uint32_t state)
 	return NAME_AT(names, state);
 }
 
-const char *smc_peer_os_name(uint8_t os)
+const char *smc_peer_os_name(unsigned int os)
 {
 	/* SMC_CLC_OS_* in smc_clc.h */
 	static const char *const names[] = { NULL, "ZOS", "LINUX", "AIX" };
@@ -97,7 +97,7 @@ const char *smc_peer_os_name(uint8_t os)
 	return NAME_AT(names, os);
 }
 
-const char *smc_buf_type_name(uint8_t type)
+const char *smc_buf_type_name(unsigned int type)
 {
 	/* enum smcr_buf_type: SMCR_PHYS_CONT_BUFS 0, SMCR_VIRT_CONT_BUFS 1 */
 	static const char *const names[] = { "physical", "virtual" };

@@ -39,11 +39,11 @@ const char *smc_fallback_desc(uint32_t code);
 #define SMC_LO_RESERVED_CHID 0xffff
 
 /* Link groups and links (values from net/smc/smc_core.h and smc_clc.h); NULL if unknown */
-const char *smc_lgr_role_name(uint8_t role);		/* "CLNT", "SERV" */
-const char *smc_lgr_type_name(uint8_t type);		/* "NONE", "SINGLE", "SYM", "ASYMP", "ASYML" */
-const char *smc_link_state_name(uint32_t state);	/* "LINK_ACTIVE", ... */
-const char *smc_peer_os_name(uint8_t os);		/* "ZOS", "LINUX", "AIX" */
-const char *smc_buf_type_name(uint8_t type);		/* "physical", "virtual" */
+const char *smc_lgr_role_name(unsigned int role);		/* "CLNT", "SERV" */
+const char *smc_lgr_type_name(unsigned int type);		/* "NONE", "SINGLE", "SYM", "ASYMP", "ASYML" */
+const char *smc_link_state_name(unsigned int state);	/* "LINK_ACTIVE", ... */
+const char *smc_peer_os_name(unsigned int os);		/* "ZOS", "LINUX", "AIX" */
+const char *smc_buf_type_name(unsigned int type);		/* "physical", "virtual" */
 /* The kernel module name of an RDMA device's verbs driver ("rxe", "mlx5", "erdma" ...)
  * from its enum rdma_driver_id; NULL if unknown
  */

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* nla.c - length-checked reads of netlink attributes (the rule is in nla.h) */
+#include <arpa/inet.h>
+#include <errno.h>
 #include <string.h>
 
 #include "nla.h"
@@ -164,4 +166,100 @@ bool smc_nlmsg_header(const struct nlmsghdr *h, void *dst, size_t size)
 		return false;
 	memcpy(dst, nlmsg_data(h), size);
 	return true;
+}
+
+/* Read row @f's attribute into @val (an integer's bytes, or the string itself). */
+static bool field_read(const struct smc_nla_field *f, const struct nlattr *a, void *val)
+{
+	switch (f->kind) {
+	case SMC_NLA_K_U8:
+		return smc_nla_u8(a, val);
+	case SMC_NLA_K_U16:
+		return smc_nla_u16(a, val);
+	case SMC_NLA_K_U32:
+		return smc_nla_u32(a, val);
+	case SMC_NLA_K_U64:
+		return smc_nla_u64(a, val);
+	case SMC_NLA_K_BOOL:
+		return smc_nla_bool(a, val);
+	case SMC_NLA_K_STR:
+		return smc_nla_str(a, val, f->size);
+	case SMC_NLA_K_PADDED:
+		return smc_nla_padded_str(a, val, f->size);
+	case SMC_NLA_K_BE32: {
+		uint32_t be;
+
+		if (!smc_nla_struct(a, &be, sizeof(be), sizeof(be)))
+			return false;
+		be = ntohl(be);
+		memcpy(val, &be, sizeof(be));
+		return true;
+	}
+	}
+	return false;
+}
+
+static const struct nlattr *field_attr(struct nlattr *const *tb, const struct smc_nla_table *t,
+				       const struct smc_nla_field *f)
+{
+	return f->attr <= t->maxtype ? tb[f->attr] : NULL;
+}
+
+static void field_set(const struct smc_nla_field *f, void *obj, const void *val)
+{
+	memcpy((char *)obj + f->off, val, f->size);
+	if (f->has_off)
+		*((bool *)((char *)obj + f->has_off)) = true;
+}
+
+/* the highest attribute type a nest table may have (ours are below 32) */
+#define NEST_MAXTYPE 63
+
+static int nest_read(const struct nlattr *a, const struct smc_nla_table *t, void *obj)
+{
+	struct nlattr *tb[NEST_MAXTYPE + 1];
+
+	if (t->maxtype > NEST_MAXTYPE ||
+	    nla_parse_nested(tb, t->maxtype, (struct nlattr *)a, NULL) < 0)
+		return -EPROTO;
+	return smc_nla_fields(tb, t, obj);
+}
+
+int smc_nla_fields(struct nlattr *const *tb, const struct smc_nla_table *t, void *obj)
+{
+	for (unsigned int i = 0; i < t->nrows; i++) {
+		const struct smc_nla_field *f = &t->rows[i];
+		const struct nlattr *a = field_attr(tb, t, f);
+		/* integers are read here first, strings in place (a failed read leaves "") */
+		uint64_t val[2] = { 0, 0 };
+		bool ok;
+
+		if (f->kind == SMC_NLA_K_NEST) {
+			if (a && nest_read(a, f->nest, obj))
+				return -EPROTO;
+			continue;
+		}
+		if (f->flags & SMC_NLA_F_PAIR && i + 1 < t->nrows) {
+			const struct smc_nla_field *g = &t->rows[i + 1];
+
+			if (field_read(f, a, &val[0]) && field_read(g, field_attr(tb, t, g), &val[1])) {
+				field_set(f, obj, &val[0]);
+				field_set(g, obj, &val[1]);
+			}
+			i++;
+			continue;
+		}
+		if (f->kind == SMC_NLA_K_STR || f->kind == SMC_NLA_K_PADDED) {
+			ok = field_read(f, a, (char *)obj + f->off);
+			if (ok && f->has_off)
+				*((bool *)((char *)obj + f->has_off)) = true;
+		} else {
+			ok = field_read(f, a, &val[0]);
+			if (ok)
+				field_set(f, obj, &val[0]);
+		}
+		if (!ok && f->flags & SMC_NLA_F_REQUIRED)
+			return -EPROTO;
+	}
+	return 0;
 }

@@ -89,4 +89,91 @@ size_t smc_nla_struct(const struct nlattr *a, void *dst, size_t size, size_t min
  */
 bool smc_nlmsg_header(const struct nlmsghdr *h, void *dst, size_t size);
 
+/* ---- parse tables: each attribute of an object described once ------------------------
+ *
+ * A row names an attribute of a nest, how it is read (the getters above) and the field
+ * of the object it fills. smc_nla_fields() reads a whole table; views name the same
+ * fields in their own tables (view.h), so a new attribute is a struct field, a row here
+ * and a row there.
+ *
+ * A field the kernel may leave out (an older kernel, an SMC-D group, a malformed
+ * attribute) is an SMC_OPT: .has says whether it was read. A plain field stays 0.
+ */
+#define SMC_OPT(T)		struct { T v; bool has; }
+#define SMC_OPT_STR(size)	struct { char v[size]; bool has; }
+
+enum smc_nla_kind {
+	SMC_NLA_K_U8, SMC_NLA_K_U16, SMC_NLA_K_U32, SMC_NLA_K_U64, SMC_NLA_K_BOOL,
+	SMC_NLA_K_STR,		/* smc_nla_str() */
+	SMC_NLA_K_PADDED,	/* smc_nla_padded_str() */
+	SMC_NLA_K_BE32,		/* 4 raw bytes in network order, stored in host order */
+	SMC_NLA_K_NEST,		/* a nest, read with its own table (.nest) */
+};
+
+enum {
+	SMC_NLA_F_REQUIRED	= 1u << 0,	/* unreadable: the message is -EPROTO */
+	SMC_NLA_F_PAIR		= 1u << 1,	/* with the next row: both read, or neither
+						 * (integers only) */
+};
+
+struct smc_nla_table;
+
+struct smc_nla_field {
+	uint16_t			attr;
+	uint8_t				kind;		/* enum smc_nla_kind */
+	uint8_t				flags;		/* SMC_NLA_F_* */
+	uint16_t			off;		/* of the value in the object */
+	uint16_t			size;		/* of the value */
+	uint16_t			has_off;	/* of an SMC_OPT's .has; 0: a plain field */
+	const struct smc_nla_table	*nest;		/* SMC_NLA_K_NEST */
+};
+
+struct smc_nla_table {
+	const struct smc_nla_field	*rows;
+	uint16_t			nrows;
+	uint16_t			maxtype;	/* the nest's highest attribute type */
+};
+
+/* the bytes a kind stores (0: any, strings); a row's field must have exactly these */
+#define SMC_NLA_SIZE_U8		1
+#define SMC_NLA_SIZE_U16	2
+#define SMC_NLA_SIZE_U32	4
+#define SMC_NLA_SIZE_U64	8
+#define SMC_NLA_SIZE_BOOL	sizeof(bool)
+#define SMC_NLA_SIZE_BE32	4
+#define SMC_NLA_SIZE_STR	0
+#define SMC_NLA_SIZE_PADDED	0
+/* 0, or a compile error if member @m of @S does not have the size kind @K stores */
+#define SMC_NLA_SIZE_CHECK(K, S, m)						\
+	(0 * sizeof(char[(SMC_NLA_SIZE_##K == 0 ||				\
+			  sizeof(((S *)0)->m) == SMC_NLA_SIZE_##K) ? 1 : -1]))
+
+/* attribute @type_, read as kind @K (U8, U32, PADDED, ...) into the plain field @m of @S;
+ * @fl: SMC_NLA_F_* (the _F forms)
+ */
+#define SMC_NLA_FIELD_F(type_, K, S, m, fl)					\
+	{ .attr = (type_), .kind = SMC_NLA_K_##K, .flags = (fl),		\
+	  .off = offsetof(S, m) + SMC_NLA_SIZE_CHECK(K, S, m),			\
+	  .size = sizeof(((S *)0)->m) }
+#define SMC_NLA_FIELD(type_, K, S, m)	SMC_NLA_FIELD_F(type_, K, S, m, 0)
+/* ... into the SMC_OPT field @m of @S */
+#define SMC_NLA_OPT_F(type_, K, S, m, fl)					\
+	{ .attr = (type_), .kind = SMC_NLA_K_##K, .flags = (fl),		\
+	  .off = offsetof(S, m.v) + SMC_NLA_SIZE_CHECK(K, S, m.v),		\
+	  .size = sizeof(((S *)0)->m.v), .has_off = offsetof(S, m.has) }
+#define SMC_NLA_OPT(type_, K, S, m)	SMC_NLA_OPT_F(type_, K, S, m, 0)
+/* a nest read with table @t into the same object */
+#define SMC_NLA_NEST(type_, t)	{ .attr = (type_), .kind = SMC_NLA_K_NEST, .nest = (t) }
+#define SMC_NLA_TABLE(rows, maxtype)						\
+	{ (rows), sizeof(rows) / sizeof((rows)[0]), (maxtype) }
+
+/**
+ * smc_nla_fields() - fill @obj from the attributes @tb (indexed by type, @t->maxtype + 1)
+ *
+ * Every row is read with its getter; one absent or malformed leaves its field as it was
+ * (0 after a memset) and its .has false.
+ * Return: 0; -EPROTO if a SMC_NLA_F_REQUIRED attribute is unreadable or a nest malformed.
+ */
+int smc_nla_fields(struct nlattr *const *tb, const struct smc_nla_table *t, void *obj);
+
 #endif

@@ -346,7 +346,7 @@ static int count_loopback_lgr(const struct smc_lgr *lgr, void *arg)
 {
 	size_t *n = arg;
 
-	if (lgr->has & SMC_LGR_HAS_CHID && lgr->chid == SMC_LO_RESERVED_CHID)
+	if (lgr->chid.has && lgr->chid.v == SMC_LO_RESERVED_CHID)
 		(*n)++;
 	return 0;
 }

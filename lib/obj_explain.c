@@ -36,7 +36,7 @@ static const struct out_col list_cols[C_NCOLS] = {
 
 static int explain_list(struct smc_ctx *ctx)
 {
-	static const struct out_table table = { NULL, list_cols, C_NCOLS, 0 };
+	static const struct out_table table = { .cols = list_cols, .ncols = C_NCOLS };
 	size_t n;
 	const struct smc_fallback_entry *e = smc_fallback_entries(&n);
 

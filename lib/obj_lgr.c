@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <net/if.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "parse_num.h"
 #include "smc_lgr.h"
 #include "tool.h"
+#include "view.h"
 
 struct lgr_filter {
 	bool		by_id;
@@ -30,117 +32,172 @@ struct lgr_walk {
 	bool			warned_netns;
 };
 
-/* ---- columns ------------------------------------------------------------------------ */
+/* ---- views --------------------------------------------------------------------------- */
 
-enum { G_DETAIL = 1u << 0, G_DETAIL2 = 1u << 1, G_SMCR = 1u << 2 };
+enum { G_DETAIL = 1u << 0, G_DETAIL2 = 1u << 1, G_SMCR = 1u << 2, G_SMCD = 1u << 3 };
 
-enum lgr_col {
-	L_ID, L_ROLE, L_TYPE, L_VLAN, L_CONNS, L_PNETID,
-	L_NET_COOKIE, L_BUF_TYPE, L_SNDBUF, L_RMB, L_VERSION, L_PEER_REL, L_PEER_HOST,
-	L_PEER_OS, L_DIRECT, L_NEG_EID, L_MAX_CONNS, L_MAX_LINKS,
-	L_GID, L_GID_EXT, L_PEER_GID, L_PEER_GID_EXT, L_CHID, L_LOOPBACK,
-	L_NCOLS
-};
+/* the objects of a row, view_field.obj */
+enum { OBJ_LGR, OBJ_LINK, OBJ_CTX };
+
+#define LGR(fmt, m)	VIEW_FIELD(fmt, struct smc_lgr, m)
+#define LGR_OPT(fmt, m)	VIEW_OPT(fmt, struct smc_lgr, m)
+
+/* "GID      :" / "Peer-GID :" in a record: 128 bits where the kernel has them (6.8+) */
+static void show_gid(struct out *o, unsigned int col, const struct view_field *f,
+		     const void *const *objs, bool record)
+{
+	const struct smc_lgr *lgr = objs[OBJ_LGR];
+	bool peer = f->off == offsetof(struct smc_lgr, peer_gid.v);
+	uint64_t gid = peer ? lgr->peer_gid.v : lgr->gid.v;
+	uint64_t ext = peer ? lgr->peer_gid_ext.v : lgr->gid_ext.v;
+
+	(void)col;
+	if (!record)
+		return;
+	if (lgr->gid_ext.has && (lgr->gid_ext.v || lgr->peer_gid_ext.v))
+		out_kv_fmt(o, NULL, f->label, "%016llx%016llx", (unsigned long long)gid,
+			   (unsigned long long)ext);
+	else
+		out_kv_fmt(o, NULL, f->label, "%016llx", (unsigned long long)gid);
+}
+
+/* CHID: the record names the loopback-ism's reserved one */
+static void show_chid(struct out *o, unsigned int col, const struct view_field *f,
+		      const void *const *objs, bool record)
+{
+	const struct smc_lgr *lgr = objs[OBJ_LGR];
+
+	if (record)
+		out_kv_fmt(o, NULL, f->label, "%04x%s", lgr->chid.v,
+			   lgr->chid.v == SMC_LO_RESERVED_CHID ? " (loopback-ism)" : "");
+	else
+		out_xint(o, col, lgr->chid.v);
+}
+
+static void show_loopback(struct out *o, unsigned int col, const struct view_field *f,
+			  const void *const *objs, bool record)
+{
+	const struct smc_lgr *lgr = objs[OBJ_LGR];
+
+	(void)f;
+	if (!record)
+		out_bool(o, col, lgr->chid.v == SMC_LO_RESERVED_CHID);
+}
 
 /*
- * smc-tools' tables, byte for byte (OUT_TABLE_FIXED): each header as smc-tools prints it,
- * blanks included, and each cell's width and the blanks that follow it, from its printf
- * formats. "show" is "%08x %-8s %-8s %#4x  %6d  %-16s ", link-show
- * "%08x %-8s %-8s %-15s %-15s %6d  " then, with -d, "%08x  %08x  %-8s  %4d  " and, with
- * -dd, "%-40s  %s  ". SMC-D's show has the same layout without role and type.
+ * One row per field of struct smc_lgr, in the order of smc-tools' -d record. The table
+ * columns are smc-tools' tables, byte for byte (OUT_TABLE_FIXED): each header as
+ * smc-tools prints it, blanks included, and each cell's width and the blanks after it,
+ * from its printf formats: "show" is "%08x %-8s %-8s %#4x  %6d  %-16s "; SMC-D's has the
+ * same layout without role and type. smc-tools' record has #Conns after the SMCv2 lines
+ * and RMB/DMB by variant: record-only rows.
  */
-static const struct out_col lgr_cols[L_NCOLS] = {
-	[L_ID]		= OUT_FIXED("linkgroup_id", "LG-ID    ", OUT_LEFT, 0, 8, 8, 1),
-	[L_ROLE]	= OUT_FIXED("role", "LG-Role  ", OUT_LEFT, G_SMCR, 8, 0, 1),
-	[L_TYPE]	= OUT_FIXED("type", "LG-Type  ", OUT_LEFT, G_SMCR, 8, 0, 1),
-	[L_VLAN]	= OUT_FIXED("vlan_id", "VLAN  ", OUT_RIGHT, 0, 4, 0, 2),
-	[L_CONNS]	= OUT_FIXED("conns", "#Conns  ", OUT_RIGHT, 0, 6, 0, 2),
-	[L_PNETID]	= { "pnetid", "PNET-ID ", OUT_LEFT, 0, 16, 0, 1, OUT_COL_OMIT_EMPTY },
-	[L_NET_COOKIE]	= OUT_JSON_ONLY("net_cookie", 0, 16),
-	[L_BUF_TYPE]	= OUT_JSON_ONLY("buf_type", 0, 0),
-	[L_SNDBUF]	= OUT_JSON_ONLY("sndbuf_alloc_bytes", 0, 0),
-	[L_RMB]		= OUT_JSON_ONLY("rmb_alloc_bytes", 0, 0),
-	[L_VERSION]	= OUT_JSON_ONLY("smc_version", 0, 0),
-	[L_PEER_REL]	= OUT_JSON_ONLY("peer_release", 0, 0),
-	[L_PEER_HOST]	= OUT_JSON_ONLY("peer_host", 0, 0),
-	[L_PEER_OS]	= OUT_JSON_ONLY("peer_os", 0, 0),
-	[L_DIRECT]	= OUT_JSON_ONLY("direct", 0, 0),
-	[L_NEG_EID]	= OUT_JSON_ONLY("negotiated_eid", 0, 0),
-	[L_MAX_CONNS]	= OUT_JSON_ONLY("max_conns", 0, 0),
-	[L_MAX_LINKS]	= OUT_JSON_ONLY("max_links", 0, 0),
-	[L_GID]		= OUT_JSON_ONLY("gid", 0, 16),
-	[L_GID_EXT]	= OUT_JSON_ONLY("gid_ext", 0, 16),
-	[L_PEER_GID]	= OUT_JSON_ONLY("peer_gid", 0, 16),
-	[L_PEER_GID_EXT] = OUT_JSON_ONLY("peer_gid_ext", 0, 16),
-	[L_CHID]	= OUT_JSON_ONLY("chid", 0, 4),
-	[L_LOOPBACK]	= OUT_JSON_ONLY("loopback_ism", 0, 0),
+static const struct view_field lgr_fields[] = {
+	{ OUT_FIXED("linkgroup_id", "LG-ID    ", OUT_LEFT, 0, 8, 8, 1), "LG-ID    :",
+	  LGR(VIEW_HEX, id) },
+	{ OUT_FIXED("role", "LG-Role  ", OUT_LEFT, G_SMCR, 8, 0, 1), "LG-Role  :",
+	  LGR_OPT(VIEW_NAME, role), .name = smc_lgr_role_name },
+	{ OUT_FIXED("type", "LG-Type  ", OUT_LEFT, G_SMCR, 8, 0, 1), "LG-Type  :",
+	  LGR_OPT(VIEW_NAME, type), .name = smc_lgr_type_name },
+	{ OUT_FIXED("vlan_id", "VLAN  ", OUT_RIGHT, 0, 4, 0, 2), "VLAN     :",
+	  LGR(VIEW_HEX_0X, vlan_id) },
+	{ OUT_FIXED("conns", "#Conns  ", OUT_RIGHT, 0, 6, 0, 2), NULL, LGR(VIEW_UINT, conns) },
+	{ { "pnetid", "PNET-ID ", OUT_LEFT, 0, 16, 0, 1, OUT_COL_OMIT_EMPTY }, "PNET-ID  :",
+	  LGR(VIEW_STR, pnetid) },
+	{ OUT_JSON_ONLY("smc_version", 0, 0), "Version  :", LGR(VIEW_UINT, version) },
+	{ OUT_JSON_ONLY("peer_release", 0, 0), "Peer-Rel :", LGR_OPT(VIEW_UINT, peer_release) },
+	{ OUT_JSON_ONLY("peer_host", 0, 0), "Peer-Host:", LGR_OPT(VIEW_STR, peer_host) },
+	{ OUT_JSON_ONLY("peer_os", 0, 0), "Peer-OS  :", LGR_OPT(VIEW_NAME_ONLY, peer_os),
+	  .name = smc_peer_os_name },
+	{ OUT_JSON_ONLY("direct", 0, 0), "Direct   :", LGR_OPT(VIEW_YESNO, direct) },
+	{ OUT_JSON_ONLY("negotiated_eid", 0, 0), "EID      :", LGR_OPT(VIEW_PADDED, neg_eid) },
+	{ { 0 }, "#Conns   :", LGR(VIEW_UINT, conns) },
+	{ OUT_JSON_ONLY("sndbuf_alloc_bytes", 0, 0), "Sndbuf   :",
+	  LGR_OPT(VIEW_BYTES, sndbuf_alloc) },
+	{ OUT_JSON_ONLY("rmb_alloc_bytes", 0, 0), NULL, LGR_OPT(VIEW_BYTES, rmb_alloc) },
+	{ { .groups = G_SMCR }, "RMB      :", LGR_OPT(VIEW_BYTES, rmb_alloc) },
+	{ { .groups = G_SMCD }, "DMB      :", LGR_OPT(VIEW_BYTES, rmb_alloc) },
+	{ OUT_JSON_ONLY("max_conns", 0, 0), "Max-Conns:", LGR_OPT(VIEW_UINT, max_conns) },
+	{ OUT_JSON_ONLY("max_links", 0, 0), "Max-Links:", LGR_OPT(VIEW_UINT, max_links) },
+	{ OUT_JSON_ONLY("buf_type", 0, 0), "Buf-Type :", LGR_OPT(VIEW_NAME_ONLY, buf_type),
+	  .name = smc_buf_type_name },
+	{ OUT_JSON_ONLY("net_cookie", 0, 16), "Netns    :", LGR_OPT(VIEW_XID, net_cookie) },
+	{ OUT_JSON_ONLY("gid", 0, 16), NULL, LGR_OPT(VIEW_XID, gid) },
+	{ OUT_JSON_ONLY("peer_gid", 0, 16), NULL, LGR_OPT(VIEW_XID, peer_gid) },
+	{ OUT_JSON_ONLY("gid_ext", 0, 16), NULL, LGR_OPT(VIEW_XID, gid_ext) },
+	{ OUT_JSON_ONLY("peer_gid_ext", 0, 16), NULL, LGR_OPT(VIEW_XID, peer_gid_ext) },
+	{ { 0 }, "GID      :", LGR_OPT(VIEW_CUSTOM, gid), .show = show_gid },
+	{ { 0 }, "Peer-GID :", LGR_OPT(VIEW_CUSTOM, peer_gid), .show = show_gid },
+	{ OUT_JSON_ONLY("chid", 0, 4), "CHID     :", LGR_OPT(VIEW_CUSTOM, chid),
+	  .show = show_chid },
+	{ OUT_JSON_ONLY("loopback_ism", 0, 0), NULL, LGR_OPT(VIEW_CUSTOM, chid),
+	  .show = show_loopback },
 };
 
-static const struct out_table lgr_table = {
-	.name = "linkgroups", .cols = lgr_cols, .ncols = L_NCOLS, .flags = OUT_TABLE_FIXED | OUT_TABLE_LAZY_HEADER,
-};
-
-enum link_col {
-	K_LGR_ID, K_ROLE, K_TYPE, K_NETDEV, K_NETDEV_TEXT, K_STATE, K_CONNS,
-	K_UID, K_PEER_UID, K_IBDEV, K_IBPORT, K_GID, K_PEER_GID,
-	K_LINK_ID, K_IFINDEX, K_NET_COOKIE,
-	K_NCOLS
-};
+static const struct out_table lgr_table =
+	VIEW_TABLE("linkgroups", lgr_fields, OUT_TABLE_FIXED | OUT_TABLE_LAZY_HEADER);
 
 #define D1 (G_DETAIL | G_DETAIL2)
-
-static const struct out_col link_cols[K_NCOLS] = {
-	[K_LGR_ID]	= OUT_FIXED("linkgroup_id", "LG-ID    ", OUT_LEFT, 0, 8, 8, 1),
-	[K_ROLE]	= OUT_FIXED("role", "LG-Role  ", OUT_LEFT, 0, 8, 0, 1),
-	[K_TYPE]	= OUT_FIXED("type", "LG-Type  ", OUT_LEFT, 0, 8, 0, 1),
-	[K_NETDEV_TEXT]	= OUT_FIXED(NULL, "Net-Dev         ", OUT_LEFT, 0, 15, 0, 1),
-	[K_STATE]	= OUT_FIXED("state", "Link-State      ", OUT_LEFT, 0, 15, 0, 1),
-	[K_CONNS]	= OUT_FIXED("conns", "#Conns  ", OUT_RIGHT, 0, 6, 0, 2),
-	[K_UID]		= OUT_FIXED("uid", "Link-UID  ", OUT_LEFT, D1, 8, 8, 2),
-	[K_PEER_UID]	= OUT_FIXED("peer_uid", "Peer-UID  ", OUT_LEFT, D1, 8, 8, 2),
-	[K_IBDEV]	= OUT_FIXED("ib_device", "IB-Dev    ", OUT_LEFT, D1, 8, 0, 2),
-	[K_IBPORT]	= OUT_FIXED("ib_port", "IB-P  ", OUT_RIGHT, D1, 4, 0, 2),
-	[K_GID]		= OUT_FIXED("gid", "Local-GID                                 ", OUT_LEFT,
-			      G_DETAIL2, 40, 0, 2),
-	[K_PEER_GID]	= OUT_FIXED("peer_gid", "Peer-GID  ", OUT_LEFT, G_DETAIL2, 0, 0, 2),
-	[K_LINK_ID]	= OUT_JSON_ONLY("link_id", 0, 0),
-	[K_IFINDEX]	= OUT_JSON_ONLY("netdev_ifindex", 0, 0),
-	[K_NET_COOKIE]	= OUT_JSON_ONLY("net_cookie", 0, 16),
-	[K_NETDEV]	= OUT_JSON_ONLY("netdev", 0, 0),
-};
-
-static const struct out_table link_table = {
-	.name = "links", .cols = link_cols, .ncols = K_NCOLS, .flags = OUT_TABLE_FIXED | OUT_TABLE_LAZY_HEADER,
-};
-
-/* ---- helpers ------------------------------------------------------------------------ */
-
-static void out_name_or_raw(struct out *o, unsigned int col, const char *name, uint32_t v)
-{
-	if (name)
-		out_str(o, col, name);
-	else
-		out_fmt(o, col, "%#x?", v);
-}
+#define LINK(fmt, m)	VIEW_FIELD(fmt, struct smc_link, m), .obj = OBJ_LINK
 
 /* A link's netdev by name where our namespace knows it (tool_port_netdev()), else in
  * text by its index in the namespace it belongs to; JSON has that index anyway.
  */
-static void out_netdev(struct smc_ctx *ctx, const struct smc_link *l)
+static void show_netdev(struct out *o, unsigned int col, const struct view_field *f,
+			const void *const *objs, bool record)
 {
-	if (!l->netdev)
+	const struct smc_link *l = objs[OBJ_LINK];
+
+	(void)f;
+	if (record || !l->netdev)
 		return;
-	tool_out_port_netdev(ctx->out, K_NETDEV, K_NETDEV_TEXT,
-			     tool_port_netdev(ctx, l->ib_dev, l->ib_port, l->netdev), l->netdev);
+	tool_out_port_netdev(o, col, col,
+			     tool_port_netdev(objs[OBJ_CTX], l->ib_dev, l->ib_port, l->netdev),
+			     l->netdev);
 }
+
+/* smc-tools' link-show: "%08x %-8s %-8s %-15s %-15s %6d  " then, with -d,
+ * "%08x  %08x  %-8s  %4d  " and, with -dd, "%-40s  %s  "
+ */
+static const struct view_field link_fields[] = {
+	{ OUT_FIXED("linkgroup_id", "LG-ID    ", OUT_LEFT, 0, 8, 8, 1), NULL, LGR(VIEW_HEX, id) },
+	{ OUT_FIXED("role", "LG-Role  ", OUT_LEFT, 0, 8, 0, 1), NULL,
+	  LGR_OPT(VIEW_NAME, role), .name = smc_lgr_role_name },
+	{ OUT_FIXED("type", "LG-Type  ", OUT_LEFT, 0, 8, 0, 1), NULL,
+	  LGR_OPT(VIEW_NAME, type), .name = smc_lgr_type_name },
+	{ OUT_JSON_ONLY("netdev", 0, 0), NULL, LINK(VIEW_CUSTOM, netdev), .show = show_netdev },
+	{ OUT_FIXED(NULL, "Net-Dev         ", OUT_LEFT, 0, 15, 0, 1), NULL,
+	  LINK(VIEW_CUSTOM, netdev), .show = show_netdev },
+	{ OUT_FIXED("state", "Link-State      ", OUT_LEFT, 0, 15, 0, 1), NULL,
+	  LINK(VIEW_NAME, state), .name = smc_link_state_name },
+	{ OUT_FIXED("conns", "#Conns  ", OUT_RIGHT, 0, 6, 0, 2), NULL, LINK(VIEW_UINT, conns) },
+	{ OUT_FIXED("uid", "Link-UID  ", OUT_LEFT, D1, 8, 8, 2), NULL, LINK(VIEW_HEX, uid) },
+	{ OUT_FIXED("peer_uid", "Peer-UID  ", OUT_LEFT, D1, 8, 8, 2), NULL,
+	  LINK(VIEW_HEX, peer_uid) },
+	{ OUT_FIXED("ib_device", "IB-Dev    ", OUT_LEFT, D1, 8, 0, 2), NULL,
+	  LINK(VIEW_STR, ib_dev) },
+	{ OUT_FIXED("ib_port", "IB-P  ", OUT_RIGHT, D1, 4, 0, 2), NULL, LINK(VIEW_UINT, ib_port) },
+	{ OUT_FIXED("gid", "Local-GID                                 ", OUT_LEFT, G_DETAIL2,
+		    40, 0, 2), NULL, LINK(VIEW_STR, gid) },
+	{ OUT_FIXED("peer_gid", "Peer-GID  ", OUT_LEFT, G_DETAIL2, 0, 0, 2), NULL,
+	  LINK(VIEW_STR, peer_gid) },
+	{ OUT_JSON_ONLY("link_id", 0, 0), NULL, LINK(VIEW_UINT, id) },
+	{ OUT_JSON_ONLY("netdev_ifindex", 0, 0), NULL, LINK(VIEW_UINT, netdev) },
+	{ OUT_JSON_ONLY("net_cookie", 0, 16), NULL, LGR_OPT(VIEW_XID, net_cookie) },
+};
+
+static const struct out_table link_table =
+	VIEW_TABLE("links", link_fields, OUT_TABLE_FIXED | OUT_TABLE_LAZY_HEADER);
+
+/* ---- helpers ------------------------------------------------------------------------ */
 
 /* -n NS: the kernel dumps every namespace's link groups; keep the ones of NS. */
 static bool netns_selected(struct lgr_walk *w, const struct smc_lgr *lgr)
 {
 	if (!w->ctx->filter_netns)
 		return true;
-	if (lgr->has & SMC_LGR_HAS_NET_COOKIE)
-		return lgr->net_cookie == w->ctx->netns_cookie;
+	if (lgr->net_cookie.has)
+		return lgr->net_cookie.v == w->ctx->netns_cookie;
 	if (!w->warned_netns) {
 		pr_warn("%s link groups carry no network namespace: showing those of all "
 			"namespaces", lgr->smcd ? "SMC-D" : "these");
@@ -161,142 +218,29 @@ static bool id_selected(const struct lgr_walk *w, const struct smc_lgr *lgr)
 
 /* ---- rows --------------------------------------------------------------------------- */
 
-static void lgr_detail_block(struct smc_ctx *ctx, const struct smc_lgr *lgr)
-{
-	struct out *o = ctx->out;
-	bool v2 = lgr->has & SMC_LGR_HAS_V2;
-
-	out_separator(o);
-	/* smc-tools' "Label    : value" lines: the labels carry their padding */
-	out_record_begin(o, NULL, 11);
-	out_kv_fmt(o, NULL, "LG-ID    :", "%08x", lgr->id);
-	if (!lgr->smcd) {
-		out_kv_str(o, NULL, "LG-Role  :", smc_lgr_role_name(lgr->role));
-		out_kv_str(o, NULL, "LG-Type  :", smc_lgr_type_name(lgr->type));
-	}
-	out_kv_fmt(o, NULL, "VLAN     :", "%x", lgr->vlan_id);
-	out_kv_str(o, NULL, "PNET-ID  :", lgr->pnetid);
-	out_kv_uint(o, NULL, "Version  :", v2 ? lgr->v2.ver : 1);
-	if (v2) {
-		out_kv_uint(o, NULL, "Peer-Rel :", lgr->v2.peer_rel);
-		out_kv_str(o, NULL, "Peer-Host:", lgr->v2.peer_host);
-		out_kv_str(o, NULL, "Peer-OS  :", smc_peer_os_name(lgr->v2.peer_os));
-		if (lgr->has & SMC_LGR_HAS_DIRECT)
-			out_kv_str(o, NULL, "Direct   :", lgr->direct ? "Yes" : "No");
-		out_kv_padded(o, NULL, "EID      :", lgr->v2.neg_eid, SMC_MAX_EID_LEN);
-	}
-	out_kv_uint(o, NULL, "#Conns   :", lgr->conns);
-	if (lgr->has & SMC_LGR_HAS_BUF_ALLOC) {
-		out_kv_fmt(o, NULL, "Sndbuf   :", "%llu B", (unsigned long long)lgr->sndbuf_alloc);
-		out_kv_fmt(o, NULL, lgr->smcd ? "DMB      :" : "RMB      :", "%llu B",
-			   (unsigned long long)lgr->rmb_alloc);
-	}
-	/* what the kernel sends and smc-tools never showed */
-	if (lgr->has & SMC_LGR_HAS_MAX_CONNS)
-		out_kv_uint(o, NULL, "Max-Conns:", lgr->max_conns);
-	if (lgr->has & SMC_LGR_HAS_MAX_LINKS)
-		out_kv_uint(o, NULL, "Max-Links:", lgr->max_links);
-	if (lgr->has & SMC_LGR_HAS_BUF_TYPE)
-		out_kv_str(o, NULL, "Buf-Type :", smc_buf_type_name(lgr->buf_type));
-	if (lgr->has & SMC_LGR_HAS_NET_COOKIE)
-		out_kv_fmt(o, NULL, "Netns    :", "%#llx", (unsigned long long)lgr->net_cookie);
-	if (lgr->has & SMC_LGR_HAS_GID) {
-		if (lgr->has & SMC_LGR_HAS_GID_EXT && (lgr->gid_ext || lgr->peer_gid_ext)) {
-			out_kv_fmt(o, NULL, "GID      :", "%016llx%016llx",
-				   (unsigned long long)lgr->gid, (unsigned long long)lgr->gid_ext);
-			out_kv_fmt(o, NULL, "Peer-GID :", "%016llx%016llx",
-				   (unsigned long long)lgr->peer_gid,
-				   (unsigned long long)lgr->peer_gid_ext);
-		} else {
-			out_kv_fmt(o, NULL, "GID      :", "%016llx", (unsigned long long)lgr->gid);
-			out_kv_fmt(o, NULL, "Peer-GID :", "%016llx",
-				   (unsigned long long)lgr->peer_gid);
-		}
-	}
-	if (lgr->has & SMC_LGR_HAS_CHID)
-		out_kv_fmt(o, NULL, "CHID     :", "%04x%s", lgr->chid,
-			   lgr->chid == SMC_LO_RESERVED_CHID ? " (loopback-ism)" : "");
-	out_record_end(o);
-}
-
 static void lgr_row(struct smc_ctx *ctx, const struct smc_lgr *lgr)
 {
+	const void *const objs[] = { [OBJ_LGR] = lgr };
 	struct out *o = ctx->out;
 
 	if (!out_is_json(o) && ctx->opts->details) {
-		lgr_detail_block(ctx, lgr);
+		out_separator(o);
+		/* smc-tools' "Label    : value" lines: the labels carry their padding */
+		view_record(o, &lgr_table, lgr->smcd ? G_SMCD : G_SMCR, objs, 11);
 		return;
 	}
 	out_row_begin(o);
-	out_xint(o, L_ID, lgr->id);
-	if (!lgr->smcd) {
-		out_name_or_raw(o, L_ROLE, smc_lgr_role_name(lgr->role), lgr->role);
-		out_name_or_raw(o, L_TYPE, smc_lgr_type_name(lgr->type), lgr->type);
-	}
-	if (out_is_json(o))
-		out_uint(o, L_VLAN, lgr->vlan_id);
-	else
-		out_fmt(o, L_VLAN, "%#x", lgr->vlan_id);
-	out_uint(o, L_CONNS, lgr->conns);
-	out_str(o, L_PNETID, lgr->pnetid);
-	if (lgr->has & SMC_LGR_HAS_NET_COOKIE)
-		out_xid(o, L_NET_COOKIE, lgr->net_cookie);
-	if (lgr->has & SMC_LGR_HAS_BUF_TYPE)
-		out_str(o, L_BUF_TYPE, smc_buf_type_name(lgr->buf_type));
-	if (lgr->has & SMC_LGR_HAS_BUF_ALLOC) {
-		out_uint(o, L_SNDBUF, lgr->sndbuf_alloc);
-		out_uint(o, L_RMB, lgr->rmb_alloc);
-	}
-	out_uint(o, L_VERSION, lgr->has & SMC_LGR_HAS_V2 ? lgr->v2.ver : 1);
-	if (lgr->has & SMC_LGR_HAS_V2) {
-		out_uint(o, L_PEER_REL, lgr->v2.peer_rel);
-		out_str(o, L_PEER_HOST, lgr->v2.peer_host);
-		out_str(o, L_PEER_OS, smc_peer_os_name(lgr->v2.peer_os));
-		out_str(o, L_NEG_EID, lgr->v2.neg_eid);
-	}
-	if (lgr->has & SMC_LGR_HAS_DIRECT)
-		out_bool(o, L_DIRECT, lgr->direct);
-	if (lgr->has & SMC_LGR_HAS_MAX_CONNS)
-		out_uint(o, L_MAX_CONNS, lgr->max_conns);
-	if (lgr->has & SMC_LGR_HAS_MAX_LINKS)
-		out_uint(o, L_MAX_LINKS, lgr->max_links);
-	if (lgr->has & SMC_LGR_HAS_GID) {
-		out_xid(o, L_GID, lgr->gid);
-		out_xid(o, L_PEER_GID, lgr->peer_gid);
-	}
-	if (lgr->has & SMC_LGR_HAS_GID_EXT) {
-		out_xid(o, L_GID_EXT, lgr->gid_ext);
-		out_xid(o, L_PEER_GID_EXT, lgr->peer_gid_ext);
-	}
-	if (lgr->has & SMC_LGR_HAS_CHID) {
-		out_xint(o, L_CHID, lgr->chid);
-		out_bool(o, L_LOOPBACK, lgr->chid == SMC_LO_RESERVED_CHID);
-	}
+	view_cells(o, &lgr_table, objs);
 	out_row_end(o);
 }
 
 static void link_row(struct smc_ctx *ctx, const struct smc_lgr *lgr, const struct smc_link *l)
 {
-	struct out *o = ctx->out;
+	const void *const objs[] = { [OBJ_LGR] = lgr, [OBJ_LINK] = l, [OBJ_CTX] = ctx };
 
-	out_row_begin(o);
-	out_xint(o, K_LGR_ID, lgr->id);
-	out_name_or_raw(o, K_ROLE, smc_lgr_role_name(lgr->role), lgr->role);
-	out_name_or_raw(o, K_TYPE, smc_lgr_type_name(lgr->type), lgr->type);
-	out_netdev(ctx, l);
-	out_name_or_raw(o, K_STATE, smc_link_state_name(l->state), l->state);
-	out_uint(o, K_CONNS, l->conns);
-	out_xint(o, K_UID, l->uid);
-	out_xint(o, K_PEER_UID, l->peer_uid);
-	out_str(o, K_IBDEV, l->ib_dev);
-	out_uint(o, K_IBPORT, l->ib_port);
-	out_str(o, K_GID, l->gid);
-	out_str(o, K_PEER_GID, l->peer_gid);
-	out_uint(o, K_LINK_ID, l->id);
-	out_uint(o, K_IFINDEX, l->netdev);
-	if (lgr->has & SMC_LGR_HAS_NET_COOKIE)
-		out_xid(o, K_NET_COOKIE, lgr->net_cookie);
-	out_row_end(o);
+	out_row_begin(ctx->out);
+	view_cells(ctx->out, &link_table, objs);
+	out_row_end(ctx->out);
 }
 
 static int lgr_cb(const struct smc_lgr *lgr, void *arg)
@@ -428,7 +372,7 @@ static int lgr_run(struct smc_ctx *ctx, int argc, char **argv, bool links)
 				out_is_json(ctx->out) || ctx->opts->details >= 2 ? G_DETAIL2 :
 				ctx->opts->details ? G_DETAIL : 0);
 	else if (out_is_json(ctx->out) || !ctx->opts->details)
-		out_table_begin(ctx->out, &lgr_table, smcd ? 0 : G_SMCR);
+		out_table_begin(ctx->out, &lgr_table, smcd ? G_SMCD : G_SMCR);
 	if (op == SMC_NETLINK_GET_LINK_SMCR) {
 		tool_load_netdev_names(ctx);
 		tool_load_port_netdevs(ctx);

@@ -194,7 +194,7 @@ static size_t put_escaped(struct out *o, const char *s)
 
 static bool col_shown(const struct out *o, unsigned int col)
 {
-	const struct out_col *c = &o->table->cols[col];
+	const struct out_col *c = table_col(o->table, col);
 
 	if (c->groups && !(c->groups & o->active))
 		return false;
@@ -380,7 +380,7 @@ static void fixed_header(struct out *o)
 	o->header_done = true;
 	for (unsigned int c = 0; c < o->nvisible; c++)
 		if (col_visible(o, c))
-			line_add(o, t->cols[c].header, strlen(t->cols[c].header));
+			line_add(o, table_col(t, c)->header, strlen(table_col(t, c)->header));
 	line_add(o, "\n", 1);
 	o->row_start = o->line_len;
 	o->printed = true;
@@ -413,7 +413,7 @@ static void pad_into(char *p, const struct out_col *col, const char *text, size_
 static void fixed_append(struct out *o, unsigned int c, const char *text, size_t len,
 			 size_t cols)
 {
-	const struct out_col *col = &o->table->cols[c];
+	const struct out_col *col = table_col(o->table, c);
 	size_t n = padded_len(col, len, cols);
 
 	if (!line_reserve(o, n))
@@ -431,7 +431,7 @@ static void fixed_append(struct out *o, unsigned int c, const char *text, size_t
 static void fixed_replace(struct out *o, unsigned int c, const char *text, size_t len,
 			  size_t cols)
 {
-	const struct out_col *col = &o->table->cols[c];
+	const struct out_col *col = table_col(o->table, c);
 	struct span *sp = &o->spans[c];
 	size_t n = padded_len(col, len, cols), tail = o->line_len - sp->start - sp->len;
 
@@ -448,7 +448,7 @@ static void fixed_replace(struct out *o, unsigned int c, const char *text, size_
 static void fixed_cell(struct out *o, unsigned int col, const char *text, size_t len,
 		       size_t cols)
 {
-	const struct out_col *t = o->table->cols;
+	const struct out_table *t = o->table;
 
 	if (col < o->next_col) {
 		fixed_replace(o, col, text, len, cols);
@@ -456,7 +456,7 @@ static void fixed_cell(struct out *o, unsigned int col, const char *text, size_t
 	}
 	/* cells left unset before this one print as "-" (or nothing: OUT_COL_SKIP_UNSET) */
 	for (unsigned int c = o->next_col; c < col; c++) {
-		if (col_visible(o, c) && !(t[c].flags & OUT_COL_SKIP_UNSET)) {
+		if (col_visible(o, c) && !(table_col(t, c)->flags & OUT_COL_SKIP_UNSET)) {
 			fixed_append(o, c, "-", 1, 1);
 		} else {
 			o->spans[c].start = o->line_len;
@@ -508,7 +508,7 @@ static void table_flush(struct out *o)
 			if (!first)
 				put_char(o, ' ');
 			first = false;
-			print_padded(o, t->cols[c].header, o->widths[c], t->cols[c].align,
+			print_padded(o, table_col(t, c)->header, o->widths[c], table_col(t, c)->align,
 				     c + 1 == nvis);
 		}
 		put_char(o, '\n');
@@ -526,7 +526,7 @@ static void table_flush(struct out *o)
 			if (!first)
 				put_char(o, ' ');
 			first = false;
-			print_padded(o, cell_text(o, cell_at(o, r, c)), o->widths[c], t->cols[c].align,
+			print_padded(o, cell_text(o, cell_at(o, r, c)), o->widths[c], table_col(t, c)->align,
 				     c + 1 == len);
 		}
 		put_char(o, '\n');
@@ -568,11 +568,11 @@ void out_table_begin(struct out *o, const struct out_table *t, unsigned int acti
 		return;
 	}
 	for (unsigned int c = 0; c < t->ncols; c++) {
-		size_t hlen = t->cols[c].header ? strlen(t->cols[c].header) : 0;
+		size_t hlen = table_col(t, c)->header ? strlen(table_col(t, c)->header) : 0;
 
 		if (t->flags & OUT_TABLE_UNALIGNED)
 			continue;
-		o->widths[c] = t->cols[c].min_width;
+		o->widths[c] = table_col(t, c)->min_width;
 		if (!(t->flags & OUT_TABLE_NO_HEADER) && hlen > o->widths[c])
 			o->widths[c] = hlen;
 	}
@@ -834,7 +834,7 @@ static size_t digits(char buf[static 32], uint64_t v, unsigned int base, unsigne
 static void cell_digits(struct out *o, unsigned int col, uint64_t v, unsigned int base)
 {
 	char buf[32];
-	size_t len = digits(buf, v, base, o->table->cols[col].zpad);
+	size_t len = digits(buf, v, base, table_col(o->table, col)->zpad);
 
 	cell_put_plain(o, col, buf, len);
 }
@@ -844,7 +844,7 @@ static bool json_member(struct out *o, unsigned int col)
 {
 	if (!col_visible(o, col))
 		return false;
-	jw_key(o->jw, o->table->cols[col].key);
+	jw_key(o->jw, table_col(o->table, col)->key);
 	return true;
 }
 
@@ -853,7 +853,7 @@ void out_str(struct out *o, unsigned int col, const char *s)
 	if (!s)
 		return;
 	if (o->opts.json) {
-		if (!s[0] && o->table->cols[col].flags & OUT_COL_OMIT_EMPTY)
+		if (!s[0] && table_col(o->table, col)->flags & OUT_COL_OMIT_EMPTY)
 			return;
 		if (json_member(o, col))
 			jw_str(o->jw, s);
@@ -889,7 +889,7 @@ void out_xid(struct out *o, unsigned int col, uint64_t v)
 
 		if (!json_member(o, col))
 			return;
-		snprintf(buf, sizeof(buf), "0x%0*" PRIx64, o->table->cols[col].zpad, v);
+		snprintf(buf, sizeof(buf), "0x%0*" PRIx64, table_col(o->table, col)->zpad, v);
 		jw_str(o->jw, buf);
 	} else if (col_visible(o, col)) {
 		cell_digits(o, col, v, 16);

@@ -71,7 +71,18 @@ struct out_table {
 	const struct out_col	*cols;
 	unsigned int		ncols;
 	unsigned int		flags;	/* OUT_TABLE_* */
+	/* bytes from one column to the next: 0 for an array of struct out_col; a view that
+	 * describes each field once (view.h) embeds the column in a bigger descriptor
+	 */
+	size_t			col_size;
 };
+
+static inline const struct out_col *table_col(const struct out_table *t, unsigned int i)
+{
+	size_t stride = t->col_size ? t->col_size : sizeof(*t->cols);
+
+	return (const struct out_col *)(const void *)((const char *)t->cols + i * stride);
+}
 
 struct out_opts {
 	bool		json;

@@ -9,46 +9,36 @@
 #include <linux/smc.h>
 
 #include "nl.h"
+#include "nla.h"
 
-enum {
-	SMC_LGR_HAS_V2		= 1u << 0,	/* SMCv2 link group: struct smc_lgr_v2 valid */
-	SMC_LGR_HAS_NET_COOKIE	= 1u << 1,	/* SMC-R, 5.17+ */
-	SMC_LGR_HAS_BUF_TYPE	= 1u << 2,	/* SMC-R, 6.0+ */
-	SMC_LGR_HAS_BUF_ALLOC	= 1u << 3,	/* 6.11+ */
-	SMC_LGR_HAS_DIRECT	= 1u << 4,	/* SMC-Rv2, 5.16+ */
-	SMC_LGR_HAS_MAX_CONNS	= 1u << 5,	/* SMC-Rv2.1, 6.6+ */
-	SMC_LGR_HAS_MAX_LINKS	= 1u << 6,
-	SMC_LGR_HAS_GID		= 1u << 7,	/* SMC-D */
-	SMC_LGR_HAS_GID_EXT	= 1u << 8,	/* SMC-D 128-bit GIDs, 6.8+ */
-	SMC_LGR_HAS_CHID	= 1u << 9,	/* SMC-D */
-	SMC_LGR_HAS_ROLE	= 1u << 10,	/* SMC-R */
-	SMC_LGR_HAS_TYPE	= 1u << 11,	/* SMC-R */
-};
-
-struct smc_lgr_v2 {
-	uint8_t	ver, peer_rel, peer_os;
-	char	neg_eid[SMC_MAX_EID_LEN + 1];
-	char	peer_host[SMC_MAX_HOSTNAME_LEN + 1];
-};
-
-/* One struct for SMC-R and SMC-D link groups; .smcd tells which fields apply. */
+/*
+ * One struct for SMC-R and SMC-D link groups; .smcd tells which fields apply. The
+ * attributes each field comes from are in smc_lgr.c's parse tables; an SMC_OPT is one
+ * an older kernel (the version noted) or the other SMC variant does not send.
+ */
 struct smc_lgr {
 	bool			smcd;
 	uint32_t		id;
-	uint8_t			role;		/* SMC-R: 0 client, 1 server */
-	uint8_t			type;		/* SMC-R: SMC_LGR_* link group type */
+	SMC_OPT(uint8_t)	role;		/* SMC-R: 0 client, 1 server */
+	SMC_OPT(uint8_t)	type;		/* SMC-R: SMC_LGR_* link group type */
 	uint8_t			vlan_id;
-	uint8_t			buf_type;	/* SMC-R: 0 physically, 1 virtually contiguous */
 	uint32_t		conns;
 	char			pnetid[17];
-	uint64_t		net_cookie;
-	uint64_t		sndbuf_alloc, rmb_alloc;	/* bytes; RMB = DMB for SMC-D */
-	bool			direct;		/* SMC-Rv2: peer reached without a gateway */
-	uint8_t			max_conns, max_links;
-	uint64_t		gid, gid_ext, peer_gid, peer_gid_ext;
-	uint32_t		chid;
-	struct smc_lgr_v2	v2;
-	unsigned int		has;		/* SMC_LGR_HAS_* */
+	uint8_t			version;	/* 1, or the SMCv2 nest's */
+	SMC_OPT(uint8_t)	peer_release;	/* SMCv2 */
+	SMC_OPT_STR(SMC_MAX_HOSTNAME_LEN + 1) peer_host;
+	SMC_OPT(uint8_t)	peer_os;
+	SMC_OPT(bool)		direct;		/* SMC-Rv2, 5.16+: peer reached without a gateway */
+	SMC_OPT_STR(SMC_MAX_EID_LEN + 1) neg_eid;
+	SMC_OPT(uint64_t)	sndbuf_alloc;	/* bytes, 6.11+ */
+	SMC_OPT(uint64_t)	rmb_alloc;	/* bytes: the RMBs, or SMC-D's DMBs */
+	SMC_OPT(uint8_t)	max_conns;	/* SMC-Rv2.1, 6.6+ */
+	SMC_OPT(uint8_t)	max_links;
+	SMC_OPT(uint8_t)	buf_type;	/* SMC-R, 6.0+: 0 physically, 1 virtually contiguous */
+	SMC_OPT(uint64_t)	net_cookie;	/* SMC-R, 5.17+ */
+	SMC_OPT(uint64_t)	gid, peer_gid;	/* SMC-D */
+	SMC_OPT(uint64_t)	gid_ext, peer_gid_ext;	/* SMC-D 128-bit GIDs, 6.8+ */
+	SMC_OPT(uint32_t)	chid;		/* SMC-D */
 };
 
 struct smc_link {

@@ -506,8 +506,9 @@ void tool_out_port_netdev(struct out *o, unsigned int json_col, unsigned int tex
 {
 	if (name && name[0]) {
 		out_str(o, json_col, name);
-		out_str(o, text_col, name);
-	} else if (ifindex) {
+		if (text_col != json_col)
+			out_str(o, text_col, name);
+	} else if (ifindex && !out_is_json(o)) {
 		out_fmt(o, text_col, "if#%u", ifindex);
 	}
 }

@@ -67,8 +67,8 @@ void tool_load_port_netdevs(struct smc_ctx *ctx);
 const char *tool_port_netdev(const struct smc_ctx *ctx, const char *ibdev, uint32_t port,
 			     uint32_t ifindex);
 /* A port's netdev as tool_port_netdev() found it (@name, NULL or "" if not): the name in
- * @json_col and @text_col, else in text "if#N" by its index @ifindex (0: none), which
- * JSON carries in a column of its own anyway.
+ * @json_col and @text_col (which may be one column), else in text "if#N" by its index
+ * @ifindex (0: none), which JSON carries in a column of its own anyway.
  */
 void tool_out_port_netdev(struct out *o, unsigned int json_col, unsigned int text_col,
 			  const char *name, uint32_t ifindex);

@@ -461,12 +461,12 @@ static void test_lgr(void)
 	nla_nest_end(msg, nest);
 	msg = tight(msg);
 	ok(smc_lgr_parse(msg, false, &lgr) == 0 && lgr.id == 0x100, "lgr: parsed");
-	ok(!(lgr.has & SMC_LGR_HAS_ROLE), "lgr: a 3-byte role is not taken");
-	ok(!(lgr.has & SMC_LGR_HAS_BUF_ALLOC) && !lgr.sndbuf_alloc,
+	ok(!lgr.role.has, "lgr: a 3-byte role is not taken");
+	ok(!lgr.sndbuf_alloc.has && !lgr.rmb_alloc.has && !lgr.sndbuf_alloc.v,
 	   "lgr: buffer totals need both halves readable");
 	ok(!strcmp(lgr.pnetid, "ABCDEFGHIJKLMNOP"), "lgr: a 16-character PNET ID without NUL");
-	ok((lgr.has & SMC_LGR_HAS_V2) && lgr.v2.ver == 2 &&
-	   !strcmp(lgr.v2.peer_host, "peer-host-with-32-characters-xyz"),
+	ok(lgr.version == 2 && lgr.peer_host.has &&
+	   !strcmp(lgr.peer_host.v, "peer-host-with-32-characters-xyz"),
 	   "lgr: a 32-character peer host without NUL");
 	nlmsg_free(msg);
 
@@ -480,7 +480,7 @@ static void test_lgr(void)
 	nla_nest_end(msg, v2);
 	nla_nest_end(msg, nest);
 	msg = tight(msg);
-	ok(smc_lgr_parse(msg, false, &lgr) == 0 && !(lgr.has & SMC_LGR_HAS_MAX_LINKS),
+	ok(smc_lgr_parse(msg, false, &lgr) == 0 && !lgr.max_links.has,
 	   "lgr: an inner attribute longer than its nest is not read");
 	nlmsg_free(msg);
 
@@ -492,9 +492,9 @@ static void test_lgr(void)
 	put_empty(msg, SMC_NLA_LGR_D_PEER_GID);
 	nla_nest_end(msg, nest);
 	msg = tight(msg);
-	ok(smc_lgr_parse(msg, true, &lgr) == 0 && lgr.smcd && lgr.chid == 0xffff &&
-	   (lgr.has & SMC_LGR_HAS_CHID), "lgr-d: CHID as the u32 the kernel sends");
-	ok(!(lgr.has & SMC_LGR_HAS_GID) && !lgr.gid, "lgr-d: a GID without a readable peer GID");
+	ok(smc_lgr_parse(msg, true, &lgr) == 0 && lgr.smcd && lgr.chid.v == 0xffff &&
+	   lgr.chid.has, "lgr-d: CHID as the u32 the kernel sends");
+	ok(!lgr.gid.has && !lgr.peer_gid.has && !lgr.gid.v, "lgr-d: a GID without a readable peer GID");
 	nlmsg_free(msg);
 
 	msg = genl_msg(SMC_NETLINK_GET_LINK_SMCR);

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-2.0
+/* view.c - render the rows of view.h: table cells, JSON members, record lines */
+#include <string.h>
+
+#include "view.h"
+
+static const struct view_field *row_at(const struct out_table *t, unsigned int i)
+{
+	return (const struct view_field *)(const void *)table_col(t, i);
+}
+
+static const char *value_at(const struct view_field *f, const void *const *objs)
+{
+	return (const char *)objs[f->obj] + f->off;
+}
+
+bool view_has(const struct view_field *f, const void *const *objs)
+{
+	bool has;
+
+	if (!f->has_off)
+		return true;
+	memcpy(&has, (const char *)objs[f->obj] + f->has_off, sizeof(has));
+	return has;
+}
+
+uint64_t view_uint(const struct view_field *f, const void *const *objs)
+{
+	const char *p = value_at(f, objs);
+	uint8_t u8;
+	uint16_t u16;
+	uint32_t u32;
+	uint64_t u64;
+
+	switch (f->size) {
+	case 1:
+		memcpy(&u8, p, 1);
+		return u8;
+	case 2:
+		memcpy(&u16, p, 2);
+		return u16;
+	case 4:
+		memcpy(&u32, p, 4);
+		return u32;
+	case 8:
+		memcpy(&u64, p, 8);
+		return u64;
+	}
+	return 0;
+}
+
+const char *view_str(const struct view_field *f, const void *const *objs)
+{
+	return value_at(f, objs);
+}
+
+static void cell(struct out *o, unsigned int col, const struct view_field *f,
+		 const void *const *objs)
+{
+	uint64_t v = f->fmt == VIEW_STR || f->fmt == VIEW_PADDED || f->fmt == VIEW_CUSTOM ?
+		     0 : view_uint(f, objs);
+	const char *name;
+
+	switch (f->fmt) {
+	case VIEW_UINT:
+	case VIEW_BYTES:
+		out_uint(o, col, v);
+		break;
+	case VIEW_HEX:
+		out_xint(o, col, v);
+		break;
+	case VIEW_HEX_0X:
+		if (out_is_json(o))
+			out_uint(o, col, v);
+		else
+			out_fmt(o, col, "%#llx", (unsigned long long)v);
+		break;
+	case VIEW_XID:
+		out_xid(o, col, v);
+		break;
+	case VIEW_STR:
+	case VIEW_PADDED:
+		out_str(o, col, view_str(f, objs));
+		break;
+	case VIEW_YESNO:
+		out_bool(o, col, v != 0);
+		break;
+	case VIEW_NAME:
+		name = f->name(v > UINT32_MAX ? UINT32_MAX : (unsigned int)v);
+		if (name)
+			out_str(o, col, name);
+		else
+			out_fmt(o, col, "%#llx?", (unsigned long long)v);
+		break;
+	case VIEW_NAME_ONLY:
+		out_str(o, col, f->name(v > UINT32_MAX ? UINT32_MAX : (unsigned int)v));
+		break;
+	case VIEW_CUSTOM:
+		f->show(o, col, f, objs, false);
+		break;
+	}
+}
+
+void view_cells(struct out *o, const struct out_table *t, const void *const *objs)
+{
+	for (unsigned int i = 0; i < t->ncols; i++) {
+		const struct view_field *f = row_at(t, i);
+
+		if ((f->col.key || f->col.header) && out_wants(o, i) && view_has(f, objs))
+			cell(o, i, f, objs);
+	}
+}
+
+static void record_line(struct out *o, const struct view_field *f, const void *const *objs)
+{
+	uint64_t v = f->fmt == VIEW_STR || f->fmt == VIEW_PADDED || f->fmt == VIEW_CUSTOM ?
+		     0 : view_uint(f, objs);
+	unsigned int name_v = v > UINT32_MAX ? UINT32_MAX : (unsigned int)v;
+
+	switch (f->fmt) {
+	case VIEW_UINT:
+		out_kv_uint(o, NULL, f->label, v);
+		break;
+	case VIEW_HEX:
+		out_kv_fmt(o, NULL, f->label, "%0*llx", f->col.zpad, (unsigned long long)v);
+		break;
+	case VIEW_HEX_0X:
+		out_kv_fmt(o, NULL, f->label, "%llx", (unsigned long long)v);
+		break;
+	case VIEW_XID:
+		out_kv_fmt(o, NULL, f->label, "%#llx", (unsigned long long)v);
+		break;
+	case VIEW_STR:
+		out_kv_str(o, NULL, f->label, view_str(f, objs));
+		break;
+	case VIEW_PADDED:
+		out_kv_padded(o, NULL, f->label, view_str(f, objs), f->size - 1u);
+		break;
+	case VIEW_YESNO:
+		out_kv_str(o, NULL, f->label, v ? "Yes" : "No");
+		break;
+	case VIEW_BYTES:
+		out_kv_fmt(o, NULL, f->label, "%llu B", (unsigned long long)v);
+		break;
+	case VIEW_NAME:
+	case VIEW_NAME_ONLY:
+		out_kv_str(o, NULL, f->label, f->name(name_v));
+		break;
+	case VIEW_CUSTOM:
+		f->show(o, 0, f, objs, true);
+		break;
+	}
+}
+
+void view_record(struct out *o, const struct out_table *t, unsigned int active,
+		 const void *const *objs, unsigned int label_width)
+{
+	out_record_begin(o, NULL, label_width);
+	for (unsigned int i = 0; i < t->ncols; i++) {
+		const struct view_field *f = row_at(t, i);
+
+		if (!f->label || (f->col.groups && !(f->col.groups & active)) ||
+		    !view_has(f, objs))
+			continue;
+		record_line(o, f, objs);
+	}
+	out_record_end(o);
+}
