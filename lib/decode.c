@@ -105,6 +105,12 @@ const char *smc_buf_type_name(unsigned int type)
 	return NAME_AT(names, type);
 }
 
+/* an SMC-R device port's state: the kernel sends 1 for an active port (smc_ib.c) */
+const char *smc_dev_port_state_name(unsigned int state)
+{
+	return state ? "ACTIVE" : "INACTIVE";
+}
+
 const char *smc_pci_device_name(uint16_t device)
 {
 	switch (device) {

@@ -44,6 +44,7 @@ const char *smc_lgr_type_name(unsigned int type);		/* "NONE", "SINGLE", "SYM", "
 const char *smc_link_state_name(unsigned int state);	/* "LINK_ACTIVE", ... */
 const char *smc_peer_os_name(unsigned int os);		/* "ZOS", "LINUX", "AIX" */
 const char *smc_buf_type_name(unsigned int type);		/* "physical", "virtual" */
+const char *smc_dev_port_state_name(unsigned int state);	/* "ACTIVE", "INACTIVE" */
 /* The kernel module name of an RDMA device's verbs driver ("rxe", "mlx5", "erdma" ...)
  * from its enum rdma_driver_id; NULL if unknown
  */

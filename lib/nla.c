@@ -235,8 +235,12 @@ int smc_nla_fields(struct nlattr *const *tb, const struct smc_nla_table *t, void
 		bool ok;
 
 		if (f->kind == SMC_NLA_K_NEST) {
-			if (a && nest_read(a, f->nest, obj))
+			if (!a)
+				continue;
+			if (nest_read(a, f->nest, (char *)obj + f->off))
 				return -EPROTO;
+			if (f->has_off)
+				*((bool *)((char *)obj + f->has_off)) = true;
 			continue;
 		}
 		if (f->flags & SMC_NLA_F_PAIR && i + 1 < t->nrows) {

@@ -122,7 +122,7 @@ struct smc_nla_field {
 	uint16_t			attr;
 	uint8_t				kind;		/* enum smc_nla_kind */
 	uint8_t				flags;		/* SMC_NLA_F_* */
-	uint16_t			off;		/* of the value in the object */
+	uint16_t			off;		/* of the value (a nest: its object) */
 	uint16_t			size;		/* of the value */
 	uint16_t			has_off;	/* of an SMC_OPT's .has; 0: a plain field */
 	const struct smc_nla_table	*nest;		/* SMC_NLA_K_NEST */
@@ -164,6 +164,10 @@ struct smc_nla_table {
 #define SMC_NLA_OPT(type_, K, S, m)	SMC_NLA_OPT_F(type_, K, S, m, 0)
 /* a nest read with table @t into the same object */
 #define SMC_NLA_NEST(type_, t)	{ .attr = (type_), .kind = SMC_NLA_K_NEST, .nest = (t) }
+/* a nest read with table @t into member @m of @S, whose bool @m.present says it came */
+#define SMC_NLA_NEST_AT(type_, t, S, m)						\
+	{ .attr = (type_), .kind = SMC_NLA_K_NEST, .nest = (t),			\
+	  .off = offsetof(S, m), .has_off = offsetof(S, m.present) }
 #define SMC_NLA_TABLE(rows, maxtype)						\
 	{ (rows), sizeof(rows) / sizeof((rows)[0]), (maxtype) }
 

@@ -2,6 +2,7 @@
 /* obj_dev.c - "smcr device [show] [all] [ibdev DEV] [netdev DEV]", "smcd device [show]" */
 #include <errno.h>
 #include <net/if.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <linux/smc.h>
@@ -15,66 +16,158 @@
 #include "smc_ibv.h"
 #include "smc_lgr.h"
 #include "tool.h"
+#include "view.h"
 
 enum { G_DETAIL = 1u << 0 };
 
-enum rdev_col {
-	R_NETDEV, R_NETDEV_TEXT, R_IBDEV, R_PORT, R_STATE, R_TYPE, R_CRIT, R_FID, R_PCI_ID,
-	R_PCHID, R_LINKS, R_PNETID, R_PNET_USER, R_IFINDEX, R_VENDOR, R_DEVICE, R_DRIVER,
-	R_NCOLS
+/* what a device table's row shows besides the device and its port (view_field.obj) */
+struct dev_row {
+	uint32_t	port_num;	/* 1 or 2 */
+	const char	*driver;	/* the verbs driver RDMA netlink names, or NULL */
+	const char	*netdev;	/* the port's netdev as our namespace knows it, or "" */
 };
+
+enum { OBJ_DEV, OBJ_PORT, OBJ_ROW };
+
+#define DEV(fmt, m)		VIEW_FIELD(fmt, struct smc_dev, m), .obj = OBJ_DEV
+#define DEV_OPT(fmt, m)		VIEW_OPT(fmt, struct smc_dev, m), .obj = OBJ_DEV
+#define PORT(fmt, m)		VIEW_FIELD(fmt, struct smc_dev_port, m), .obj = OBJ_PORT
+#define PORT_OPT(fmt, m)	VIEW_OPT(fmt, struct smc_dev_port, m), .obj = OBJ_PORT
+#define ROW(fmt, m)		VIEW_FIELD(fmt, struct dev_row, m), .obj = OBJ_ROW
+
+/* Type from what the kernel sent: IBM's names for its PCI ids; else the verbs driver
+ * the RDMA core names (rxe, siw, erdma, mlx5 ...); else the PCI vendor:device pair;
+ * else nothing (-).
+ */
+static void show_type(struct out *o, unsigned int col, const struct view_field *f,
+		      const void *const *objs, bool record)
+{
+	const struct smc_dev *d = objs[OBJ_DEV];
+	const struct dev_row *row = objs[OBJ_ROW];
+	const char *name = d->pci_device.has ? smc_pci_device_name(d->pci_device.v) : NULL;
+
+	(void)f;
+	if (record)
+		return;
+	if (name)
+		out_str(o, col, name);
+	else if (row->driver)
+		out_str(o, col, row->driver);
+	else if (d->pci_device.has)
+		out_fmt(o, col, "%04x:%04x", d->pci_vendor.v, d->pci_device.v);
+}
+
+static void show_driver(struct out *o, unsigned int col, const struct view_field *f,
+			const void *const *objs, bool record)
+{
+	const struct dev_row *row = objs[OBJ_ROW];
+
+	(void)f;
+	if (!record)
+		out_str(o, col, row->driver);
+}
+
+static void show_netdev(struct out *o, unsigned int col, const struct view_field *f,
+			const void *const *objs, bool record)
+{
+	const struct smc_dev_port *p = objs[OBJ_PORT];
+	const struct dev_row *row = objs[OBJ_ROW];
+
+	(void)f;
+	if (!record)
+		tool_out_port_netdev(o, col, col, row->netdev, p->netdev);
+}
+
+/* smc-tools marks a PNET ID that comes from the PNET table with '*'; it pads the empty
+ * PNET-ID cell too, so the row's bytes end alike (JSON leaves the member out:
+ * OUT_COL_OMIT_EMPTY)
+ */
+static void show_pnetid(struct out *o, unsigned int col, const struct view_field *f,
+			const void *const *objs, bool record)
+{
+	const struct smc_dev_port *p = objs[OBJ_PORT];
+
+	(void)f;
+	if (record)
+		return;
+	if (!p->pnetid[0] || out_is_json(o))
+		out_str(o, col, p->pnetid);
+	else
+		out_fmt(o, col, "%s%s", p->pnet_by_user.v ? "*" : "", p->pnetid);
+}
+
+static void show_pnet_user(struct out *o, unsigned int col, const struct view_field *f,
+			   const void *const *objs, bool record)
+{
+	const struct smc_dev_port *p = objs[OBJ_PORT];
+
+	(void)f;
+	if (!record && p->pnetid[0])
+		out_bool(o, col, p->pnet_by_user.v);
+}
 
 /*
  * smc-tools' tables, byte for byte (OUT_TABLE_FIXED): headers as smc-tools prints them
  * (they do not line up with its rows everywhere, and scripts expect exactly that), cells
  * from its printf formats: smcr "%-15s %-8s %4d  %8s  %-13s  %3s   " [-d: "%04x  %-12s
  * %04x    "] "%5d  %-16s ", smcd "%04x %-4s  %-12s  %04x   %-4s  %5d  %-16s ".
+ * One row per port of a device.
  */
-static const struct out_col rdev_cols[R_NCOLS] = {
-	[R_NETDEV_TEXT]	= OUT_FIXED(NULL, "Net-Dev         ", OUT_LEFT, 0, 15, 0, 1),
-	[R_IBDEV]	= OUT_FIXED("ib_device", "IB-Dev   ", OUT_LEFT, 0, 8, 0, 1),
-	[R_PORT]	= OUT_FIXED("ib_port", "IB-P  ", OUT_RIGHT, 0, 4, 0, 2),
-	[R_STATE]	= OUT_FIXED("state", "IB-State  ", OUT_RIGHT, 0, 8, 0, 2),
-	[R_TYPE]	= OUT_FIXED("type", "Type          ", OUT_LEFT, 0, 13, 0, 2),
-	[R_CRIT]	= OUT_FIXED("critical", "Crit  ", OUT_RIGHT, 0, 3, 0, 3),
-	[R_FID]		= OUT_FIXED("pci_fid", " FID   ", OUT_LEFT, G_DETAIL, 4, 4, 2),
-	[R_PCI_ID]	= OUT_FIXED("pci_id", "PCI-ID        ", OUT_LEFT, G_DETAIL, 12, 0, 2),
-	[R_PCHID]	= OUT_FIXED("pci_pchid", "PCHID  ", OUT_LEFT, G_DETAIL, 4, 4, 4),
-	[R_LINKS]	= OUT_FIXED("links", "#Links  ", OUT_RIGHT, 0, 5, 0, 2),
-	[R_PNETID]	= { "pnetid", "PNET-ID  ", OUT_LEFT, 0, 16, 0, 1, OUT_COL_OMIT_EMPTY },
-	[R_PNET_USER]	= OUT_JSON_ONLY("pnetid_by_user", 0, 0),
-	[R_IFINDEX]	= OUT_JSON_ONLY("netdev_ifindex", 0, 0),
-	[R_VENDOR]	= OUT_JSON_ONLY("pci_vendor", 0, 0),
-	[R_DEVICE]	= OUT_JSON_ONLY("pci_device", 0, 0),
-	[R_DRIVER]	= OUT_JSON_ONLY("driver", 0, 0),
-	[R_NETDEV]	= OUT_JSON_ONLY("netdev", 0, 0),
+static const struct view_field rdev_fields[] = {
+	{ OUT_JSON_ONLY("netdev", 0, 0), NULL, ROW(VIEW_CUSTOM, netdev), .show = show_netdev },
+	{ OUT_FIXED(NULL, "Net-Dev         ", OUT_LEFT, 0, 15, 0, 1), NULL,
+	  ROW(VIEW_CUSTOM, netdev), .show = show_netdev },
+	{ OUT_FIXED("ib_device", "IB-Dev   ", OUT_LEFT, 0, 8, 0, 1), NULL, DEV(VIEW_STR, ib_name) },
+	{ OUT_FIXED("ib_port", "IB-P  ", OUT_RIGHT, 0, 4, 0, 2), NULL, ROW(VIEW_UINT, port_num) },
+	{ OUT_FIXED("state", "IB-State  ", OUT_RIGHT, 0, 8, 0, 2), NULL,
+	  PORT_OPT(VIEW_NAME_ONLY, state), .name = smc_dev_port_state_name },
+	{ OUT_FIXED("type", "Type          ", OUT_LEFT, 0, 13, 0, 2), NULL,
+	  ROW(VIEW_CUSTOM, driver), .show = show_type },
+	{ OUT_JSON_ONLY("driver", 0, 0), NULL, ROW(VIEW_CUSTOM, driver), .show = show_driver },
+	{ OUT_FIXED("critical", "Crit  ", OUT_RIGHT, 0, 3, 0, 3), NULL,
+	  DEV_OPT(VIEW_YESNO, critical) },
+	{ OUT_FIXED("pci_fid", " FID   ", OUT_LEFT, G_DETAIL, 4, 4, 2), NULL,
+	  DEV_OPT(VIEW_HEX, pci_fid) },
+	{ OUT_FIXED("pci_id", "PCI-ID        ", OUT_LEFT, G_DETAIL, 12, 0, 2), NULL,
+	  DEV_OPT(VIEW_STR, pci_id) },
+	{ OUT_FIXED("pci_pchid", "PCHID  ", OUT_LEFT, G_DETAIL, 4, 4, 4), NULL,
+	  DEV_OPT(VIEW_HEX, pci_chid) },
+	{ OUT_JSON_ONLY("pci_vendor", 0, 0), NULL, DEV_OPT(VIEW_HEX, pci_vendor) },
+	{ OUT_JSON_ONLY("pci_device", 0, 0), NULL, DEV_OPT(VIEW_HEX, pci_device) },
+	{ OUT_FIXED("links", "#Links  ", OUT_RIGHT, 0, 5, 0, 2), NULL, PORT_OPT(VIEW_UINT, links) },
+	{ { "pnetid", "PNET-ID  ", OUT_LEFT, 0, 16, 0, 1, OUT_COL_OMIT_EMPTY }, NULL,
+	  PORT(VIEW_CUSTOM, pnetid), .show = show_pnetid },
+	{ OUT_JSON_ONLY("pnetid_by_user", 0, 0), NULL, PORT_OPT(VIEW_CUSTOM, pnet_by_user),
+	  .show = show_pnet_user },
+	{ OUT_JSON_ONLY("netdev_ifindex", 0, 0), NULL, PORT(VIEW_IFINDEX, netdev) },
 };
 
-static const struct out_table rdev_table = {
-	.name = "devices", .cols = rdev_cols, .ncols = R_NCOLS, .flags = OUT_TABLE_FIXED | OUT_TABLE_LAZY_HEADER,
+static const struct out_table rdev_table =
+	VIEW_TABLE("devices", rdev_fields, OUT_TABLE_FIXED | OUT_TABLE_LAZY_HEADER);
+
+/* an ISM device and its one port */
+static const struct view_field ddev_fields[] = {
+	{ OUT_FIXED("pci_fid", "FID  ", OUT_LEFT, 0, 4, 4, 1), NULL, DEV_OPT(VIEW_HEX, pci_fid) },
+	{ OUT_FIXED("type", "Type  ", OUT_LEFT, 0, 4, 0, 2), NULL, ROW(VIEW_CUSTOM, driver),
+	  .show = show_type },
+	{ OUT_FIXED("pci_id", "PCI-ID        ", OUT_LEFT, 0, 12, 0, 2), NULL,
+	  DEV_OPT(VIEW_STR, pci_id) },
+	{ OUT_FIXED("pci_pchid", "PCHID  ", OUT_LEFT, 0, 4, 4, 3), NULL,
+	  DEV_OPT(VIEW_HEX, pci_chid) },
+	{ OUT_JSON_ONLY("pci_vendor", 0, 0), NULL, DEV_OPT(VIEW_HEX, pci_vendor) },
+	{ OUT_JSON_ONLY("pci_device", 0, 0), NULL, DEV_OPT(VIEW_HEX, pci_device) },
+	{ OUT_FIXED("in_use", "InUse  ", OUT_LEFT, 0, 4, 0, 2), NULL,
+	  DEV_OPT(VIEW_YESNO, critical) },
+	{ OUT_FIXED("linkgroups", "#LGs  ", OUT_RIGHT, 0, 5, 0, 2), NULL,
+	  DEV_OPT(VIEW_UINT, use_cnt) },
+	{ { "pnetid", "PNET-ID  ", OUT_LEFT, 0, 16, 0, 1, OUT_COL_OMIT_EMPTY }, NULL,
+	  PORT(VIEW_CUSTOM, pnetid), .show = show_pnetid },
+	{ OUT_JSON_ONLY("pnetid_by_user", 0, 0), NULL, PORT_OPT(VIEW_CUSTOM, pnet_by_user),
+	  .show = show_pnet_user },
 };
 
-enum ddev_col {
-	D_FID, D_TYPE, D_PCI_ID, D_PCHID, D_INUSE, D_LGS, D_PNETID, D_PNET_USER, D_VENDOR,
-	D_DEVICE, D_NCOLS
-};
-
-static const struct out_col ddev_cols[D_NCOLS] = {
-	[D_FID]		= OUT_FIXED("pci_fid", "FID  ", OUT_LEFT, 0, 4, 4, 1),
-	[D_TYPE]	= OUT_FIXED("type", "Type  ", OUT_LEFT, 0, 4, 0, 2),
-	[D_PCI_ID]	= OUT_FIXED("pci_id", "PCI-ID        ", OUT_LEFT, 0, 12, 0, 2),
-	[D_PCHID]	= OUT_FIXED("pci_pchid", "PCHID  ", OUT_LEFT, 0, 4, 4, 3),
-	[D_INUSE]	= OUT_FIXED("in_use", "InUse  ", OUT_LEFT, 0, 4, 0, 2),
-	[D_LGS]		= OUT_FIXED("linkgroups", "#LGs  ", OUT_RIGHT, 0, 5, 0, 2),
-	[D_PNETID]	= { "pnetid", "PNET-ID  ", OUT_LEFT, 0, 16, 0, 1, OUT_COL_OMIT_EMPTY },
-	[D_PNET_USER]	= OUT_JSON_ONLY("pnetid_by_user", 0, 0),
-	[D_VENDOR]	= OUT_JSON_ONLY("pci_vendor", 0, 0),
-	[D_DEVICE]	= OUT_JSON_ONLY("pci_device", 0, 0),
-};
-
-static const struct out_table ddev_table = {
-	.name = "devices", .cols = ddev_cols, .ncols = D_NCOLS, .flags = OUT_TABLE_FIXED | OUT_TABLE_LAZY_HEADER,
-};
+static const struct out_table ddev_table =
+	VIEW_TABLE("devices", ddev_fields, OUT_TABLE_FIXED | OUT_TABLE_LAZY_HEADER);
 
 struct dev_filter {
 	const char	*ibdev;
@@ -99,55 +192,6 @@ static const char *rdma_driver(const struct dev_walk *w, const char *name)
 		if (w->rdma[i].has_driver && !strcmp(w->rdma[i].name, name))
 			return smc_rdma_driver_name(w->rdma[i].driver_id);
 	return NULL;
-}
-
-/* Type from what the kernel sent: IBM's names for its PCI ids; else the verbs driver
- * the RDMA core names (rxe, siw, erdma, mlx5 ...); else the PCI vendor:device pair;
- * else nothing (-).
- */
-static void out_type(struct out *o, unsigned int col, const struct smc_dev *d,
-		     const char *driver)
-{
-	const char *name = d->has & SMC_DEV_HAS_PCI ? smc_pci_device_name(d->pci_device) : NULL;
-
-	if (name)
-		out_str(o, col, name);
-	else if (driver)
-		out_str(o, col, driver);
-	else if (d->has & SMC_DEV_HAS_PCI)
-		out_fmt(o, col, "%04x:%04x", d->pci_vendor, d->pci_device);
-}
-
-static void out_pnetid(struct out *o, unsigned int col, unsigned int user_col,
-		       const struct smc_dev_port *p)
-{
-	if (!(p->has & SMC_PORT_HAS_PNETID) || !p->pnetid[0]) {
-		/* smc-tools pads the empty PNET-ID cell too: the row's bytes end alike
-		 * (JSON leaves the member out: OUT_COL_OMIT_EMPTY)
-		 */
-		out_str(o, col, "");
-		return;
-	}
-	/* smc-tools marks a PNET ID that comes from the PNET table with '*' */
-	if (out_is_json(o))
-		out_str(o, col, p->pnetid);
-	else
-		out_fmt(o, col, "%s%s", p->pnet_by_user ? "*" : "", p->pnetid);
-	if (p->has & SMC_PORT_HAS_PNET_USR)
-		out_bool(o, user_col, p->pnet_by_user);
-}
-
-static void out_pci(struct out *o, const struct smc_dev *d, unsigned int fid_col,
-		    unsigned int id_col, unsigned int chid_col, unsigned int vendor_col,
-		    unsigned int device_col)
-{
-	if (!(d->has & SMC_DEV_HAS_PCI))
-		return;
-	out_xint(o, fid_col, d->pci_fid);
-	out_str(o, id_col, d->pci_id);
-	out_xint(o, chid_col, d->pci_chid);
-	out_xint(o, vendor_col, d->pci_vendor);
-	out_xint(o, device_col, d->pci_device);
 }
 
 static void guid_str(uint64_t guid, char *buf, size_t len)
@@ -263,7 +307,8 @@ static int rdev_cb(const struct smc_dev *d, void *arg)
 	struct dev_walk *w = arg;
 	struct out *o = w->ctx->out;
 	bool verbs = w->ctx->opts->details && out_is_json(o);
-	const char *driver = rdma_driver(w, d->ib_name);
+	struct dev_row row = { .driver = rdma_driver(w, d->ib_name) };
+	const void *objs[] = { [OBJ_DEV] = d, [OBJ_ROW] = &row };
 	struct smc_ibv_dev v;
 	int vrc = -ENODEV;
 
@@ -292,26 +337,11 @@ static int rdev_cb(const struct smc_dev *d, void *arg)
 			continue;
 		if (w->f.netdev && strcmp(w->f.netdev, name))
 			continue;
+		row.port_num = (uint32_t)i + 1;
+		row.netdev = name;
+		objs[OBJ_PORT] = p;
 		out_row_begin(o);
-		tool_out_port_netdev(o, R_NETDEV, R_NETDEV_TEXT, name, p->netdev);
-		out_str(o, R_IBDEV, d->ib_name);
-		out_uint(o, R_PORT, (uint64_t)i + 1);
-		if (p->has & SMC_PORT_HAS_STATE)
-			out_str(o, R_STATE, p->state ? "ACTIVE" : "INACTIVE");
-		out_type(o, R_TYPE, d, driver);
-		out_str(o, R_DRIVER, driver);
-		if (d->has & SMC_DEV_HAS_IS_CRIT) {
-			if (out_is_json(o))
-				out_bool(o, R_CRIT, d->critical);
-			else
-				out_str(o, R_CRIT, d->critical ? "Yes" : "No");
-		}
-		out_pci(o, d, R_FID, R_PCI_ID, R_PCHID, R_VENDOR, R_DEVICE);
-		if (p->has & SMC_PORT_HAS_LNK_CNT)
-			out_uint(o, R_LINKS, p->links);
-		out_pnetid(o, R_PNETID, R_PNET_USER, p);
-		if (p->netdev)
-			out_uint(o, R_IFINDEX, p->netdev);
+		view_cells(o, &rdev_table, objs);
 		if (verbs && !vrc)
 			out_verbs_json(w->ctx, &v, (uint32_t)i + 1);
 		out_row_end(o);
@@ -325,19 +355,11 @@ static int ddev_cb(const struct smc_dev *d, void *arg)
 {
 	struct dev_walk *w = arg;
 	struct out *o = w->ctx->out;
+	const struct dev_row row = { .netdev = "" };
+	const void *const objs[] = { [OBJ_DEV] = d, [OBJ_PORT] = &d->port[0], [OBJ_ROW] = &row };
 
 	out_row_begin(o);
-	out_pci(o, d, D_FID, D_PCI_ID, D_PCHID, D_VENDOR, D_DEVICE);
-	out_type(o, D_TYPE, d, NULL);
-	if (d->has & SMC_DEV_HAS_IS_CRIT) {
-		if (out_is_json(o))
-			out_bool(o, D_INUSE, d->critical);
-		else
-			out_str(o, D_INUSE, d->critical ? "Yes" : "No");
-	}
-	if (d->has & SMC_DEV_HAS_USE_CNT)
-		out_uint(o, D_LGS, d->use_cnt);
-	out_pnetid(o, D_PNETID, D_PNET_USER, &d->port[0]);
+	view_cells(o, &ddev_table, objs);
 	out_row_end(o);
 	return out_error(o);	/* a failed write stops the dump */
 }

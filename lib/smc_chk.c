@@ -192,20 +192,20 @@ static int dev_cb(const struct smc_dev *d, void *arg)
 		if (d->smcd) {
 			/* ISM devices have no name of their own: their PCI id names them */
 			if (p->pnetid[0])
-				rc = chk_add_dev_pnet(f, d->pci_id, 0, p->pnetid, p->pnet_by_user);
+				rc = chk_add_dev_pnet(f, d->pci_id.v, 0, p->pnetid, p->pnet_by_user.v);
 			continue;
 		}
 		snprintf(cp.dev, sizeof(cp.dev), "%s", d->ib_name);
 		/* smc_nl_handle_dev_port() sends PCI data only for devices with a parent */
-		cp.soft = !(d->has & SMC_DEV_HAS_PCI);
+		cp.soft = !d->pci_id.has;
 		snprintf(cp.pnetid, sizeof(cp.pnetid), "%s", p->pnetid);
-		cp.pnet_by_user = p->pnet_by_user;
-		cp.has_netdev = (p->has & SMC_PORT_HAS_NETDEV) && p->netdev;
+		cp.pnet_by_user = p->pnet_by_user.v;
+		cp.has_netdev = p->netdev != 0;
 		cp.ibv_rc = -ENODATA;
 		cp.nl_rc = -ENODATA;
 		rc = chk_add_port(f, &cp);
 		if (!rc && p->pnetid[0])
-			rc = chk_add_dev_pnet(f, d->ib_name, i + 1, p->pnetid, p->pnet_by_user);
+			rc = chk_add_dev_pnet(f, d->ib_name, i + 1, p->pnetid, p->pnet_by_user.v);
 	}
 	return rc;
 }

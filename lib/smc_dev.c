@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* smc_dev.c - decode SMC_GEN_DEV_SMCR / SMC_GEN_DEV_SMCD */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <linux/smc.h>
@@ -9,29 +10,38 @@
 #include "nla.h"
 #include "smc_dev.h"
 
-/* Attributes are read through nla.h: one that is absent or malformed leaves its field
- * 0 and its HAS_* bit unset.
+/* Attributes are read through nla.h's parse tables: one that is absent or malformed
+ * leaves its field 0 (an SMC_OPT's .has false); only a malformed nest rejects the message.
  */
 
-static int port_parse(struct nlattr *nest, struct smc_dev_port *p)
-{
-	struct nlattr *tb[SMC_NLA_DEV_PORT_MAX + 1];
+#define PORT(type_, K, m)	SMC_NLA_FIELD(type_, K, struct smc_dev_port, m)
+#define PORT_OPT(type_, K, m)	SMC_NLA_OPT(type_, K, struct smc_dev_port, m)
 
-	if (nla_parse_nested(tb, SMC_NLA_DEV_PORT_MAX, nest, NULL) < 0)
-		return -EPROTO;
-	p->present = true;
-	if (smc_nla_bool(tb[SMC_NLA_DEV_PORT_PNET_USR], &p->pnet_by_user))
-		p->has |= SMC_PORT_HAS_PNET_USR;
-	if (smc_nla_padded_str(tb[SMC_NLA_DEV_PORT_PNETID], p->pnetid, sizeof(p->pnetid)))
-		p->has |= SMC_PORT_HAS_PNETID;
-	if (smc_nla_u32(tb[SMC_NLA_DEV_PORT_NETDEV], &p->netdev))
-		p->has |= SMC_PORT_HAS_NETDEV;
-	if (smc_nla_u8(tb[SMC_NLA_DEV_PORT_STATE], &p->state))
-		p->has |= SMC_PORT_HAS_STATE;
-	if (smc_nla_u32(tb[SMC_NLA_DEV_PORT_LNK_CNT], &p->links))
-		p->has |= SMC_PORT_HAS_LNK_CNT;
-	return 0;
-}
+static const struct smc_nla_field port_rows[] = {
+	PORT_OPT(SMC_NLA_DEV_PORT_PNET_USR, BOOL, pnet_by_user),
+	PORT(SMC_NLA_DEV_PORT_PNETID, PADDED, pnetid),
+	PORT(SMC_NLA_DEV_PORT_NETDEV, U32, netdev),
+	PORT_OPT(SMC_NLA_DEV_PORT_STATE, U8, state),
+	PORT_OPT(SMC_NLA_DEV_PORT_LNK_CNT, U32, links),
+};
+static const struct smc_nla_table port_table = SMC_NLA_TABLE(port_rows, SMC_NLA_DEV_PORT_MAX);
+
+#define DEV(type_, K, m)	SMC_NLA_FIELD(type_, K, struct smc_dev, m)
+#define DEV_OPT(type_, K, m)	SMC_NLA_OPT(type_, K, struct smc_dev, m)
+
+static const struct smc_nla_field dev_rows[] = {
+	DEV_OPT(SMC_NLA_DEV_USE_CNT, U32, use_cnt),
+	DEV_OPT(SMC_NLA_DEV_IS_CRIT, BOOL, critical),
+	DEV_OPT(SMC_NLA_DEV_PCI_FID, U32, pci_fid),
+	DEV_OPT(SMC_NLA_DEV_PCI_CHID, U16, pci_chid),
+	DEV_OPT(SMC_NLA_DEV_PCI_VENDOR, U16, pci_vendor),
+	DEV_OPT(SMC_NLA_DEV_PCI_DEVICE, U16, pci_device),
+	DEV_OPT(SMC_NLA_DEV_PCI_ID, PADDED, pci_id),
+	DEV(SMC_NLA_DEV_IB_NAME, PADDED, ib_name),
+	SMC_NLA_NEST_AT(SMC_NLA_DEV_PORT, &port_table, struct smc_dev, port[0]),
+	SMC_NLA_NEST_AT(SMC_NLA_DEV_PORT2, &port_table, struct smc_dev, port[1]),
+};
+static const struct smc_nla_table dev_table = SMC_NLA_TABLE(dev_rows, SMC_NLA_DEV_MAX);
 
 int smc_dev_parse(struct nl_msg *msg, bool smcd, struct smc_dev *d)
 {
@@ -42,29 +52,7 @@ int smc_dev_parse(struct nl_msg *msg, bool smcd, struct smc_dev *d)
 	d->smcd = smcd;
 	rc = smc_genl_parse_nest(msg, smcd ? SMC_GEN_DEV_SMCD : SMC_GEN_DEV_SMCR, tb,
 				 SMC_NLA_DEV_MAX);
-	if (rc)
-		return rc;
-	if (smc_nla_u32(tb[SMC_NLA_DEV_USE_CNT], &d->use_cnt))
-		d->has |= SMC_DEV_HAS_USE_CNT;
-	if (smc_nla_bool(tb[SMC_NLA_DEV_IS_CRIT], &d->critical))
-		d->has |= SMC_DEV_HAS_IS_CRIT;
-	/* the kernel sends the PCI attributes as a group or not at all; the PCI ID string
-	 * stands for the group
-	 */
-	if (smc_nla_padded_str(tb[SMC_NLA_DEV_PCI_ID], d->pci_id, sizeof(d->pci_id))) {
-		smc_nla_u32(tb[SMC_NLA_DEV_PCI_FID], &d->pci_fid);
-		smc_nla_u16(tb[SMC_NLA_DEV_PCI_CHID], &d->pci_chid);
-		smc_nla_u16(tb[SMC_NLA_DEV_PCI_VENDOR], &d->pci_vendor);
-		smc_nla_u16(tb[SMC_NLA_DEV_PCI_DEVICE], &d->pci_device);
-		d->has |= SMC_DEV_HAS_PCI;
-	}
-	if (smc_nla_padded_str(tb[SMC_NLA_DEV_IB_NAME], d->ib_name, sizeof(d->ib_name)))
-		d->has |= SMC_DEV_HAS_IB_NAME;
-	for (int i = 0; i < SMC_DEV_MAX_PORTS; i++) {
-		if (tb[SMC_NLA_DEV_PORT + i] && port_parse(tb[SMC_NLA_DEV_PORT + i], &d->port[i]))
-			return -EPROTO;
-	}
-	return 0;
+	return rc ? rc : smc_nla_fields(tb, &dev_table, d);
 }
 
 struct dev_walk {

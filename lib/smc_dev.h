@@ -7,45 +7,31 @@
 #include <stdint.h>
 
 #include "nl.h"
+#include "nla.h"
 
 #define SMC_DEV_MAX_PORTS	2
 #define SMC_DEV_NAME_MAXLEN	63	/* IB_DEVICE_NAME_MAX - 1 */
 
-enum {
-	SMC_DEV_HAS_USE_CNT	= 1u << 0,	/* SMC-D only */
-	SMC_DEV_HAS_IS_CRIT	= 1u << 1,
-	SMC_DEV_HAS_PCI		= 1u << 2,	/* SMC-R: only if the device has a parent */
-	SMC_DEV_HAS_IB_NAME	= 1u << 3,	/* SMC-R */
-};
-
-enum {
-	SMC_PORT_HAS_PNET_USR	= 1u << 0,
-	SMC_PORT_HAS_PNETID	= 1u << 1,
-	SMC_PORT_HAS_NETDEV	= 1u << 2,
-	SMC_PORT_HAS_STATE	= 1u << 3,
-	SMC_PORT_HAS_LNK_CNT	= 1u << 4,
-};
-
+/* An SMC_OPT is a field the kernel does not send for every device (see smc_dev.c) */
 struct smc_dev_port {
-	bool		present;	/* the kernel sent this port (a valid port) */
-	bool		pnet_by_user;	/* the PNET ID comes from the PNET table */
-	char		pnetid[17];	/* "" if none */
-	uint32_t	netdev;		/* ifindex, 0 if none */
-	uint8_t		state;		/* 1 active */
-	uint32_t	links;
-	unsigned int	has;
+	bool			present;	/* the kernel sent this port (a valid port) */
+	SMC_OPT(bool)		pnet_by_user;	/* the PNET ID comes from the PNET table */
+	char			pnetid[17];	/* "" if none */
+	uint32_t		netdev;		/* ifindex, 0 if none */
+	SMC_OPT(uint8_t)	state;		/* 1 active */
+	SMC_OPT(uint32_t)	links;
 };
 
 struct smc_dev {
 	bool			smcd;
-	uint32_t		use_cnt;	/* SMC-D: link groups on the device */
-	bool			critical;	/* link groups would be lost if it went */
-	uint32_t		pci_fid;
-	uint16_t		pci_chid, pci_vendor, pci_device;
-	char			pci_id[17];
-	char			ib_name[SMC_DEV_NAME_MAXLEN + 1];
+	SMC_OPT(uint32_t)	use_cnt;	/* SMC-D: link groups on the device */
+	SMC_OPT(bool)		critical;	/* link groups would be lost if it went */
+	/* SMC-R sends the PCI attributes only for a device with a parent (not soft-RoCE) */
+	SMC_OPT(uint32_t)	pci_fid;
+	SMC_OPT(uint16_t)	pci_chid, pci_vendor, pci_device;
+	SMC_OPT_STR(17)		pci_id;
+	char			ib_name[SMC_DEV_NAME_MAXLEN + 1];	/* SMC-R */
 	struct smc_dev_port	port[SMC_DEV_MAX_PORTS];
-	unsigned int		has;
 };
 
 typedef int (*smc_dev_cb)(const struct smc_dev *dev, void *arg);

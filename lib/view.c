@@ -83,7 +83,14 @@ static void cell(struct out *o, unsigned int col, const struct view_field *f,
 		out_str(o, col, view_str(f, objs));
 		break;
 	case VIEW_YESNO:
-		out_bool(o, col, v != 0);
+		if (out_is_json(o))
+			out_bool(o, col, v != 0);
+		else
+			out_str(o, col, v ? "Yes" : "No");
+		break;
+	case VIEW_IFINDEX:
+		if (v)
+			out_uint(o, col, v);
 		break;
 	case VIEW_NAME:
 		name = f->name(v > UINT32_MAX ? UINT32_MAX : (unsigned int)v);
@@ -119,6 +126,7 @@ static void record_line(struct out *o, const struct view_field *f, const void *c
 
 	switch (f->fmt) {
 	case VIEW_UINT:
+	case VIEW_IFINDEX:
 		out_kv_uint(o, NULL, f->label, v);
 		break;
 	case VIEW_HEX:

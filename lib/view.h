@@ -28,7 +28,8 @@ enum view_fmt {
 	VIEW_XID,	/* record "0x1f"; JSON "0x..." string of .col.zpad digits */
 	VIEW_STR,	/* a string field */
 	VIEW_PADDED,	/* a string the kernel pads with blanks: records show it padded */
-	VIEW_YESNO,	/* JSON true/false; record Yes/No */
+	VIEW_YESNO,	/* JSON true/false; table and record Yes/No */
+	VIEW_IFINDEX,	/* an interface index: a number, 0 (none) left out */
 	VIEW_BYTES,	/* JSON number; record "N B" */
 	VIEW_NAME,	/* .name(value), or "0x1f?" for a value it does not know */
 	VIEW_NAME_ONLY,	/* .name(value), or nothing (records: "n/a") */

@@ -543,13 +543,13 @@ static void test_dev(void)
 	nla_nest_end(msg, nest);
 	msg = tight(msg);
 	ok(smc_dev_parse(msg, false, &d) == 0, "dev: parsed");
-	ok(d.critical && (d.has & SMC_DEV_HAS_IS_CRIT) && !(d.has & SMC_DEV_HAS_USE_CNT),
+	ok(d.critical.v && d.critical.has && !d.use_cnt.has,
 	   "dev: an empty use count is none");
-	ok((d.has & SMC_DEV_HAS_PCI) && !strcmp(d.pci_id, "0000:00:01.0") &&
-	   d.pci_vendor == 0x15b3 && !strcmp(d.ib_name, "mlx5_0"),
+	ok(d.pci_id.has && !strcmp(d.pci_id.v, "0000:00:01.0") &&
+	   d.pci_vendor.v == 0x15b3 && !d.pci_fid.has && !strcmp(d.ib_name, "mlx5_0"),
 	   "dev: unterminated PCI ID and device name");
-	ok(d.port[0].present && !(d.port[0].has & SMC_PORT_HAS_NETDEV) &&
-	   d.port[0].state == 1 && !strcmp(d.port[0].pnetid, "NET1") && !d.port[1].present,
+	ok(d.port[0].present && !d.port[0].netdev &&
+	   d.port[0].state.v == 1 && !strcmp(d.port[0].pnetid, "NET1") && !d.port[1].present,
 	   "dev: a 3-byte netdev index is none; a padded PNET ID");
 	nlmsg_free(msg);
 }
