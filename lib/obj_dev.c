@@ -140,6 +140,7 @@ static const struct view_field rdev_fields[] = {
 	{ OUT_JSON_ONLY("pnetid_by_user", 0, 0), NULL, PORT_OPT(VIEW_CUSTOM, pnet_by_user),
 	  .show = show_pnet_user },
 	{ OUT_JSON_ONLY("netdev_ifindex", 0, 0), NULL, PORT(VIEW_IFINDEX, netdev) },
+	{ OUT_JSON_ONLY("port_valid", 0, 0), NULL, PORT_OPT(VIEW_YESNO, valid) },
 };
 
 static const struct out_table rdev_table =

@@ -23,6 +23,7 @@ static const struct smc_nla_field port_rows[] = {
 	PORT(SMC_NLA_DEV_PORT_NETDEV, U32, netdev),
 	PORT_OPT(SMC_NLA_DEV_PORT_STATE, U8, state),
 	PORT_OPT(SMC_NLA_DEV_PORT_LNK_CNT, U32, links),
+	PORT_OPT(SMC_NLA_DEV_PORT_VALID, BOOL, valid),
 };
 static const struct smc_nla_table port_table = SMC_NLA_TABLE(port_rows, SMC_NLA_DEV_PORT_MAX);
 

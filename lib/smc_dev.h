@@ -20,6 +20,7 @@ struct smc_dev_port {
 	uint32_t		netdev;		/* ifindex, 0 if none */
 	SMC_OPT(uint8_t)	state;		/* 1 active */
 	SMC_OPT(uint32_t)	links;
+	SMC_OPT(bool)		valid;		/* 1 for each port listed (rdma_is_port_valid()) */
 };
 
 struct smc_dev {

@@ -124,6 +124,8 @@ teardown() {
 	assert_line --index 1 --regexp '^ra {14}rxa {9}1    ACTIVE  rxe {12}(Yes| No) {7}[1-9]  \*PNETA {11}$'
 	run "$SMCR" -j device ibdev rxb
 	jq -e '.[0].links >= 1 and .[0].pnetid == "PNETB"' <<<"$output"
+	# the kernel lists valid ports only and says so for each (Linux 5.11+)
+	jq -e 'all(.[]; .port_valid == true)' <<<"$output"
 }
 
 # A link group outlives its last connection (the kernel frees it after about ten

@@ -536,6 +536,7 @@ static void test_dev(void)
 	port = nla_nest_start(msg, SMC_NLA_DEV_PORT);
 	nla_put(msg, SMC_NLA_DEV_PORT_NETDEV, 3, "\2\0\0");
 	nla_put_u8(msg, SMC_NLA_DEV_PORT_STATE, 1);
+	nla_put_u8(msg, SMC_NLA_DEV_PORT_VALID, 1);
 	put_unterminated(msg, SMC_NLA_DEV_PORT_PNETID, "NET1            ");
 	nla_nest_end(msg, port);
 	put_unterminated(msg, SMC_NLA_DEV_IB_NAME, "mlx5_0");
@@ -549,8 +550,9 @@ static void test_dev(void)
 	   d.pci_vendor.v == 0x15b3 && !d.pci_fid.has && !strcmp(d.ib_name, "mlx5_0"),
 	   "dev: unterminated PCI ID and device name");
 	ok(d.port[0].present && !d.port[0].netdev &&
-	   d.port[0].state.v == 1 && !strcmp(d.port[0].pnetid, "NET1") && !d.port[1].present,
-	   "dev: a 3-byte netdev index is none; a padded PNET ID");
+	   d.port[0].state.v == 1 && d.port[0].valid.has && d.port[0].valid.v &&
+	   !strcmp(d.port[0].pnetid, "NET1") && !d.port[1].present,
+	   "dev: a 3-byte netdev index is none; a padded PNET ID; the port's valid flag");
 	nlmsg_free(msg);
 }
 
