@@ -94,7 +94,7 @@ build/smc_run.paths: FORCE
 
 # no lib/ (but the number reader), no libnl: it runs inside other people's programs
 PRELOAD_SRCS := smc_run/preload.c lib/parse_num.c
-PRELOAD_DEPS := $(PRELOAD_SRCS) smc_run/config.h lib/smc_socket.h lib/parse_num.h
+PRELOAD_DEPS := $(PRELOAD_SRCS) smc_run/config.h lib/smc_socket.h lib/parse_num.h lib/array.h
 $(PRELOAD): $(PRELOAD_DEPS)
 	$(call msg,CCLD,$@)
 	$(Q)$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -fPIC -shared -pthread -Wl,-z,defs \

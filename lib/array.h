@@ -5,6 +5,9 @@
 
 #include <stddef.h>
 
+/* the number of elements of array @a (an array, not a pointer) */
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
 /**
  * array_push() - make room for one more element at the end of an array
  * @arrp: the address of the array pointer (NULL while *@n is 0); it moves as it grows

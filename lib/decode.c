@@ -4,6 +4,7 @@
 
 #include <linux/smc_diag.h>
 
+#include "array.h"
 #include "decode.h"
 #include "decode_tables.h"
 #include "fallback_kb.h"
@@ -27,7 +28,6 @@ static const struct smc_code_name *lookup(const struct smc_code_name *tbl, size_
 	return bsearch(&code, tbl, n, sizeof(*tbl), code_cmp);
 }
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *smc_state_name(uint8_t state)
 {

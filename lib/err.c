@@ -74,6 +74,9 @@ void pr_err_nl(const struct smc_nl *nl, int rc, const char *what)
 	/* the transport's own explanation (a timeout, a replay file) beats strerror() */
 	if (st && st->reason[0])
 		pr_err("%s: %s", what, st->reason);
+	/* SMC's generic netlink commands that change anything are GENL_ADMIN_PERM */
+	else if (rc == -EPERM)
+		pr_err("%s: permission denied (needs root or CAP_NET_ADMIN)", what);
 	else if (st && st->err == rc && st->extack[0])
 		pr_err("%s: %s (%s)", what, strerror(-rc), st->extack);
 	else

@@ -23,8 +23,9 @@ void pr_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * @what: what was attempted, e.g. "cannot list sockets"
  * @rc: the -errno the request returned
  *
- * Prints "<prog>: <what>: <strerror>[ (<kernel extack>)]". Callers handle the errnos
- * that deserve their own explanation (module missing, permission, ...) before this.
+ * Prints "<prog>: <what>: <strerror>[ (<kernel extack>)]", and for EPERM the privilege
+ * it takes. Callers handle the errnos that deserve their own explanation (module
+ * missing, ...) before this.
  */
 void pr_err_nl(const struct smc_nl *nl, int rc, const char *what);
 

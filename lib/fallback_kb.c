@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "fallback_kb.h"
 #include "parse_num.h"
 
@@ -537,7 +538,6 @@ static const struct smc_fallback_entry fallback_kb[] = {
 },
 };
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 static int entry_cmp(const void *key, const void *elem)
 {

@@ -10,10 +10,7 @@
 
 static int report(struct smc_ctx *ctx, int rc, const char *what)
 {
-	if (rc == -EPERM)
-		pr_err("%s: permission denied (needs root or CAP_NET_ADMIN)", what);
-	else
-		pr_err_nl(ctx->nl, rc, what);
+	pr_err_nl(ctx->nl, rc, what);
 	return EXIT_RUNTIME;
 }
 

@@ -16,6 +16,7 @@
 #include "err.h"
 #include "fallback_kb.h"
 #include "smc_stats.h"
+#include "stats_baseline.h"
 #include "tool.h"
 
 struct stats_view {

@@ -35,10 +35,7 @@ static int eid_row(const char *eid, void *arg)
 /* Errors every UEID request can meet; the command-specific ones are handled first. */
 static int ueid_report(struct smc_ctx *ctx, int rc, const char *what)
 {
-	if (rc == -EPERM)
-		pr_err("%s: permission denied (needs root or CAP_NET_ADMIN)", what);
-	else
-		pr_err_nl(ctx->nl, rc, what);
+	pr_err_nl(ctx->nl, rc, what);
 	return EXIT_RUNTIME;
 }
 

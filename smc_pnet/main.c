@@ -210,10 +210,7 @@ static int pnet_row(const struct smc_pnet_entry *e, void *arg)
 
 static int report(const struct smc_nl *nl, int rc, const char *what)
 {
-	if (rc == -EPERM)
-		pr_err("%s: permission denied (needs root or CAP_NET_ADMIN)", what);
-	else
-		pr_err_nl(nl, rc, what);
+	pr_err_nl(nl, rc, what);
 	return EXIT_RUNTIME;
 }
 

@@ -37,9 +37,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "config.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Raw system calls: used only if dlsym() cannot find the C library's functions (a
  * program that somehow has none to interpose), so that socket() still works.
@@ -512,7 +512,7 @@ static const struct option_note option_notes[] = {
 };
 
 /* each note once per process: a server sets the same options on every connection */
-static atomic_bool option_reported[ARRAY_SIZE(option_notes)];
+static atomic_bool option_reported[ARRAY_LEN(option_notes)];
 static atomic_bool fastopen_send_reported;
 
 /* Is @fd an SMC socket (made here, or accepted from an SMC listener)? Asked only in debug
@@ -536,7 +536,7 @@ static bool is_smc_socket(int fd)
 
 static void note_option(const char *call, int fd, int level, int name)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(option_notes); i++) {
+	for (size_t i = 0; i < ARRAY_LEN(option_notes); i++) {
 		const struct option_note *n = &option_notes[i];
 
 		if (n->level != level || n->name != name)

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
+#include "array.h"
 #include "decode.h"
 #include "fallback_kb.h"
 #include "tap.h"
@@ -34,7 +35,6 @@ static const struct { uint32_t code; const char *name; bool unused; } upstream[]
 	{ 0x09990002, "ERR_RDYLNK", false },	{ 0x09990003, "ERR_REGBUF", false },
 };
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 static size_t count_lines(const char *const *v)
 {

@@ -13,6 +13,7 @@
 #include <netlink/msg.h>
 
 #include "smc_stats.h"
+#include "stats_baseline.h"
 #include "tap.h"
 
 /* ok() evaluates its condition more than once; these conditions have side effects */
