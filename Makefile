@@ -13,9 +13,10 @@ SCHEMADIR  ?= $(PREFIX)/share/smc-utils/schemas
 PKG_CONFIG ?= pkg-config
 BASHCOMPDIR ?= $(shell $(PKG_CONFIG) --variable=completionsdir bash-completion 2>/dev/null || echo $(PREFIX)/share/bash-completion/completions)
 
-# zlib: lib/kernel_support.c reads the kernel configuration from /proc/config.gz
+# zlib: lib/kernel_support.c reads the kernel configuration from /proc/config.gz.
+# libibverbs: its headers only; lib/smc_ibv.c opens the library when it needs it.
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags libnl-3.0 libnl-genl-3.0 libibverbs zlib 2>/dev/null)
-DEP_LIBS   := $(shell $(PKG_CONFIG) --libs libnl-3.0 libnl-genl-3.0 libibverbs zlib 2>/dev/null)
+DEP_LIBS   := $(shell $(PKG_CONFIG) --libs libnl-3.0 libnl-genl-3.0 zlib 2>/dev/null)
 
 WARN := -Wall -Wextra -Werror -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
         -Wold-style-definition -Wshadow

@@ -287,6 +287,13 @@ static void judge_port(const struct chk_facts *f, const struct chk_rdma_port *p,
 	bool nd_here = !p->nl_rc && p->netdev_here;
 
 	(void)f;
+	if (p->ibv_rc == -ELIBACC) {
+		add(fs, CHK_WARNING, id,
+		    dup(fs, "install libibverbs and the device's provider (Debian: apt install "
+			    "libibverbs1 ibverbs-providers)"),
+		    "libibverbs is not installed: %s cannot be checked through it", p->dev);
+		return;
+	}
 	if (p->ibv_rc) {
 		add(fs, CHK_WARNING, id,
 		    dup(fs, "modprobe ib_uverbs; install the libibverbs provider of the device "

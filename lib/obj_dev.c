@@ -210,6 +210,9 @@ static void warn_ibv(const struct smc_ctx *ctx, const char *name, int rc)
 	else if (rc == -EBADMSG && smc_nl_replaying(ctx->nl))
 		pr_warn("the replay file's libibverbs details of RDMA device %s are malformed",
 			name);
+	else if (rc == -ELIBACC)
+		pr_warn("no libibverbs details of RDMA device %s: libibverbs is not installed "
+			"(Debian: apt install libibverbs1 ibverbs-providers)", name);
 	else if (rc == -ENODEV)
 		pr_warn("libibverbs does not see RDMA device %s (is ib_uverbs loaded and the "
 			"device's provider installed?)", name);

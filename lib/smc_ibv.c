@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* smc_ibv.c - libibverbs queries for smcr device -d */
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,20 +50,88 @@ static unsigned int mtu_bytes(enum ibv_mtu mtu)
 	return mtu >= IBV_MTU_256 && mtu <= IBV_MTU_4096 ? 128u << mtu : 0;
 }
 
-static struct ibv_context *open_by_name(const char *name)
+/*
+ * libibverbs is opened when a device is first asked about, not linked: the dynamic
+ * loader would map it, and libnl-route-3 with it, for every command, about half of what
+ * a short one like "smcr linkgroup" executes, though only "device -d" and smc_chk use it.
+ * The soname is that of the ABI verbs.h describes. The library stays loaded (its
+ * providers are loaded by it and cannot be unloaded safely); dlopen() counts the
+ * references, so each query opening it again costs a lookup.
+ */
+#define IBV_SONAME "libibverbs.so.1"
+
+struct ibv_api {
+	struct ibv_device	**(*get_device_list)(int *num);
+	void			(*free_device_list)(struct ibv_device **list);
+	const char		*(*get_device_name)(struct ibv_device *dev);
+	struct ibv_context	*(*open_device)(struct ibv_device *dev);
+	int			(*close_device)(struct ibv_context *ctx);
+	int			(*query_device)(struct ibv_context *ctx, struct ibv_device_attr *a);
+	/* what verbs.h's inline ibv_query_port() calls when the provider has no op */
+	int			(*query_port)(struct ibv_context *ctx, uint8_t port,
+					      struct _compat_ibv_port_attr *a);
+	/* what verbs.h's inline ibv_query_gid_table() calls */
+	ssize_t			(*query_gid_table)(struct ibv_context *ctx,
+						   struct ibv_gid_entry *entries, size_t max,
+						   uint32_t flags, size_t entry_size);
+};
+
+/* dlsym() into a function pointer, the way POSIX shows it (no object-to-function cast) */
+static bool sym(void *lib, const char *name, void *fn)
 {
-	struct ibv_device **list = ibv_get_device_list(NULL);
+	void *p = dlsym(lib, name);
+
+	memcpy(fn, &p, sizeof(p));
+	return p != NULL;
+}
+
+/* Return: 0; -ELIBACC if libibverbs is not installed or lacks a symbol we call. */
+static int ibv_api_load(struct ibv_api *api)
+{
+	void *lib = dlopen(IBV_SONAME, RTLD_NOW | RTLD_LOCAL);
+
+	if (!lib)
+		return -ELIBACC;
+	if (!sym(lib, "ibv_get_device_list", &api->get_device_list) ||
+	    !sym(lib, "ibv_free_device_list", &api->free_device_list) ||
+	    !sym(lib, "ibv_get_device_name", &api->get_device_name) ||
+	    !sym(lib, "ibv_open_device", &api->open_device) ||
+	    !sym(lib, "ibv_close_device", &api->close_device) ||
+	    !sym(lib, "ibv_query_device", &api->query_device) ||
+	    !sym(lib, "ibv_query_port", &api->query_port) ||
+	    !sym(lib, "_ibv_query_gid_table", &api->query_gid_table)) {
+		dlclose(lib);
+		return -ELIBACC;
+	}
+	return 0;
+}
+
+/* verbs.h's inline ibv_query_port(): the provider's op if it has one */
+static int query_port(const struct ibv_api *api, struct ibv_context *ctx, uint8_t port,
+		      struct ibv_port_attr *pa)
+{
+	struct verbs_context *vctx = verbs_get_ctx_op(ctx, query_port);
+
+	if (vctx)
+		return vctx->query_port(ctx, port, pa, sizeof(*pa));
+	memset(pa, 0, sizeof(*pa));
+	return api->query_port(ctx, port, (struct _compat_ibv_port_attr *)(void *)pa);
+}
+
+static struct ibv_context *open_by_name(const struct ibv_api *api, const char *name)
+{
+	struct ibv_device **list = api->get_device_list(NULL);
 	struct ibv_context *ctx = NULL;
 
 	if (!list)
 		return NULL;
 	for (int i = 0; list[i]; i++) {
-		if (!strcmp(ibv_get_device_name(list[i]), name)) {
-			ctx = ibv_open_device(list[i]);
+		if (!strcmp(api->get_device_name(list[i]), name)) {
+			ctx = api->open_device(list[i]);
 			break;
 		}
 	}
-	ibv_free_device_list(list);
+	api->free_device_list(list);
 	return ctx;
 }
 
@@ -71,15 +140,20 @@ int smc_ibv_query(const char *name, struct smc_ibv_dev *dev)
 	struct ibv_gid_entry *entries = NULL;
 	struct ibv_device_attr attr;
 	struct ibv_context *ctx;
+	struct ibv_api api;
 	size_t max_gids = 0;
 	ssize_t n;
-	int rc = 0;
+	int rc;
 
 	memset(dev, 0, sizeof(*dev));
-	ctx = open_by_name(name);
+	rc = ibv_api_load(&api);
+	if (rc)
+		return rc;
+	errno = 0;
+	ctx = open_by_name(&api, name);
 	if (!ctx)
 		return errno && errno != ENOENT ? -errno : -ENODEV;
-	if (ibv_query_device(ctx, &attr)) {
+	if (api.query_device(ctx, &attr)) {
 		rc = -errno;
 		goto out;
 	}
@@ -88,7 +162,7 @@ int smc_ibv_query(const char *name, struct smc_ibv_dev *dev)
 	for (uint32_t p = 1; p <= attr.phys_port_cnt && p <= SMC_IBV_MAX_PORTS; p++) {
 		struct ibv_port_attr pa;
 
-		if (ibv_query_port(ctx, (uint8_t)p, &pa))
+		if (query_port(&api, ctx, (uint8_t)p, &pa))
 			continue;
 		dev->port[dev->nports++] = (struct smc_ibv_port){
 			.num = p,
@@ -110,7 +184,7 @@ int smc_ibv_query(const char *name, struct smc_ibv_dev *dev)
 		rc = -ENOMEM;
 		goto out;
 	}
-	n = ibv_query_gid_table(ctx, entries, max_gids, 0);
+	n = api.query_gid_table(ctx, entries, max_gids, 0, sizeof(*entries));
 	if (n < 0) {
 		rc = (int)n;
 		goto out;
@@ -134,7 +208,7 @@ int smc_ibv_query(const char *name, struct smc_ibv_dev *dev)
 	}
 out:
 	free(entries);
-	ibv_close_device(ctx);
+	api.close_device(ctx);
 	if (rc)
 		smc_ibv_free(dev);
 	return rc;

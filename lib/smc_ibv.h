@@ -44,8 +44,9 @@ struct smc_ibv_dev {
 /**
  * smc_ibv_query() - open RDMA device @name through libibverbs and read its ports
  *
- * Return: 0; -ENODEV if libibverbs does not know the device (no provider, or ib_uverbs
- * not loaded); another -errno. On success free with smc_ibv_free().
+ * Return: 0; -ELIBACC if libibverbs (libibverbs.so.1) is not installed; -ENODEV if it
+ * does not know the device (no provider, or ib_uverbs not loaded); another -errno. On
+ * success free with smc_ibv_free().
  */
 int smc_ibv_query(const char *name, struct smc_ibv_dev *dev);
 void smc_ibv_free(struct smc_ibv_dev *dev);
