@@ -13,16 +13,20 @@ SCHEMADIR  ?= $(PREFIX)/share/smc-utils/schemas
 PKG_CONFIG ?= pkg-config
 BASHCOMPDIR ?= $(shell $(PKG_CONFIG) --variable=completionsdir bash-completion 2>/dev/null || echo $(PREFIX)/share/bash-completion/completions)
 
-# zlib: lib/kernel_support.c reads the kernel configuration from /proc/config.gz.
-# libibverbs: its headers only; lib/smc_ibv.c opens the library when it needs it.
+# zlib: lib/kernel/kernel_support.c reads the kernel configuration from /proc/config.gz.
+# libibverbs: its headers only; lib/kernel/smc_ibv.c opens the library when it needs it.
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags libnl-3.0 libnl-genl-3.0 libibverbs zlib 2>/dev/null)
 DEP_LIBS   := $(shell $(PKG_CONFIG) --libs libnl-3.0 libnl-genl-3.0 zlib 2>/dev/null)
 
 WARN := -Wall -Wextra -Werror -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
         -Wold-style-definition -Wshadow
 CFLAGS ?= -O2 -g
-# lib/uapi first: the vendored 6.12 headers must win over the host's older ones
-override CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN) -Ilib/uapi -Ilib $(DEP_CFLAGS) -MMD -MP
+# The library's layers, each a folder of lib/ (README.md, "Layout"), and the command code
+# of the tools in cmd/: one include path each. lib/uapi first: the vendored 6.12 headers
+# must win over the host's older ones.
+LAYERS   := lib/transport lib/kernel lib/decode lib/output lib/util
+INCLUDES := -Ilib/uapi $(addprefix -I,$(LAYERS)) -Icmd
+override CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN) $(INCLUDES) $(DEP_CFLAGS) -MMD -MP
 LDLIBS += $(DEP_LIBS)
 
 ifneq ($(V),1)
@@ -30,14 +34,21 @@ Q = @
 msg = @printf '  %-6s %s\n' $(1) $(2);
 endif
 
-LIB_SRCS := $(wildcard lib/*.c)
+# the library proper: pure of printing and exit codes
+LIB_SRCS := $(wildcard $(addsuffix /*.c,$(LAYERS)))
 LIB_OBJS := $(LIB_SRCS:.c=.o)
 LIB      := lib/libsmcutils.a
+# the tools' command code: options, objects and commands, what they print, exit codes
+CMD_SRCS := $(wildcard cmd/*.c)
+CMD_OBJS := $(CMD_SRCS:.c=.o)
+CMD      := cmd/libsmccmd.a
+ALL_SRCS := $(LIB_SRCS) $(CMD_SRCS)
+ALL_HDRS := $(wildcard $(addsuffix /*.h,$(LAYERS)) cmd/*.h)
 TOOLS    := smcss/smcss smcr/smcr smcd/smcd smc_pnet/smc_pnet smc_chk/smc_chk
 TEST_TOOLS := $(patsubst %.c,%,$(wildcard tests/tools/*.c))
 UNIT_TESTS := $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
 # smc_run: the launcher is a tool like the others; its LD_PRELOAD library is built apart
-# and links nothing of lib/ but the number reader (lib/parse_num.c, whose functions are
+# and links nothing of lib/ but the number reader (lib/util/parse_num.c, whose functions are
 # hidden). The launcher knows the library's installed path.
 SMC_RUN_LIBDIR ?= $(PREFIX)/lib/smc-utils
 PRELOAD  := smc_run/libsmc-preload.so
@@ -63,22 +74,26 @@ $(LIB): $(LIB_OBJS)
 	$(call msg,AR,$@)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
-smcss/smcss: smcss/main.o $(LIB)
-smcr/smcr: smcr/main.o $(LIB)
-smcd/smcd: smcd/main.o $(LIB)
-smc_pnet/smc_pnet: smc_pnet/main.o $(LIB)
-smc_chk/smc_chk: smc_chk/main.o $(LIB)
-smc_run/smc_run: smc_run/main.o $(LIB)
+$(CMD): $(CMD_OBJS)
+	$(call msg,AR,$@)
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+smcss/smcss: smcss/main.o $(CMD) $(LIB)
+smcr/smcr: smcr/main.o $(CMD) $(LIB)
+smcd/smcd: smcd/main.o $(CMD) $(LIB)
+smc_pnet/smc_pnet: smc_pnet/main.o $(CMD) $(LIB)
+smc_chk/smc_chk: smc_chk/main.o $(CMD) $(LIB)
+smc_run/smc_run: smc_run/main.o $(CMD) $(LIB)
 smc_run/smc_run: LDFLAGS += -Wl,--as-needed
 $(TOOLS):
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # a standalone helper for the tests; no libraries (but TEST_TOOL_LIBS), only the
-# header-only socket constants of lib/smc_socket.h
-$(TEST_TOOLS): %: %.c lib/smc_socket.h
+# header-only socket constants of lib/transport/smc_socket.h
+$(TEST_TOOLS): %: %.c lib/transport/smc_socket.h
 	$(call msg,CC,$@)
-	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -Ilib -O2 -o $@ $< $(TEST_TOOL_LIBS)
+	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -Ilib $(INCLUDES) -O2 -o $@ $< $(TEST_TOOL_LIBS)
 tests/tools/smc_run_probe: TEST_TOOL_LIBS := -pthread
 tests/tools/smc_run_probe: smc_run/config.h
 
@@ -94,8 +109,9 @@ build/smc_run.paths: FORCE
 		printf '%s\n' '$(SMC_RUN_LIBDIR)' '$(CURDIR)' >$@
 
 # no lib/ (but the number reader), no libnl: it runs inside other people's programs
-PRELOAD_SRCS := smc_run/preload.c lib/parse_num.c
-PRELOAD_DEPS := $(PRELOAD_SRCS) smc_run/config.h lib/smc_socket.h lib/parse_num.h lib/array.h
+PRELOAD_SRCS := smc_run/preload.c lib/util/parse_num.c
+PRELOAD_DEPS := $(PRELOAD_SRCS) smc_run/config.h lib/transport/smc_socket.h \
+		lib/util/parse_num.h lib/util/array.h
 $(PRELOAD): $(PRELOAD_DEPS)
 	$(call msg,CCLD,$@)
 	$(Q)$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -fPIC -shared -pthread -Wl,-z,defs \
@@ -117,7 +133,7 @@ bench: all
 	@tests/bench-smc_run.sh
 	@tests/bench-listing.sh
 
-$(UNIT_TESTS): %: %.o $(LIB)
+$(UNIT_TESTS): %: %.o $(CMD) $(LIB)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -149,7 +165,7 @@ install: all
 	ln -sf smcss $(DESTDIR)$(BASHCOMPDIR)/smc_run
 
 clean:
-	rm -f lib/*.o lib/*.d $(LIB) */*.o */*.d $(TOOLS) $(TEST_TOOLS) $(UNIT_TESTS) \
+	rm -f lib/*/*.o lib/*/*.d $(LIB) $(CMD) */*.o */*.d $(TOOLS) $(TEST_TOOLS) $(UNIT_TESTS) \
 	      tests/unit/*.o tests/unit/*.d
 	rm -f $(PRELOAD) build/smc_run.paths build/compiler.id
 
@@ -174,31 +190,31 @@ $(ASAN_DIR)/libsmc-preload.so: $(PRELOAD_DEPS)
 	$(Q)$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -O1 $(ASAN_FLAGS) -fPIC -shared -pthread \
 		-o $@ $(PRELOAD_SRCS) -ldl
 
-$(ASAN_DIR)/%: $(LIB_SRCS) $(wildcard lib/*.h */main.c tests/unit/*.[ch])
+$(ASAN_DIR)/%: $(ALL_SRCS) $(ALL_HDRS) $(wildcard */main.c tests/unit/*.[ch])
 	@mkdir -p $(ASAN_DIR)
 	$(call msg,ASAN,$@)
 	$(Q)$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -O1 $(ASAN_FLAGS) -o $@ \
-		$(firstword $(wildcard $*/main.c tests/unit/$*.c)) $(LIB_SRCS) $(LDLIBS)
+		$(firstword $(wildcard $*/main.c tests/unit/$*.c)) $(ALL_SRCS) $(LDLIBS)
 
 .PHONY: asan
 
 # libFuzzer harnesses (tests/fuzz, see tests/README.md "Fuzzing"): clang only, built only
-# by these targets. Each harness links every lib/ object and the main() of the tools it
+# by these targets. Each harness links every lib/ and cmd/ object and the main() of the tools it
 # runs, compiled as <tool>_main(). FUZZ_TIME: seconds per harness for make fuzz,
 # or FUZZ_RUNS: executions per harness instead.
 FUZZ_CC     ?= clang
 FUZZ_TIME   ?= 60
 FUZZ_DIR    := build/fuzz
 FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -O1 -g $(WARN) -Ilib/uapi -Ilib -Itests/fuzz \
+FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -O1 -g $(WARN) $(INCLUDES) -Itests/fuzz \
 	       $(DEP_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP
 FUZZ_NAMES  := $(patsubst tests/fuzz/fuzz_%.c,%,$(filter-out tests/fuzz/fuzz_tool.c,\
 	       $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_BINS   := $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_NAMES))
-FUZZ_LIB    := $(patsubst lib/%.c,$(FUZZ_DIR)/lib/%.o,$(LIB_SRCS))
+FUZZ_LIB    := $(patsubst %.c,$(FUZZ_DIR)/lib/%.o,$(ALL_SRCS))
 FUZZ_COMMON := $(FUZZ_DIR)/obj/fuzz_tool.o $(FUZZ_DIR)/obj/json_check.o
 
-$(FUZZ_DIR)/lib/%.o: lib/%.c
+$(FUZZ_DIR)/lib/%.o: %.c
 	@mkdir -p $(@D)
 	$(call msg,FUZZCC,$@)
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
@@ -236,4 +252,4 @@ fuzz-smoke:
 .PHONY: fuzz fuzz-build fuzz-smoke
 # objects made by the pattern rules above are kept, or each build would start from scratch
 .PRECIOUS: $(FUZZ_DIR)/lib/%.o $(FUZZ_DIR)/obj/%.o $(FUZZ_DIR)/main/%.o
--include $(wildcard $(FUZZ_DIR)/*/*.d)
+-include $(wildcard $(FUZZ_LIB:.o=.d) $(FUZZ_DIR)/obj/*.d $(FUZZ_DIR)/main/*.d)

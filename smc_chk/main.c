@@ -13,6 +13,7 @@
 #include "chk_conn.h"
 #include "cli.h"
 #include "err.h"
+#include "host_probe.h"
 #include "out.h"
 #include "parse_num.h"
 #include "smc_chk.h"
@@ -228,7 +229,7 @@ static void explain_missing(struct smc_nl *nl, enum ks_feature f, struct ks_text
 {
 	struct ks_host host;
 
-	tool_kernel_probe(nl, &host);
+	smc_host_kernel_support(nl, &host);
 	ks_explain(&host, f, t);
 }
 

@@ -4,7 +4,7 @@
  * The launcher checks its options and passes them on in the environment; the library
  * (which runs inside someone else's program and cannot print usage errors) reads them
  * with the same parsers, so both accept exactly the same words. Header-only because the
- * library is built apart from lib/ and links none of it but lib/parse_num.c.
+ * library is built apart from lib/ and links none of it but lib/util/parse_num.c.
  */
 #ifndef SMC_RUN_CONFIG_H
 #define SMC_RUN_CONFIG_H
@@ -24,7 +24,7 @@
 #define SMC_RUN_ENV_SNDBUF	"SMC_RUN_SNDBUF"	/* SO_SNDBUF of converted sockets */
 /*
  * With -d only: why this kernel would refuse SMC sockets, as the launcher read it from the
- * host's files (lib/kernel_support.h), for the library to add to its report when they
+ * host's files (lib/kernel/kernel_support.h), for the library to add to its report when they
  * are refused. The library cannot read those files itself: it runs inside the program,
  * links none of lib/ and must not decompress /proc/config.gz there. Text to show, not to
  * interpret; unset when there is nothing to say.

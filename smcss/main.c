@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "decode.h"
 #include "err.h"
+#include "host_probe.h"
 #include "out.h"
 #include "sockdiag.h"
 #include "tool.h"
@@ -212,7 +213,7 @@ static void report_dump_error(struct smc_nl *nl, int rc)
 
 	if (rc == -ENOENT) {
 		/* no smc_diag: not loaded, or not in this kernel at all; the host's files tell */
-		tool_kernel_probe(nl, &host);
+		smc_host_kernel_support(nl, &host);
 		ks_explain(&host, KS_SMC_DIAG, &t);
 		pr_err("SMC socket diagnostics unavailable: %s", t.line);
 	} else if (rc == -EINVAL && !smc_nl_status(nl)->extack[0])

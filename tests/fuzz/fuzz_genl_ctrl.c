@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* fuzz_genl_ctrl.c - the generic-netlink controller's reply (CTRL_CMD_NEWFAMILY: family
- * id and operation list) as lib/nl.c resolves the two SMC families from it, and the
+ * id and operation list) as lib/transport/nl.c resolves the two SMC families from it, and the
  * message loop of one dump behind it
  *
  * The tool harnesses reach this code too, but only as the first step of longer runs;

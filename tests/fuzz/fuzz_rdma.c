@@ -3,8 +3,8 @@
  * reads it next to SMC_GEN_NETLINK's device list, through smcr's real main()
  *
  * fuzz_smcr.c covers these command lines too, among forty others; here the fuzzer spends
- * all its time on the device views and lib/rdma_nl.c.
- * Input: one byte picks the command line, the rest is the replay file (lib/nltrace.h).
+ * all its time on the device views and lib/kernel/rdma_nl.c.
+ * Input: one byte picks the command line, the rest is the replay file (lib/transport/nltrace.h).
  */
 #include "fuzz_tool.h"
 

@@ -5,7 +5,7 @@
  * The connection tests (-C, -S) are left out: they need a network, not a replay. What the
  * checks read outside netlink (sockets, sysctls, libibverbs, other namespaces) comes from
  * the replay's facts too, so the fuzzer varies those as well.
- * Input: one byte picks the command line, the rest is the replay file (lib/nltrace.h).
+ * Input: one byte picks the command line, the rest is the replay file (lib/transport/nltrace.h).
  */
 #include "fuzz_tool.h"
 

@@ -2,7 +2,7 @@
 /* fuzz_smc_pnet.c - smc_pnet on replayed SMC_PNETID replies (and the controller's),
  * showing and changing the table, through its real main()
  *
- * Input: one byte picks the command line, the rest is the replay file (lib/nltrace.h).
+ * Input: one byte picks the command line, the rest is the replay file (lib/transport/nltrace.h).
  */
 #include "fuzz_tool.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* fuzz_smc_run_opts.c - smc_run's command line: its option parser, the size and family
- * parsers (smc_run/config.h, lib/parse_num.c), and the environment it hands the preload
+ * parsers (smc_run/config.h, lib/util/parse_num.c), and the environment it hands the preload
  * library, all of smc_run but the exec
  *
  * smc_run/main.c is compiled into this file, so that its static parse_opts() and

@@ -3,7 +3,7 @@
  * interface list's behind them): every object and command that reads or asks the
  * kernel, in text, -d, -dd and JSON, through smcd's real main()
  *
- * Input: one byte picks the command line, the rest is the replay file (lib/nltrace.h).
+ * Input: one byte picks the command line, the rest is the replay file (lib/transport/nltrace.h).
  * "stats reset" is left out: it would leave a baseline behind for the next input.
  */
 #include "fuzz_tool.h"

@@ -2,7 +2,7 @@
 /* fuzz_smcss.c - smcss on replayed sock_diag (AF_SMC) and inet_diag (the TCP sockets
  * behind IPPROTO_SMC ones) replies, through its real main() and every view
  *
- * Input: one byte picks the command line, the rest is the replay file (lib/nltrace.h).
+ * Input: one byte picks the command line, the rest is the replay file (lib/transport/nltrace.h).
  */
 #include "fuzz_tool.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* fuzz_stats_baseline.c - the statistics baseline file behind "smcr|smcd stats reset"
- * (lib/stats_baseline.c), a file any local program of the user can write
+ * (lib/kernel/stats_baseline.c), a file any local program of the user can write
  *
  * Input: one byte picks the mode:
  *   even: the rest is a baseline file, read by smc_stats_baseline_read(); what it

@@ -5,7 +5,7 @@
  * (memfds) for the length of a run, not by dup2() onto descriptors 1 and 2: the
  * sanitizers and libFuzzer report a crash on descriptor 2, and such a report must reach
  * the terminal, not a file that dies with the process. The tools write only through
- * stdio (lib/out.c, lib/err.c), so nothing of theirs is missed.
+ * stdio (lib/output/out.c, cmd/err.c), so nothing of theirs is missed.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -25,7 +25,7 @@
 #include "json_check.h"
 #include "nltrace.h"
 
-/* glibc's, set from argv[0] at start-up; lib/err.c prefixes every line with it */
+/* glibc's, set from argv[0] at start-up; cmd/err.c prefixes every line with it */
 extern char *program_invocation_short_name;
 extern char *program_invocation_name;
 
@@ -401,7 +401,7 @@ void fuzz_check(const struct fuzz_expect *e, bool json, int argc, const char *co
 	if (!text_check(r->err, r->err_len, 0, why, sizeof(why)))
 		check_failed(argc, argv, r, "stderr: %s", why);
 	if (json && (success || r->out_len)) {
-		/* JSON is streamed (lib/out.c): a dump that fails after its first rows has
+		/* JSON is streamed (lib/output/out.c): a dump that fails after its first rows has
 		 * printed them, and the writer closes what is open, so that even then stdout
 		 * is one valid document; before the first row nothing at all is printed
 		 */

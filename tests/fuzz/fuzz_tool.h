@@ -3,7 +3,7 @@
  *
  * A harness runs a tool's real main() (compiled in with -Dmain=<tool>_main) on a command
  * line from its table, with every netlink request answered from the fuzz input through
- * the transport's replay (SMC_UTILS_REPLAY, lib/nltrace.h), and checks what came out
+ * the transport's replay (SMC_UTILS_REPLAY, lib/transport/nltrace.h), and checks what came out
  * against the promises every tool makes (fuzz_check()). A broken promise is an abort(),
  * which libFuzzer reports and saves like any crash.
  */

@@ -1,5 +1,5 @@
 # tests/helpers/kernel.bash - what this host's files say about its kernel's SMC, read here
-# apart from lib/kernel_support.c (with zcat and grep, the way an operator would), and the
+# apart from lib/kernel/kernel_support.c (with zcat and grep, the way an operator would), and the
 # words every tool must then use when SMC does not answer.
 # shellcheck shell=bash
 

@@ -32,7 +32,7 @@ assert_options_documented() {
 }
 
 @test "smcss.8 lists every Linux fallback code the knowledge base knows" {
-	# the table in lib/fallback_kb.c, as "smcr explain" lists it
+	# the table in lib/decode/fallback_kb.c, as "smcr explain" lists it
 	codes=$("$SMCR" -j explain all | jq -r '.[] | select(.vendor | not) | "\(.code) \(.name): \(.text)"')
 	[ "$(printf '%s\n' "$codes" | wc -l)" -eq 36 ]
 	while read -r code line; do

@@ -74,8 +74,10 @@ setup() {
 
 @test "cppcheck finds nothing in the C sources" {
 	run cppcheck --quiet --error-exitcode=1 --enable=warning,style,performance,portability \
-		--std=c11 -I"$TOP/lib" -I"$TOP/lib/uapi" --suppress=missingIncludeSystem \
-		"$TOP/lib" "$TOP/smcss" "$TOP/smcr" "$TOP/smcd" "$TOP/smc_pnet" "$TOP/tests/unit" "$TOP/tests/tools" \
+		--std=c11 -I"$TOP/lib/transport" -I"$TOP/lib/kernel" -I"$TOP/lib/decode" \
+		-I"$TOP/lib/output" -I"$TOP/lib/util" -I"$TOP/cmd" -I"$TOP/lib/uapi" \
+		--suppress=missingIncludeSystem \
+		"$TOP/lib" "$TOP/cmd" "$TOP/smcss" "$TOP/smcr" "$TOP/smcd" "$TOP/smc_pnet" "$TOP/tests/unit" "$TOP/tests/tools" \
 		"$TOP/smc_run" "$TOP/smc_chk" "$TOP/tests/fuzz"
 	assert_success
 	assert_output ""

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""tests/replay/nltrace.py - read, show and mutate recordings (layout: lib/nltrace.h).
+"""tests/replay/nltrace.py - read, show and mutate recordings (layout: lib/transport/nltrace.h).
 
   nltrace.py dump FILE                 one line per record, netlink headers decoded
   nltrace.py mutate FILE OUT MUTATION  write a hostile copy of FILE for the tests:
@@ -20,7 +20,7 @@ import sys
 MAGIC = b"SMCUTRC1"
 TYPES = {1: "request", 2: "reply", 3: "error", 4: "fact", 5: "note"}
 NLMSG_ERROR, NLMSG_DONE = 2, 3
-# lib/nltrace.h, enum nltrace_fact; the named ones start with the name and a NUL
+# lib/transport/nltrace.h, enum nltrace_fact; the named ones start with the name and a NUL
 FACTS = {1: "netns_cookie", 2: "kernel_support", 3: "ibv_device", 4: "chk_host",
          5: "path", 6: "kernel_symbol"}
 NAMED_FACTS = {3, 4, 5, 6}

@@ -29,7 +29,7 @@
 #define AF_SMC 43
 #endif
 
-static char buf[64 * 1024];	/* the tools' first receive buffer (lib/nl.c) */
+static char buf[64 * 1024];	/* the tools' first receive buffer (lib/transport/nl.c) */
 
 static void die(const char *what)
 {

@@ -343,7 +343,7 @@ static ssize_t failing_write(void *cookie, const char *buf, size_t size)
 	return -1;
 }
 
-/* A netlink dump as lib/nl.c runs it: the callback's negative return ends it. */
+/* A netlink dump as lib/transport/nl.c runs it: the callback's negative return ends it. */
 static int dump(struct out *o, int nmsgs, int *seen)
 {
 	for (*seen = 0; *seen < nmsgs; ) {

@@ -9,6 +9,7 @@
 #ifndef SMC_HOST_PROBE_H
 #define SMC_HOST_PROBE_H
 
+#include "kernel_support.h"
 #include "nl.h"
 
 /**
@@ -45,5 +46,13 @@ const char *smc_loopback_words(int dibs);
  * is loaded then).
  */
 #define SMC_RXE_NETNS_SYMBOL "rxe_ns_pernet_sk4"
+
+/**
+ * smc_host_kernel_support() - what the host's files say about its kernel, for an error message
+ *
+ * A recording keeps them as a fact; a replay takes them from there, never from the
+ * machine it runs on (without the fact @h is zeroed: the long-standing "not loaded").
+ */
+void smc_host_kernel_support(struct smc_nl *nl, struct ks_host *h);
 
 #endif

@@ -93,7 +93,7 @@ void ks_probe(struct ks_host *h, const char *root, const char *release);
 
 /* What the host offers for a feature */
 /*
- * A host's facts as bytes, for a recording (lib/nltrace.h): a replay then explains a
+ * A host's facts as bytes, for a recording (lib/transport/nltrace.h): a replay then explains a
  * missing module as the recorded host would have. Layout: a version byte, then one byte
  * each for probed, release_ok, config, builtin_read, dep_read, sym[], builtin[], dep[],
  * loaded[], then the release and its three numbers (u32 each, native order).

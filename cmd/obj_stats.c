@@ -2,7 +2,7 @@
 /* obj_stats.c - "smcr|smcd [-d] [-a] stats [show | reset | json]"
  *
  * Text keeps smc-tools' layout (numbers end in column 41); JSON is one object with every
- * counter. Without -a, values count from the last "stats reset" (lib/smc_stats.h keeps
+ * counter. Without -a, values count from the last "stats reset" (lib/kernel/smc_stats.h keeps
  * that baseline per user and network namespace).
  */
 #include <errno.h>

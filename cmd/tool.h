@@ -118,14 +118,6 @@ int tool_open(const char *netns, const struct out_opts *oo, struct smc_nl **nl,
 int smc_tool_main(const struct smc_tool *tool, int argc, char **argv);
 
 /**
- * tool_kernel_probe() - what the host's files say about its kernel, for an error message
- *
- * A recording keeps them as a fact; a replay takes them from there, never from the
- * machine it runs on (without the fact @h is zeroed: the long-standing "not loaded").
- */
-void tool_kernel_probe(struct smc_nl *nl, struct ks_host *h);
-
-/**
  * genl_require() - make sure the kernel can serve command @cmd of family @fam
  * @what: the user's words for the request, e.g. "ueid add"
  *

@@ -22,7 +22,6 @@
 #include "smc_eid.h"
 #include "smc_ibv.h"
 #include "sockdiag.h"
-#include "tool.h"
 
 #include "smc_socket.h"
 
@@ -494,7 +493,7 @@ static int gather(struct smc_nl *nl, struct chk_facts *f, struct chk_host_reads 
 		f->diag_rc = 0;
 	/* why something is missing: not loaded, not built, or too old a release */
 	if (f->genl_rc || f->diag_rc || f->af_smc_rc || f->ipproto_smc_rc)
-		tool_kernel_probe(nl, &f->host);
+		smc_host_kernel_support(nl, &f->host);
 	f->pnet_rc = smc_genl_check(nl, SMC_GENL_PNETID, SMC_PNETID_GET);
 	if (!f->pnet_rc)
 		f->pnet_rc = smc_pnet_dump(nl, NULL, pnet_cb, f);

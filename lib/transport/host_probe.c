@@ -91,3 +91,23 @@ const char *smc_loopback_words(int dibs)
 		return "loopback-ism";
 	return "loopback-ism (the DIBS device lo where SMC-D runs over DIBS)";
 }
+
+void smc_host_kernel_support(struct smc_nl *nl, struct ks_host *h)
+{
+	unsigned char fact[KS_HOST_FACT_LEN];
+
+	/* a replay explains as the recorded host would; an older recording without the
+	 * fact keeps the long-standing "not loaded" words
+	 */
+	if (nl && smc_nl_replaying(nl)) {
+		if (smc_nl_replay_fact(nl, NLTRACE_FACT_KERNEL_SUPPORT, fact, sizeof(fact)) ||
+		    ks_host_decode(fact, h))
+			memset(h, 0, sizeof(*h));
+		return;
+	}
+	ks_probe(h, NULL, NULL);
+	if (nl) {
+		ks_host_encode(h, fact);
+		smc_nl_record_fact(nl, NLTRACE_FACT_KERNEL_SUPPORT, fact, sizeof(fact));
+	}
+}

@@ -9,6 +9,7 @@
 #include "array.h"
 #include "cli.h"
 #include "err.h"
+#include "host_probe.h"
 #include "netns.h"
 #include "nltrace.h"
 #include "tool.h"
@@ -41,26 +42,6 @@ static void print_usage(const struct smc_ctx *ctx, const struct smc_tool *tool)
 	out_note(ctx->out, "  -v, --version   show the version");
 	out_note(ctx->out, "  -h, --help      show this help");
 	out_note(ctx->out, "Run \"%s OBJECT help\" for the commands of an object.", tool->prog);
-}
-
-void tool_kernel_probe(struct smc_nl *nl, struct ks_host *h)
-{
-	unsigned char fact[KS_HOST_FACT_LEN];
-
-	/* a replay explains as the recorded host would; an older recording without the
-	 * fact keeps the long-standing "not loaded" words
-	 */
-	if (nl && smc_nl_replaying(nl)) {
-		if (smc_nl_replay_fact(nl, NLTRACE_FACT_KERNEL_SUPPORT, fact, sizeof(fact)) ||
-		    ks_host_decode(fact, h))
-			memset(h, 0, sizeof(*h));
-		return;
-	}
-	ks_probe(h, NULL, NULL);
-	if (nl) {
-		ks_host_encode(h, fact);
-		smc_nl_record_fact(nl, NLTRACE_FACT_KERNEL_SUPPORT, fact, sizeof(fact));
-	}
 }
 
 /* The family is there, command @cmd is not: a release older than the one that brought it
@@ -104,7 +85,7 @@ int genl_require_host(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd,
 		return 0;
 	/* the host's files are read only now that something is missing */
 	if (!host && (rc == -ENOENT || rc == -EOPNOTSUPP)) {
-		tool_kernel_probe(nl, &probed);
+		smc_host_kernel_support(nl, &probed);
 		host = &probed;
 	}
 	if (rc == -ENOENT) {
