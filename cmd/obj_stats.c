@@ -562,7 +562,7 @@ static int stats_run(struct smc_ctx *ctx, enum stats_op op, bool json, const cha
 	}
 	smc_stats_store_close(&bs.store);
 	v.s = &cur[0];
-	rc = stats_render(ctx, &v, json || ctx->opts->json);
+	rc = stats_render(ctx, &v, json || ctx->opts->common.json);
 out_free:
 	free(cur);
 out_close:

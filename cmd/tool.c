@@ -205,23 +205,57 @@ static enum parse_result parse_opts(struct smc_ctx *ctx, const struct smc_tool *
 	snprintf(hint, sizeof(hint), "%s help", tool->prog);
 	optind = 0;	/* GNU getopt: start afresh, this runs twice */
 	while ((c = cli_getopt(argc, argv, short_opts, long_opts, hint)) != -1) {
+		enum parse_result pr = tool_common_opt(c, 'p', &o->common, tool->prog, ctx->out,
+						       NULL);
+
+		if (pr == PARSE_RUN)
+			continue;
+		if (pr != PARSE_NOT_COMMON)
+			return pr;
 		switch (c) {
-		case 'j': o->json = true; break;
-		case 'p': o->pretty = o->json = true; break;
 		case 'd': o->details++; break;
 		case 'a': o->absolute = true; break;
-		case 'n': o->netns = optarg; break;
-		case 'v':
-			out_note(ctx->out, "%s (smc-utils) %s", tool->prog, SMC_UTILS_VERSION);
-			return PARSE_DONE;
 		case 'h':
 			print_usage(ctx, tool);
 			return PARSE_DONE;
-		default:	/* CLI_OPT_ERROR: reported */
+		default:	/* cli_getopt() knows no other */
 			return PARSE_USAGE_ERROR;
 		}
 	}
 	return PARSE_RUN;
+}
+
+enum parse_result tool_common_opt(int c, int pretty_opt, struct tool_common_opts *co,
+				  const char *prog, struct out *help_out, const char *usage)
+{
+	if (c == pretty_opt) {
+		co->pretty = co->json = true;
+		return PARSE_RUN;
+	}
+	switch (c) {
+	case 'j':
+		co->json = true;
+		return PARSE_RUN;
+	case 'n':
+		co->netns = optarg;
+		return PARSE_RUN;
+	case 'v':
+		out_note(help_out, "%s (smc-utils) %s", prog, SMC_UTILS_VERSION);
+		return PARSE_DONE;
+	case 'h':
+		if (!usage)
+			return PARSE_NOT_COMMON;
+		out_help(help_out, usage);
+		return PARSE_DONE;
+	case CLI_OPT_ERROR:	/* reported */
+		return PARSE_USAGE_ERROR;
+	}
+	return PARSE_NOT_COMMON;
+}
+
+struct out_opts tool_out_opts(const struct tool_common_opts *co)
+{
+	return (struct out_opts){ .json = co->json, .pretty = co->pretty };
 }
 
 int tool_parse(int argc, char **argv, tool_parse_fn parse, void *opts)
@@ -404,16 +438,15 @@ int smc_tool_main(const struct smc_tool *tool, int argc, char **argv)
 		pr_err("%s", strerror(ENOMEM));
 		return EXIT_RUNTIME;
 	}
-	if (opts.netns) {
-		rc = enter_netns(&ctx, opts.netns);
+	if (opts.common.netns) {
+		rc = enter_netns(&ctx, opts.common.netns);
 		if (rc) {
 			smc_nl_close(ctx.nl);
 			return rc;
 		}
 	}
 
-	oo.json = opts.json;
-	oo.pretty = opts.pretty;
+	oo = tool_out_opts(&opts.common);
 	if (out_new(&ctx.out, &oo)) {
 		pr_err("%s", strerror(ENOMEM));
 		smc_nl_close(ctx.nl);

@@ -15,12 +15,19 @@
 
 enum smc_variant { SMC_VARIANT_R, SMC_VARIANT_D };
 
+/* The options every tool that has them reads alike; the tool's getopt string and long
+ * options say which it has (tool_common_opt()).
+ */
+struct tool_common_opts {
+	bool		json;		/* -j, --json */
+	bool		pretty;		/* -p or --pretty: indented JSON, implies json */
+	const char	*netns;		/* -n, --netns NS: the namespace to run in, or NULL */
+};
+
 struct smc_tool_opts {
-	bool		json;
-	bool		pretty;
-	unsigned int	details;	/* -d, -dd */
-	bool		absolute;	/* -a: stats since module load */
-	const char	*netns;		/* -n: network namespace to run in, NULL if none */
+	struct tool_common_opts	common;
+	unsigned int		details;	/* -d, -dd */
+	bool			absolute;	/* -a: stats since module load */
 };
 
 struct smc_ctx {
@@ -79,7 +86,28 @@ struct smc_tool {
 	const struct smc_cmd	*objects;	/* NULL-terminated */
 };
 
-enum parse_result { PARSE_RUN, PARSE_DONE, PARSE_USAGE_ERROR };
+enum parse_result {
+	PARSE_RUN,		/* go on */
+	PARSE_DONE,		/* help or version printed: exit 0 */
+	PARSE_USAGE_ERROR,	/* reported: exit 2 */
+	PARSE_NOT_COMMON,	/* tool_common_opt(): an option of the tool's own */
+};
+
+/**
+ * tool_common_opt() - apply option @c (cli_getopt()'s return) if every tool reads it alike
+ * @pretty_opt: the code of --pretty: 'p', a long-only code where -p means else, or 0
+ *	        for a tool without it
+ * @prog: the tool's name, for --version
+ * @usage: the help text for -h, or NULL where the tool prints its own
+ *
+ * Return: PARSE_RUN if @c was -j, --pretty or -n (stored in @co); PARSE_DONE after -v or
+ * -h (printed to @help_out); PARSE_USAGE_ERROR for CLI_OPT_ERROR (already reported);
+ * PARSE_NOT_COMMON for any other option.
+ */
+enum parse_result tool_common_opt(int c, int pretty_opt, struct tool_common_opts *co,
+				  const char *prog, struct out *help_out, const char *usage);
+/* The output options @co chose */
+struct out_opts tool_out_opts(const struct tool_common_opts *co);
 
 /* A tool's option parser: fills @opts; help and version go to @help_out. */
 typedef enum parse_result (*tool_parse_fn)(int argc, char **argv, void *opts,

@@ -18,7 +18,6 @@
 #include "parse_num.h"
 #include "smc_chk.h"
 #include "tool.h"
-#include "version.h"
 #include "view_chk.h"
 
 /* Host checks found a problem / the connection fell back to TCP (see smc_chk(8)) */
@@ -39,9 +38,7 @@ struct chk_opts {
 	bool		timeout_set;
 	bool		once;
 	bool		quiet;
-	bool		json;
-	bool		pretty;
-	const char	*netns;
+	struct tool_common_opts	common;		/* -j, --pretty, -n */
 };
 
 static const char usage_text[] =
@@ -176,17 +173,13 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 			o->timeout_set = true;
 			break;
 		case 'q': o->quiet = true; break;
-		case 'n': o->netns = optarg; break;
-		case 'j': o->json = true; break;
-		case OPT_PRETTY: o->pretty = o->json = true; break;
-		case 'v':
-			out_note(help_out, "smc_chk (smc-utils) %s", SMC_UTILS_VERSION);
-			return PARSE_DONE;
-		case 'h':
-			out_help(help_out, usage_text);
-			return PARSE_DONE;
-		default:	/* CLI_OPT_ERROR: reported */
-			return PARSE_USAGE_ERROR;
+		default: {
+			enum parse_result pr = tool_common_opt(c, OPT_PRETTY, &o->common,
+							       "smc_chk", help_out, usage_text);
+
+			if (pr != PARSE_RUN)
+				return pr == PARSE_NOT_COMMON ? PARSE_USAGE_ERROR : pr;
+		}
 		}
 	}
 	if (optind < argc) {
@@ -365,7 +358,7 @@ static int run_server(struct smc_nl *nl, struct out *out, const struct chk_opts 
 
 static int chk_run(struct chk_opts *o)
 {
-	struct out_opts oo = { .json = o->json, .pretty = o->pretty };
+	struct out_opts oo = tool_out_opts(&o->common);
 	struct smc_nl *nl = NULL;
 	struct out *out = NULL;
 	int rc;
@@ -374,7 +367,7 @@ static int chk_run(struct chk_opts *o)
 		o->port = CHK_DEFAULT_PORT;
 	if (!o->timeout_ms)
 		o->timeout_ms = 5000;
-	rc = tool_open(o->netns, &oo, &nl, &out);
+	rc = tool_open(o->common.netns, &oo, &nl, &out);
 	if (rc)
 		return rc;
 	switch (o->mode) {

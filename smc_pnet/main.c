@@ -15,7 +15,6 @@
 #include "parse_num.h"
 #include "smc_pnet.h"
 #include "tool.h"
-#include "version.h"
 
 enum pnet_cmd { CMD_NONE, CMD_ADD, CMD_DELETE, CMD_SHOW, CMD_FLUSH };
 
@@ -25,8 +24,7 @@ struct pnet_opts {
 	const char	*netdev;	/* -I */
 	const char	*ibdev;		/* -D */
 	unsigned long	ib_port;	/* -P, 0 if not given */
-	bool		json;
-	bool		pretty;
+	struct tool_common_opts	common;		/* -j, -p */
 };
 
 static const char usage_text[] =
@@ -148,16 +146,13 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 			}
 			o->ib_port = (unsigned long)port;
 			break;
-		case 'j': o->json = true; break;
-		case 'p': o->pretty = o->json = true; break;
-		case 'v':
-			out_note(help_out, "smc_pnet (smc-utils) %s", SMC_UTILS_VERSION);
-			return PARSE_DONE;
-		case 'h':
-			out_help(help_out, usage_text);
-			return PARSE_DONE;
-		default:	/* CLI_OPT_ERROR: reported */
-			return PARSE_USAGE_ERROR;
+		default: {
+			enum parse_result pr = tool_common_opt(c, 'p', &o->common, "smc_pnet",
+							       help_out, usage_text);
+
+			if (pr != PARSE_RUN)
+				return pr == PARSE_NOT_COMMON ? PARSE_USAGE_ERROR : pr;
+		}
 		}
 	}
 	if (optind < argc)
@@ -303,7 +298,7 @@ static int pnet_delete(struct smc_nl *nl, const char *pnetid)
 
 static int pnet_run(const struct pnet_opts *o)
 {
-	struct out_opts oo = { .json = o->json, .pretty = o->pretty };
+	struct out_opts oo = tool_out_opts(&o->common);
 	char pnetid[SMC_PNETID_MAXLEN + 1];
 	struct smc_nl *nl = NULL;
 	struct out *out = NULL;

@@ -23,7 +23,6 @@
 #include "kernel_support.h"
 #include "out.h"
 #include "tool.h"
-#include "version.h"
 
 /* Set by the Makefile: the installed library, and the build tree, where a launcher run
  * from the tree finds the library it was built with. Absolute paths, so that the loader's
@@ -118,14 +117,15 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 			o->debug_file = optarg;
 			o->debug = true;
 			break;
-		case 'v':
-			out_note(help_out, "smc_run (smc-utils) %s", SMC_UTILS_VERSION);
-			return PARSE_DONE;
-		case 'h':
-			out_help(help_out, usage_text);
-			return PARSE_DONE;
-		default:	/* CLI_OPT_ERROR: reported */
-			return PARSE_USAGE_ERROR;
+		default: {
+			/* smc_run has none of -j, -n or --pretty: only -v and -h come here */
+			struct tool_common_opts none = { 0 };
+			enum parse_result pr = tool_common_opt(c, 0, &none, "smc_run", help_out,
+							       usage_text);
+
+			if (pr != PARSE_RUN)
+				return pr == PARSE_NOT_COMMON ? PARSE_USAGE_ERROR : pr;
+		}
 		}
 	}
 	if (optind >= argc) {

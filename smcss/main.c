@@ -13,7 +13,6 @@
 #include "out.h"
 #include "sockdiag.h"
 #include "tool.h"
-#include "version.h"
 #include "view_fallback.h"
 #include "view_sock.h"
 
@@ -25,9 +24,7 @@ struct smcss_opts {
 	bool		smcr;
 	bool		wide;
 	bool		explain;
-	bool		json;
-	bool		pretty;
-	const char	*netns;
+	struct tool_common_opts	common;		/* -j, -p, -n */
 };
 
 static const char usage_text[] =
@@ -77,17 +74,13 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 		case 'R': o->smcr = true; break;
 		case 'W': o->wide = true; break;
 		case 'e': o->explain = true; break;
-		case 'n': o->netns = optarg; break;
-		case 'j': o->json = true; break;
-		case 'p': o->pretty = o->json = true; break;
-		case 'v':
-			out_note(help_out, "smcss (smc-utils) %s", SMC_UTILS_VERSION);
-			return PARSE_DONE;
-		case 'h':
-			out_help(help_out, usage_text);
-			return PARSE_DONE;
-		default:	/* CLI_OPT_ERROR: reported */
-			return PARSE_USAGE_ERROR;
+		default: {
+			enum parse_result pr = tool_common_opt(c, 'p', &o->common, "smcss",
+							       help_out, usage_text);
+
+			if (pr != PARSE_RUN)
+				return pr == PARSE_NOT_COMMON ? PARSE_USAGE_ERROR : pr;
+		}
 		}
 	}
 	if (optind < argc) {
@@ -225,7 +218,7 @@ static void report_dump_error(struct smc_nl *nl, int rc)
 
 static int smcss_run(const struct smcss_opts *o)
 {
-	struct out_opts oo = { .json = o->json, .pretty = o->pretty };
+	struct out_opts oo = tool_out_opts(&o->common);
 	struct view_sock_opts vo = { .wide = o->wide };
 	struct smc_nl *nl;
 	struct out *out;
@@ -248,7 +241,7 @@ static int smcss_run(const struct smcss_opts *o)
 		want |= SMC_SOCK_HAS_DMBINFO;
 	}
 	/* the kernel lists the sockets of the namespace the netlink socket lives in */
-	rc = tool_open(o->netns, &oo, &nl, &out);
+	rc = tool_open(o->common.netns, &oo, &nl, &out);
 	if (rc)
 		return rc;
 	w = (struct sock_walk){ .opts = o, .view = &vo, .out = out, .nl = nl };
