@@ -57,6 +57,10 @@ struct out {
 	 */
 	bool			*visible;
 	unsigned int		nvisible;
+	/* ncols + 1: the first visible column at or after each, ncols if none; a row skips
+	 * the columns it does not show (most of smcss's are JSON's only) in one step
+	 */
+	unsigned int		*next_visible;
 	/* OUT_TABLE_FIXED in text: rows are put together as text as they come
 	 * (fixed_cell()), in o->line, and written a chunk of rows at a time: the next column
 	 * of the row being built, where it starts, the complete rows held, and whether a
@@ -206,24 +210,42 @@ static bool col_visible(const struct out *o, unsigned int col)
 	return o->visible ? o->visible[col] : col_shown(o, col);
 }
 
+/* The first column at or after @c that the table shows, o->table->ncols if none */
+static unsigned int next_shown(const struct out *o, unsigned int c)
+{
+	if (o->next_visible)
+		return o->next_visible[c];
+	while (c < o->table->ncols && !col_visible(o, c))
+		c++;
+	return c;
+}
+
 /* Work out col_visible() for every column of the table just opened. */
 static void visibility_cache(struct out *o)
 {
 	const struct out_table *t = o->table;
 
 	free(o->visible);
-	o->visible = NULL;
+	free(o->next_visible);
 	o->nvisible = 0;
-	for (unsigned int c = 0; c < t->ncols; c++)
-		if (col_shown(o, c))
-			o->nvisible = c + 1;
 	o->visible = malloc(t->ncols ? t->ncols : 1);
-	if (!o->visible) {
+	o->next_visible = malloc((t->ncols + 1) * sizeof(*o->next_visible));
+	if (!o->visible || !o->next_visible) {
+		free(o->visible);
+		free(o->next_visible);
+		o->visible = NULL;
+		o->next_visible = NULL;
 		fail(o, -ENOMEM);
 		return;
 	}
-	for (unsigned int c = 0; c < t->ncols; c++)
+	for (unsigned int c = 0; c < t->ncols; c++) {
 		o->visible[c] = col_shown(o, c);
+		if (o->visible[c])
+			o->nvisible = c + 1;
+	}
+	o->next_visible[t->ncols] = t->ncols;
+	for (unsigned int c = t->ncols; c-- > 0;)
+		o->next_visible[c] = o->visible[c] ? c : o->next_visible[c + 1];
 }
 
 /* Room for @need more bytes after the @len used of the buffer *@buf (*@cap bytes; it
@@ -297,6 +319,8 @@ static void table_free(struct out *o)
 	free(o->visible);
 	o->visible = NULL;
 	o->nvisible = 0;
+	free(o->next_visible);
+	o->next_visible = NULL;
 	o->streaming = false;
 	free(o->spans);
 	o->spans = NULL;
@@ -440,7 +464,7 @@ static void fixed_replace(struct out *o, unsigned int c, const char *text, size_
 	memmove(o->line + sp->start + n, o->line + sp->start + sp->len, tail);
 	pad_into(o->line + sp->start, col, text, len, cols);
 	o->line_len = sp->start + n + tail;
-	for (unsigned int k = c + 1; k < o->next_col; k++)
+	for (unsigned int k = next_shown(o, c + 1); k < o->next_col; k = next_shown(o, k + 1))
 		o->spans[k].start = o->spans[k].start - sp->len + n;
 	sp->len = n;
 }
@@ -454,9 +478,11 @@ static void fixed_cell(struct out *o, unsigned int col, const char *text, size_t
 		fixed_replace(o, col, text, len, cols);
 		return;
 	}
-	/* cells left unset before this one print as "-" (or nothing: OUT_COL_SKIP_UNSET) */
-	for (unsigned int c = o->next_col; c < col; c++) {
-		if (col_visible(o, c) && !(table_col(t, c)->flags & OUT_COL_SKIP_UNSET)) {
+	/* cells left unset before this one print as "-" (or nothing: OUT_COL_SKIP_UNSET);
+	 * the spans of columns not shown are never read, as such cells are never set
+	 */
+	for (unsigned int c = next_shown(o, o->next_col); c < col; c = next_shown(o, c + 1)) {
+		if (!(table_col(t, c)->flags & OUT_COL_SKIP_UNSET)) {
 			fixed_append(o, c, "-", 1, 1);
 		} else {
 			o->spans[c].start = o->line_len;
@@ -860,6 +886,14 @@ void out_str(struct out *o, unsigned int col, const char *s)
 	} else if (col_visible(o, col)) {
 		cell_put(o, col, s, strlen(s));
 	}
+}
+
+void out_own_str(struct out *o, unsigned int col, const char *s)
+{
+	if (o->opts.json)
+		out_str(o, col, s);
+	else if (col_visible(o, col))
+		cell_put_plain(o, col, s, strlen(s));
 }
 
 void out_uint(struct out *o, unsigned int col, uint64_t v)

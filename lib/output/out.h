@@ -135,6 +135,11 @@ void out_row_end(struct out *o);
  */
 bool out_wants(const struct out *o, unsigned int col);
 void out_str(struct out *o, unsigned int col, const char *s);	/* NULL: nothing */
+/* Text we made ourselves - digits, addresses we formatted, names from our own tables:
+ * printable ASCII by construction, so a table takes it without the check out_str()
+ * makes of data; JSON writes it as out_str() does. Never pass what came from outside.
+ */
+void out_own_str(struct out *o, unsigned int col, const char *s);
 void out_uint(struct out *o, unsigned int col, uint64_t v);	/* decimal; JSON number */
 void out_xint(struct out *o, unsigned int col, uint64_t v);	/* hex in tables; JSON number */
 void out_xid(struct out *o, unsigned int col, uint64_t v);	/* hex; JSON "0x..." string */

@@ -187,7 +187,7 @@ static void out_endpoint(struct out *o, unsigned int col, const struct smc_sock 
 	*p++ = ':';
 	memcpy(p, portstr + sizeof(portstr) - 1 - plen, plen);
 	p[plen] = '\0';
-	out_str(o, col, text);
+	out_own_str(o, col, text);
 }
 
 /* a code, its name and meaning, and (-e, JSON) its causes and remedies: the columns
@@ -231,7 +231,7 @@ static void out_hex_pair(struct out *o, unsigned int col, uint32_t a, int wa, ui
 	*p++ = ':';
 	p = hex_digits(p, b, wb);
 	*p = '\0';
-	out_str(o, col, text);
+	out_own_str(o, col, text);
 }
 
 /* "TCP 0x03010000", "TCP 0x05000000/0x03030008": the codes end the row, also with -d, as
@@ -243,12 +243,12 @@ static void out_mode_text(struct out *o, const struct smc_sock *s)
 
 	if (s->mode != SMC_DIAG_MODE_FALLBACK_TCP) {
 		if (mode)
-			out_str(o, C_MODE_TEXT, mode);
+			out_own_str(o, C_MODE_TEXT, mode);
 		else
 			out_fmt(o, C_MODE_TEXT, "%#x?", s->mode);
 		return;
 	}
-	out_str(o, C_MODE_TEXT, "TCP");
+	out_own_str(o, C_MODE_TEXT, "TCP");
 	if (!(s->has & SMC_SOCK_HAS_FALLBACK) || !out_wants(o, C_FB_TEXT))
 		return;
 	{
@@ -264,7 +264,7 @@ static void out_mode_text(struct out *o, const struct smc_sock *s)
 			p = hex_digits(p, s->peer_diagnosis, 8);
 		}
 		*p = '\0';
-		out_str(o, C_FB_TEXT, text);
+		out_own_str(o, C_FB_TEXT, text);
 	}
 }
 
@@ -357,7 +357,7 @@ void view_sock_row(struct out *o, const struct view_sock_opts *vo, const struct 
 
 	out_row_begin(o);
 	if (state)
-		out_str(o, C_STATE, state);
+		out_own_str(o, C_STATE, state);
 	else
 		out_fmt(o, C_STATE, "%#x?", s->state);
 	out_uint(o, C_STATE_CODE, s->state);
