@@ -13,7 +13,7 @@ assert_options_documented() {
 }
 
 @test "man pages render without warnings" {
-	for page in "$TOP"/man/*.8; do
+	for page in "$TOP"/man/*.7 "$TOP"/man/*.8; do
 		head -1 "$page" | grep -q '^\.so ' && continue
 		run --separate-stderr man --warnings -l "$page"
 		assert_success

@@ -263,6 +263,7 @@ assert_one_line_stderr() {
 	[ ! -u "$dest/usr/local/lib/smc-utils/libsmc-preload.so" ]
 	[ ! -u "$dest/usr/local/bin/smc_run" ]
 	[ -f "$dest/usr/local/share/man/man8/smc_run.8" ]
+	[ -f "$dest/usr/local/share/man/man7/af_smc.7" ]
 	[ -L "$dest/usr/share/bash-completion/completions/smc_run" ]
 	# out of the build tree, it names the installed path (absent here: DESTDIR)
 	if [ ! -e /usr/local/lib/smc-utils/libsmc-preload.so ]; then

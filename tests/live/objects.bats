@@ -214,3 +214,17 @@ RoCE:             n/a"
 	json_schema_check "$f" "$TOP/smc_chk/smc_chk" -j -C 127.0.0.1 -p 5501
 	json_schema_assert "$f"
 }
+
+# af_smc(7) lists the sysctls of every kernel the bench boots: what /proc/sys/net/smc
+# holds here must each be documented there.
+@test "af_smc(7) documents every net.smc sysctl of this kernel" {
+	[ -d /proc/sys/net/smc ] || skip "this kernel has no net.smc sysctls"
+	local f name n=0
+	for f in /proc/sys/net/smc/*; do
+		name=${f##*/}
+		grep -qE "^\.BR? (.*[ \"])?${name}( |\"|\$)" "$TOP/man/af_smc.7" ||
+			fail "af_smc.7 does not document net.smc.$name"
+		n=$((n + 1))
+	done
+	[ "$n" -gt 0 ]
+}
