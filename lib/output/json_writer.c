@@ -210,10 +210,18 @@ static void jw_escaped(struct json_writer *jw, const char *s)
 	jw_putc(jw, '"');
 }
 
+/* "@s" as it is: for text that needs no escape, which only our own can promise */
+static void jw_quoted(struct json_writer *jw, const char *s)
+{
+	jw_putc(jw, '"');
+	jw_puts(jw, s);
+	jw_putc(jw, '"');
+}
+
 void jw_key(struct json_writer *jw, const char *key)
 {
 	jw_before_value(jw);
-	jw_escaped(jw, key);
+	jw_quoted(jw, key);
 	jw_puts(jw, jw->pretty ? ": " : ":");
 	jw->after_key = true;
 }
@@ -222,6 +230,12 @@ void jw_str(struct json_writer *jw, const char *s)
 {
 	jw_before_value(jw);
 	jw_escaped(jw, s);
+}
+
+void jw_own_str(struct json_writer *jw, const char *s)
+{
+	jw_before_value(jw);
+	jw_quoted(jw, s);
 }
 
 void jw_u64(struct json_writer *jw, uint64_t v)

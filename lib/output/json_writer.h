@@ -31,10 +31,14 @@ void jw_obj_begin(struct json_writer *jw);
 void jw_obj_end(struct json_writer *jw);
 void jw_arr_begin(struct json_writer *jw);
 void jw_arr_end(struct json_writer *jw);
-/* Names the next value; only valid directly inside an object. */
+/* Names the next value; only valid directly inside an object. @key is ours (a
+ * snake_case name from the code, never data): it is written as it is.
+ */
 void jw_key(struct json_writer *jw, const char *key);
 /* Any bytes: control characters are escaped, ill-formed UTF-8 becomes \ufffd. */
 void jw_str(struct json_writer *jw, const char *s);
+/* A string we made ourselves that needs no escape (digits, our own names): as it is */
+void jw_own_str(struct json_writer *jw, const char *s);
 void jw_u64(struct json_writer *jw, uint64_t v);
 void jw_bool(struct json_writer *jw, bool v);
 void jw_null(struct json_writer *jw);

@@ -890,10 +890,13 @@ void out_str(struct out *o, unsigned int col, const char *s)
 
 void out_own_str(struct out *o, unsigned int col, const char *s)
 {
-	if (o->opts.json)
-		out_str(o, col, s);
-	else if (col_visible(o, col))
+	if (o->opts.json) {
+		if ((s[0] || !(table_col(o->table, col)->flags & OUT_COL_OMIT_EMPTY)) &&
+		    json_member(o, col))
+			jw_own_str(o->jw, s);
+	} else if (col_visible(o, col)) {
 		cell_put_plain(o, col, s, strlen(s));
+	}
 }
 
 void out_uint(struct out *o, unsigned int col, uint64_t v)

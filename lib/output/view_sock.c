@@ -201,7 +201,9 @@ static void out_reason(struct out *o, unsigned int code_col, uint32_t code)
 	if (!out_wants(o, code_col + 1))	/* text: the codes alone (out_mode_text()) */
 		return;
 	e = smc_fallback_lookup(code);
-	out_str(o, code_col + 1, smc_fallback_name(code));
+	/* the names are C identifiers; the descriptions are prose, checked as data */
+	if (smc_fallback_name(code))
+		out_own_str(o, code_col + 1, smc_fallback_name(code));
 	out_str(o, code_col + 2, smc_fallback_desc(code));
 	if (e) {
 		out_strv(o, code_col + 3, e->causes);
@@ -363,14 +365,14 @@ void view_sock_row(struct out *o, const struct view_sock_opts *vo, const struct 
 	out_uint(o, C_STATE_CODE, s->state);
 	out_uint(o, C_UID, s->uid);
 	out_uint(o, C_INODE, s->inode);
-	out_str(o, C_FAMILY, s->family == AF_INET6 ? "inet6" : "inet");
+	out_own_str(o, C_FAMILY, s->family == AF_INET6 ? "inet6" : "inet");
 
 	/* tables end INIT rows here; JSON always carries the whole socket */
 	if (json || s->state != SMC_SOCK_STATE_INIT) {
 		out_endpoint(o, C_LOCAL, s, &s->saddr, s->sport, vo->wide);
 		if (s->addr_known && out_wants(o, C_LADDR)) {
 			addr_string(addr, sizeof(addr), s, &s->saddr);
-			out_str(o, C_LADDR, addr);
+			out_own_str(o, C_LADDR, addr);
 		}
 		out_uint(o, C_LPORT, s->sport);
 	}
@@ -378,7 +380,7 @@ void view_sock_row(struct out *o, const struct view_sock_opts *vo, const struct 
 		out_endpoint(o, C_PEER, s, &s->daddr, s->dport, vo->wide);
 		if (s->addr_known && out_wants(o, C_PADDR)) {
 			addr_string(addr, sizeof(addr), s, &s->daddr);
-			out_str(o, C_PADDR, addr);
+			out_own_str(o, C_PADDR, addr);
 		}
 		out_uint(o, C_PPORT, s->dport);
 		out_xint(o, C_INTF, s->ifindex);
@@ -395,7 +397,7 @@ void view_sock_row(struct out *o, const struct view_sock_opts *vo, const struct 
 		out_mode_text(o, s);
 		if (!unconnected || s->mode == SMC_DIAG_MODE_FALLBACK_TCP) {
 			if (mode)
-				out_str(o, C_MODE, mode);
+				out_own_str(o, C_MODE, mode);
 			else
 				out_fmt(o, C_MODE, "%#x", s->mode);
 		}

@@ -59,10 +59,15 @@ static void check_table(void)
 {
 	size_t n, vendors = 0;
 	const struct smc_fallback_entry *t = smc_fallback_entries(&n);
-	bool sorted = true, complete = true, found = true, names_unique = true;
+	bool sorted = true, complete = true, found = true, names_unique = true, names_plain = true;
 
 	for (size_t i = 0; i < n; i++) {
 		const struct smc_fallback_entry *e = &t[i];
+
+		/* views write the names unchecked (out_own_str()): upper case, digits, '_' */
+		if (e->name && strspn(e->name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") !=
+			       strlen(e->name))
+			names_plain = false;
 
 		if (i && t[i - 1].code >= e->code)
 			sorted = false;
@@ -85,6 +90,7 @@ static void check_table(void)
 	}
 	ok(sorted, "table sorted by code, no duplicate codes");
 	ok(names_unique, "no duplicate names");
+	ok(names_plain, "names are upper case, digits and '_' only (shown unescaped)");
 	ok(complete, "every entry has a name, a meaning without period, causes and remedies");
 	ok(found, "lookup finds every entry");
 	ok(n == ARRAY_LEN(upstream) + vendors, "%zu Linux codes and %zu vendor codes (got %zu)",
