@@ -162,12 +162,13 @@ static void put_char(struct out *o, char c)
 	put(o, &c, 1);
 }
 
+/* 32 blanks (no NUL): padding is copied from here */
+static const char blanks[32] = "                                ";
+
 static void put_blanks(struct out *o, size_t n)
 {
-	static const char blanks[] = "                                ";
-
 	for (size_t k; n; n -= k) {
-		k = n < sizeof(blanks) - 1 ? n : sizeof(blanks) - 1;
+		k = n < sizeof(blanks) ? n : sizeof(blanks);
 		put(o, blanks, k);
 	}
 }
@@ -196,7 +197,8 @@ static size_t put_escaped(struct out *o, const char *s)
 	return cols;
 }
 
-static bool col_shown(const struct out *o, unsigned int col)
+/* the cold path of col_visible(), kept out of line so that col_visible() inlines */
+static __attribute__((noinline)) bool col_shown(const struct out *o, unsigned int col)
 {
 	const struct out_col *c = table_col(o->table, col);
 
@@ -205,7 +207,8 @@ static bool col_shown(const struct out *o, unsigned int col)
 	return o->opts.json ? c->key != NULL : c->header != NULL;
 }
 
-static bool col_visible(const struct out *o, unsigned int col)
+/* asked for every cell: inline, the cache is there but when memory ran out */
+static inline bool col_visible(const struct out *o, unsigned int col)
 {
 	return o->visible ? o->visible[col] : col_shown(o, col);
 }
@@ -433,16 +436,57 @@ static void pad_into(char *p, const struct out_col *col, const char *text, size_
 	memset(p + len, ' ', pad + col->gap);
 }
 
+/*
+ * Appending cells is what a listing does most, a few times per row: blanks are copied
+ * in one fixed-size move of sizeof(blanks), and short texts without a call to memcpy().
+ * The row buffer keeps that much room beyond what a cell takes, so the moves may
+ * overshoot.
+ */
+static void cell_blanks(char *p, size_t n)
+{
+	if (n <= sizeof(blanks))
+		memcpy(p, blanks, sizeof(blanks));
+	else
+		memset(p, ' ', n);
+}
+
+/* @len bytes of @s to @p; the moves stay within both */
+static void put_text(char *p, const char *s, size_t len)
+{
+	if (len >= 8 && len <= 16) {
+		memcpy(p, s, 8);
+		memcpy(p + len - 8, s + len - 8, 8);
+	} else if (len >= 4 && len < 8) {
+		memcpy(p, s, 4);
+		memcpy(p + len - 4, s + len - 4, 4);
+	} else if (len < 4) {
+		for (size_t i = 0; i < len; i++)
+			p[i] = s[i];
+	} else {
+		memcpy(p, s, len);
+	}
+}
+
 /* Append column @c's cell to the row, and note where it is (o->spans). */
 static void fixed_append(struct out *o, unsigned int c, const char *text, size_t len,
 			 size_t cols)
 {
 	const struct out_col *col = table_col(o->table, c);
-	size_t n = padded_len(col, len, cols);
+	size_t pad = col->min_width > cols ? col->min_width - cols : 0;
+	size_t n = len + pad + col->gap;
+	char *p;
 
-	if (!line_reserve(o, n))
+	if (o->line_len + n + sizeof(blanks) > o->line_cap &&
+	    !line_reserve(o, n + sizeof(blanks)))
 		return;
-	pad_into(o->line + o->line_len, col, text, len, cols);
+	p = o->line + o->line_len;
+	if (col->align == OUT_RIGHT) {
+		cell_blanks(p, pad);
+		p += pad;
+		pad = 0;
+	}
+	put_text(p, text, len);
+	cell_blanks(p + len, pad + col->gap);
 	o->spans[c].start = o->line_len;
 	o->spans[c].len = n;
 	o->line_len += n;
@@ -837,32 +881,31 @@ static void cell_put(struct out *o, unsigned int col, const char *s, size_t len)
 	cell_put_plain(o, col, s, len);
 }
 
-/* @v in @base (10 or 16, lower case), zero-padded to at least @zpad digits, as "%0*"
- * PRIu64 / PRIx64 would print it (up to 31 digits); returns the length.
+/* A number cell: @v in @base (10 or 16, lower case), zero-padded to the column's zpad
+ * digits (up to 31), as "%0*" PRIu64 / PRIx64 would print it. The digits are written
+ * from the end of a buffer and used where they end up, with no pass to reverse them.
  */
-static size_t digits(char buf[static 32], uint64_t v, unsigned int base, unsigned int zpad)
-{
-	char rev[32];
-	size_t n = 0;
-
-	do {
-		rev[n++] = "0123456789abcdef"[v % base];
-		v /= base;
-	} while (v);
-	while (n < zpad && n < sizeof(rev) - 1)
-		rev[n++] = '0';
-	for (size_t i = 0; i < n; i++)
-		buf[i] = rev[n - 1 - i];
-	buf[n] = '\0';
-	return n;
-}
-
 static void cell_digits(struct out *o, unsigned int col, uint64_t v, unsigned int base)
 {
-	char buf[32];
-	size_t len = digits(buf, v, base, table_col(o->table, col)->zpad);
+	char buf[32], *end = buf + sizeof(buf), *p = end;
+	size_t zpad = table_col(o->table, col)->zpad;
 
-	cell_put_plain(o, col, buf, len);
+	if (base == 16) {
+		do {
+			*--p = "0123456789abcdef"[v & 0xf];
+			v >>= 4;
+		} while (v);
+	} else {
+		do {
+			*--p = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+	}
+	if (zpad > sizeof(buf) - 1)
+		zpad = sizeof(buf) - 1;
+	while ((size_t)(end - p) < zpad)
+		*--p = '0';
+	cell_put_plain(o, col, p, (size_t)(end - p));
 }
 
 /* JSON: write the member name and report whether the value should follow. */
