@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /* decode.c - table lookups for kernel values that have no UAPI names */
-#include <stdlib.h>
 
 #include <linux/smc_diag.h>
 
@@ -9,31 +8,15 @@
 #include "decode_tables.h"
 #include "fallback_kb.h"
 
-#define STATE_ROW(val, name) { val, name, NULL },
-static const struct smc_code_name sock_states[] = {
-	SMC_SOCK_STATES(STATE_ROW)
+/* by state, every value a u8 can hold (NULL: unknown): asked once per listed socket */
+#define STATE_AT(val, name) [val] = name,
+static const char *const sock_state_names[256] = {
+	SMC_SOCK_STATES(STATE_AT)
 };
-
-static int code_cmp(const void *key, const void *elem)
-{
-	uint32_t k = *(const uint32_t *)key;
-	uint32_t e = ((const struct smc_code_name *)elem)->code;
-
-	return k < e ? -1 : k > e;
-}
-
-static const struct smc_code_name *lookup(const struct smc_code_name *tbl, size_t n,
-					  uint32_t code)
-{
-	return bsearch(&code, tbl, n, sizeof(*tbl), code_cmp);
-}
-
 
 const char *smc_state_name(uint8_t state)
 {
-	const struct smc_code_name *e = lookup(sock_states, ARRAY_LEN(sock_states), state);
-
-	return e ? e->name : NULL;
+	return sock_state_names[state];
 }
 
 const char *smc_mode_name(uint8_t mode)

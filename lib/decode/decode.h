@@ -18,12 +18,6 @@ enum {
 	SMC_SOCK_STATE_LISTEN = 10,
 };
 
-struct smc_code_name {
-	uint32_t	code;
-	const char	*name;
-	const char	*desc;
-};
-
 const char *smc_state_name(uint8_t state);
 /* "SMCR", "SMCD" or "TCP" (the words smc-tools prints), NULL if unknown */
 const char *smc_mode_name(uint8_t mode);
