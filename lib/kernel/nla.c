@@ -205,11 +205,17 @@ static const struct nlattr *field_attr(struct nlattr *const *tb, const struct sm
 	return f->attr <= t->maxtype ? tb[f->attr] : NULL;
 }
 
+/* an SMC_OPT row's .has (nests: the member's .present) */
+static void mark_present(const struct smc_nla_field *f, void *obj)
+{
+	if (f->has_off)
+		*((bool *)((char *)obj + f->has_off)) = true;
+}
+
 static void field_set(const struct smc_nla_field *f, void *obj, const void *val)
 {
 	memcpy((char *)obj + f->off, val, f->size);
-	if (f->has_off)
-		*((bool *)((char *)obj + f->has_off)) = true;
+	mark_present(f, obj);
 }
 
 /* the highest attribute type a nest table may have (ours are below 32) */
@@ -239,8 +245,7 @@ int smc_nla_fields(struct nlattr *const *tb, const struct smc_nla_table *t, void
 				continue;
 			if (nest_read(a, f->nest, (char *)obj + f->off))
 				return -EPROTO;
-			if (f->has_off)
-				*((bool *)((char *)obj + f->has_off)) = true;
+			mark_present(f, obj);
 			continue;
 		}
 		if (f->flags & SMC_NLA_F_PAIR && i + 1 < t->nrows) {
@@ -255,8 +260,8 @@ int smc_nla_fields(struct nlattr *const *tb, const struct smc_nla_table *t, void
 		}
 		if (f->kind == SMC_NLA_K_STR || f->kind == SMC_NLA_K_PADDED) {
 			ok = field_read(f, a, (char *)obj + f->off);
-			if (ok && f->has_off)
-				*((bool *)((char *)obj + f->has_off)) = true;
+			if (ok)
+				mark_present(f, obj);
 		} else {
 			ok = field_read(f, a, &val[0]);
 			if (ok)

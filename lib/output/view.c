@@ -54,11 +54,23 @@ const char *view_str(const struct view_field *f, const void *const *objs)
 	return value_at(f, objs);
 }
 
+/* @f's value for the integer formats, 0 for the others (strings, callbacks) */
+static uint64_t int_value(const struct view_field *f, const void *const *objs)
+{
+	return f->fmt == VIEW_STR || f->fmt == VIEW_PADDED || f->fmt == VIEW_CUSTOM ?
+	       0 : view_uint(f, objs);
+}
+
+/* VIEW_NAME and VIEW_NAME_ONLY: .name() of @v; a value past its unsigned int is none */
+static const char *name_of(const struct view_field *f, uint64_t v)
+{
+	return f->name(v > UINT32_MAX ? UINT32_MAX : (unsigned int)v);
+}
+
 static void cell(struct out *o, unsigned int col, const struct view_field *f,
 		 const void *const *objs)
 {
-	uint64_t v = f->fmt == VIEW_STR || f->fmt == VIEW_PADDED || f->fmt == VIEW_CUSTOM ?
-		     0 : view_uint(f, objs);
+	uint64_t v = int_value(f, objs);
 	const char *name;
 
 	switch (f->fmt) {
@@ -93,14 +105,14 @@ static void cell(struct out *o, unsigned int col, const struct view_field *f,
 			out_uint(o, col, v);
 		break;
 	case VIEW_NAME:
-		name = f->name(v > UINT32_MAX ? UINT32_MAX : (unsigned int)v);
+		name = name_of(f, v);
 		if (name)
 			out_str(o, col, name);
 		else
 			out_fmt(o, col, "%#llx?", (unsigned long long)v);
 		break;
 	case VIEW_NAME_ONLY:
-		out_str(o, col, f->name(v > UINT32_MAX ? UINT32_MAX : (unsigned int)v));
+		out_str(o, col, name_of(f, v));
 		break;
 	case VIEW_CUSTOM:
 		f->show(o, col, f, objs, false);
@@ -120,9 +132,7 @@ void view_cells(struct out *o, const struct out_table *t, const void *const *obj
 
 static void record_line(struct out *o, const struct view_field *f, const void *const *objs)
 {
-	uint64_t v = f->fmt == VIEW_STR || f->fmt == VIEW_PADDED || f->fmt == VIEW_CUSTOM ?
-		     0 : view_uint(f, objs);
-	unsigned int name_v = v > UINT32_MAX ? UINT32_MAX : (unsigned int)v;
+	uint64_t v = int_value(f, objs);
 
 	switch (f->fmt) {
 	case VIEW_UINT:
@@ -152,7 +162,7 @@ static void record_line(struct out *o, const struct view_field *f, const void *c
 		break;
 	case VIEW_NAME:
 	case VIEW_NAME_ONLY:
-		out_kv_str(o, NULL, f->label, f->name(name_v));
+		out_kv_str(o, NULL, f->label, name_of(f, v));
 		break;
 	case VIEW_CUSTOM:
 		f->show(o, 0, f, objs, true);
