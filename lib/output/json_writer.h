@@ -42,6 +42,8 @@ void jw_own_str(struct json_writer *jw, const char *s);
 void jw_u64(struct json_writer *jw, uint64_t v);
 void jw_bool(struct json_writer *jw, bool v);
 void jw_null(struct json_writer *jw);
+/* Hand what is buffered to the stream now (see jw_error() for how it went). */
+void jw_sync(struct json_writer *jw);
 unsigned int jw_depth(const struct json_writer *jw);
 /* Is the innermost open container an object (so a member needs a key)? */
 bool jw_in_object(const struct json_writer *jw);

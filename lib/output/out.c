@@ -730,6 +730,10 @@ void out_row_end(struct out *o)
 {
 	if (o->opts.json) {
 		jw_obj_end(o->jw);
+		if (++o->chunk_rows >= o->opts.flush_rows) {
+			o->chunk_rows = 0;
+			jw_sync(o->jw);
+		}
 		return;
 	}
 	if (o->streaming) {
