@@ -13,10 +13,13 @@ SCHEMADIR  ?= $(PREFIX)/share/smc-utils/schemas
 PKG_CONFIG ?= pkg-config
 BASHCOMPDIR ?= $(shell $(PKG_CONFIG) --variable=completionsdir bash-completion 2>/dev/null || echo $(PREFIX)/share/bash-completion/completions)
 
-# zlib: lib/kernel/kernel_support.c reads the kernel configuration from /proc/config.gz.
-# libibverbs: its headers only; lib/kernel/smc_ibv.c opens the library when it needs it.
-DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags libnl-3.0 libnl-genl-3.0 libibverbs zlib 2>/dev/null)
-DEP_LIBS   := $(shell $(PKG_CONFIG) --libs libnl-3.0 libnl-genl-3.0 zlib 2>/dev/null)
+# zlib and libibverbs: their headers only; lib/kernel/kernel_support.c (/proc/config.gz)
+# and lib/kernel/smc_ibv.c open the libraries when they need them (lib/util/dynlib.h).
+# Netlink messages are our own (lib/transport/nlmsg.c): the tools need no libnl. The unit
+# tests (TEST_LIBS) build the replies they feed the parsers with libnl, an encoder
+# independent of ours, and write gzip files with zlib.
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags libibverbs zlib 2>/dev/null)
+DEP_LIBS   :=
 
 WARN := -Wall -Wextra -Werror -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
         -Wold-style-definition -Wshadow
@@ -133,9 +136,13 @@ bench: all
 	@tests/bench-smc_run.sh
 	@tests/bench-listing.sh
 
+TEST_CFLAGS := $(shell $(PKG_CONFIG) --cflags libnl-3.0 libnl-genl-3.0 zlib 2>/dev/null)
+TEST_LIBS   := $(shell $(PKG_CONFIG) --libs libnl-3.0 libnl-genl-3.0 zlib 2>/dev/null)
+tests/unit/%.o: override CFLAGS += $(TEST_CFLAGS)
+
 $(UNIT_TESTS): %: %.o $(CMD) $(LIB)
 	$(call msg,LINK,$@)
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(TEST_LIBS)
 
 unit-tests: $(UNIT_TESTS)
 
@@ -196,7 +203,9 @@ $(ASAN_DIR)/%: $(ALL_SRCS) $(ALL_HDRS) $(wildcard */main.c tests/unit/*.[ch])
 	@mkdir -p $(ASAN_DIR)
 	$(call msg,ASAN,$@)
 	$(Q)$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -O1 $(ASAN_FLAGS) -o $@ \
-		$(firstword $(wildcard $*/main.c tests/unit/$*.c)) $(ALL_SRCS) $(LDLIBS)
+		$(if $(wildcard tests/unit/$*.c),$(TEST_CFLAGS)) \
+		$(firstword $(wildcard $*/main.c tests/unit/$*.c)) $(ALL_SRCS) $(LDLIBS) \
+		$(if $(wildcard tests/unit/$*.c),$(TEST_LIBS))
 
 .PHONY: asan
 

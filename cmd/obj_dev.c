@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <net/if.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <linux/smc.h>

@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include <linux/xfrm.h>
-#include <netlink/msg.h>
 
 #include "array.h"
 #include "host_probe.h"
@@ -417,15 +416,14 @@ static bool device_pnet_unmatched(const struct chk_facts *f)
 	return false;
 }
 
-static int xfrm_policy_cb(struct nl_msg *msg, void *arg)
+static int xfrm_policy_cb(struct nlmsghdr *h, void *arg)
 {
-	struct nlmsghdr *h = nlmsg_hdr(msg);
 	struct nlattr *tb[XFRMA_MAX + 1];
 	struct xfrm_userpolicy_info p;
 	struct chk_facts *f = arg;
 
 	if (h->nlmsg_type != XFRM_MSG_NEWPOLICY || !smc_nlmsg_header(h, &p, sizeof(p)) ||
-	    nlmsg_parse(h, sizeof(p), tb, XFRMA_MAX, NULL) < 0)
+	    smc_nlmsg_parse(h, sizeof(p), tb, XFRMA_MAX) < 0)
 		return 0;
 	/* a socket's own policies are not in the dump; forwarding ones do not concern
 	 * this host's connections

@@ -2,6 +2,7 @@
 /* kernel_support.c - what the running kernel can do for SMC, from the host's files (see
  * kernel_support.h); nothing here prints
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 
 #include <zlib.h>
 
+#include "dynlib.h"
 #include "kernel_support.h"
 
 /*
@@ -137,6 +139,40 @@ static int open_regular(const char *path)
 }
 
 /*
+ * zlib is opened when a compressed file is read (dynlib.h): that is /proc/config.gz or a
+ * compressed module list, read only to explain why SMC is missing, while every run would
+ * pay for mapping a linked library. The soname is that of the ABI zlib.h describes.
+ */
+#define ZLIB_SONAME "libz.so.1"
+
+struct zlib_api {
+	void		*lib;
+	gzFile		(*dopen)(int fd, const char *mode);
+	int		(*read)(gzFile z, voidp buf, unsigned int len);
+	const char	*(*error)(gzFile z, int *errnum);
+	int		(*close_r)(gzFile z);
+};
+
+/* Return: 0 (dlclose(@api->lib) when done); -ELIBACC if zlib is not installed or lacks
+ * a function we call.
+ */
+static int zlib_api_load(struct zlib_api *api)
+{
+	void *lib = dlopen(ZLIB_SONAME, RTLD_NOW | RTLD_LOCAL);
+
+	if (!lib)
+		return -ELIBACC;
+	if (!dynlib_sym(lib, "gzdopen", &api->dopen) || !dynlib_sym(lib, "gzread", &api->read) ||
+	    !dynlib_sym(lib, "gzerror", &api->error) ||
+	    !dynlib_sym(lib, "gzclose_r", &api->close_r)) {
+		dlclose(lib);
+		return -ELIBACC;
+	}
+	api->lib = lib;
+	return 0;
+}
+
+/*
  * The whole content of @path (decompressed if @gz) in *@buf (to free), *@len bytes; it may
  * hold any bytes, NULs included. A file that cannot be read to its end - an I/O error, a
  * corrupt or truncated gzip stream, more than KS_FILE_MAX bytes - is an error: what was
@@ -145,19 +181,30 @@ static int open_regular(const char *path)
  */
 static int slurp(const char *path, bool gz, char **buf, size_t *len)
 {
+	struct zlib_api zlib;
 	gzFile z = NULL;
 	size_t cap = 0;
 	char *b = NULL;
-	int rc = 0, fd = open_regular(path);
+	int rc = 0, fd;
 
 	*buf = NULL;
 	*len = 0;
-	if (fd < 0)
-		return fd;
 	if (gz) {
-		z = gzdopen(fd, "rb");
+		rc = zlib_api_load(&zlib);
+		if (rc)
+			return rc;
+	}
+	fd = open_regular(path);
+	if (fd < 0) {
+		if (gz)
+			dlclose(zlib.lib);
+		return fd;
+	}
+	if (gz) {
+		z = zlib.dopen(fd, "rb");
 		if (!z) {
 			close(fd);
+			dlclose(zlib.lib);
 			return -ENOMEM;
 		}
 	}
@@ -182,7 +229,7 @@ static int slurp(const char *path, bool gz, char **buf, size_t *len)
 			cap = ncap;
 		}
 		if (gz)
-			n = gzread(z, b + *len, KS_READ_CHUNK);
+			n = zlib.read(z, b + *len, KS_READ_CHUNK);
 		else
 			n = read(fd, b + *len, KS_READ_CHUNK);
 		if (n < 0 && !gz && errno == EINTR)
@@ -199,11 +246,12 @@ static int slurp(const char *path, bool gz, char **buf, size_t *len)
 		int zerr;
 
 		/* a truncated stream ends like a complete one, but leaves Z_BUF_ERROR */
-		gzerror(z, &zerr);
+		zlib.error(z, &zerr);
 		if (!rc && zerr != Z_OK)
 			rc = -EIO;
-		if (gzclose_r(z) != Z_OK && !rc)
+		if (zlib.close_r(z) != Z_OK && !rc)
 			rc = -EIO;
+		dlclose(zlib.lib);
 	} else {
 		close(fd);
 	}

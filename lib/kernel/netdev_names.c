@@ -6,17 +6,14 @@
 
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
-#include <netlink/attr.h>
-#include <netlink/msg.h>
 
 #include "array.h"
 #include "netdev_names.h"
 #include "nla.h"
 
-static int link_cb(struct nl_msg *msg, void *arg)
+static int link_cb(struct nlmsghdr *h, void *arg)
 {
 	struct netdev_names *t = arg;
-	struct nlmsghdr *h = nlmsg_hdr(msg);
 	struct nlattr *tb[IFLA_MAX + 1];
 	struct ifinfomsg ifi;
 	struct netdev_name one = { 0 };
@@ -24,7 +21,7 @@ static int link_cb(struct nl_msg *msg, void *arg)
 
 	/* an interface without an index or a name that fits names nothing */
 	if (h->nlmsg_type != RTM_NEWLINK || !smc_nlmsg_header(h, &ifi, sizeof(ifi)) ||
-	    nlmsg_parse(h, sizeof(ifi), tb, IFLA_MAX, NULL) < 0 || ifi.ifi_index <= 0 ||
+	    smc_nlmsg_parse(h, sizeof(ifi), tb, IFLA_MAX) < 0 || ifi.ifi_index <= 0 ||
 	    !smc_nla_str(tb[IFLA_IFNAME], one.name, sizeof(one.name)) || !one.name[0])
 		return 0;
 	one.index = (uint32_t)ifi.ifi_index;

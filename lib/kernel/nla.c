@@ -6,14 +6,14 @@
 
 #include "nla.h"
 
-/* The payload length of @a; -1 for no attribute. libnl's parsers only hand out
- * attributes whose header fits, so nla_len() is >= 0 there; the check costs nothing.
+/* The payload length of @a; -1 for no attribute. The parsers (nlmsg.h) only hand out
+ * attributes whose header fits, so nla_len >= NLA_HDRLEN there; the check costs nothing.
  */
 static int payload_len(const struct nlattr *a)
 {
-	if (!a)
+	if (!a || a->nla_len < NLA_HDRLEN)
 		return -1;
-	return nla_len(a) < 0 ? -1 : nla_len(a);
+	return (int)smc_nla_size(a);
 }
 
 /* Any of the four integer widths, into a u64; memcpy because attributes are only
@@ -29,22 +29,22 @@ static bool read_uint(const struct nlattr *a, uint64_t *out)
 
 	switch (payload_len(a)) {
 	case 1:
-		d = nla_data(a);
+		d = smc_nla_payload(a);
 		memcpy(&v8, d, sizeof(v8));
 		*out = v8;
 		return true;
 	case 2:
-		d = nla_data(a);
+		d = smc_nla_payload(a);
 		memcpy(&v16, d, sizeof(v16));
 		*out = v16;
 		return true;
 	case 4:
-		d = nla_data(a);
+		d = smc_nla_payload(a);
 		memcpy(&v32, d, sizeof(v32));
 		*out = v32;
 		return true;
 	case 8:
-		d = nla_data(a);
+		d = smc_nla_payload(a);
 		memcpy(&v64, d, sizeof(v64));
 		*out = v64;
 		return true;
@@ -115,7 +115,7 @@ static bool copy_str(const struct nlattr *a, char *dst, size_t size, enum str_fi
 	dst[0] = '\0';
 	if (len < 0)
 		return false;
-	s = nla_data(a);
+	s = smc_nla_payload(a);
 	/* the kernel's NUL, or the attribute's end for a string sent without one */
 	n = strnlen(s, (size_t)len);
 	while (fit == STR_PADDED && n && s[n - 1] == ' ')
@@ -154,17 +154,19 @@ size_t smc_nla_struct(const struct nlattr *a, void *dst, size_t size, size_t min
 	if (len < 0 || (size_t)len < min || min == 0)
 		return 0;
 	n = (size_t)len < size ? (size_t)len : size;
-	memcpy(dst, nla_data(a), n);
+	memcpy(dst, smc_nla_payload(a), n);
 	return n;
 }
 
 bool smc_nlmsg_header(const struct nlmsghdr *h, void *dst, size_t size)
 {
 	memset(dst, 0, size);
-	/* nlmsg_len covers the netlink header too; libnl checked it against the buffer */
+	/* nlmsg_len covers the netlink header too; the transport checked it against the
+	 * datagram
+	 */
 	if (h->nlmsg_len < NLMSG_HDRLEN || h->nlmsg_len - NLMSG_HDRLEN < size)
 		return false;
-	memcpy(dst, nlmsg_data(h), size);
+	memcpy(dst, NLMSG_DATA(h), size);
 	return true;
 }
 
@@ -226,7 +228,7 @@ static int nest_read(const struct nlattr *a, const struct smc_nla_table *t, void
 	struct nlattr *tb[NEST_MAXTYPE + 1];
 
 	if (t->maxtype > NEST_MAXTYPE ||
-	    nla_parse_nested(tb, t->maxtype, (struct nlattr *)a, NULL) < 0)
+	    smc_nla_parse_nested(tb, t->maxtype, a) < 0)
 		return -EPROTO;
 	return smc_nla_fields(tb, t, obj);
 }

@@ -3,14 +3,13 @@
  *
  * THE RULE: every value read out of a netlink reply goes through this header.
  *
- *  - Messages are split with libnl's parsers (nlmsg_parse, genlmsg_parse, nla_parse,
- *    nla_parse_nested, nla_for_each_*): they check that each attribute header and each
- *    nlmsg/genl header lies inside the message, nothing more.
- *  - Values are read only with the getters below, never with nla_get_u8/u16/u32/u64,
- *    nla_get_string, nla_data, nlmsg_data or NLMSG_DATA. libnl's getters read as many
- *    bytes as their type has, whatever the attribute's length (a 1-byte attribute read
- *    with nla_get_u32 reads 3 bytes past it), and libnl 3.7 does not check that an
- *    NLA_NUL_STRING is terminated, even under a policy.
+ *  - Messages are split with nlmsg.h's parsers (smc_nlmsg_parse, smc_genlmsg_parse,
+ *    smc_nla_parse, smc_nla_parse_nested, smc_nla_for_each): they check that each
+ *    attribute header and each nlmsg/genl header lies inside the message, nothing more.
+ *  - Values are read only with the getters below, never through smc_nla_payload(),
+ *    NLMSG_DATA or a cast: a getter reads an integer by the attribute's length (a
+ *    1-byte attribute read as a u32 must not read 3 bytes past it) and a string only up
+ *    to its end, terminated or not.
  *  - A getter returns false, and leaves the destination untouched (strings and structs:
  *    empty/zeroed), when the attribute is absent (NULL) or malformed: a length no
  *    integer has, a value wider than the destination, a string longer than its buffer,
@@ -32,8 +31,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <netlink/attr.h>
-#include <netlink/msg.h>
+#include "nlmsg.h"
 
 /*
  * Integers are read by their length (1, 2, 4 or 8 bytes), not by the type the UAPI

@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <netlink/attr.h>
-#include <netlink/msg.h>
 #include <rdma/rdma_netlink.h>
 
 #include "array.h"
@@ -20,12 +18,12 @@ struct dev_list {
 	size_t			n;
 };
 
-static int parse(struct nl_msg *msg, struct nlattr **tb)
+static int parse(struct nlmsghdr *msg, struct nlattr **tb)
 {
-	return nlmsg_parse(nlmsg_hdr(msg), 0, tb, RDMA_NLDEV_ATTR_MAX - 1, NULL) < 0 ? -EPROTO : 0;
+	return smc_nlmsg_parse(msg, 0, tb, RDMA_NLDEV_ATTR_MAX - 1) < 0 ? -EPROTO : 0;
 }
 
-int rdma_nl_dev_parse(struct nl_msg *msg, struct rdma_nl_dev *d)
+int rdma_nl_dev_parse(struct nlmsghdr *msg, struct rdma_nl_dev *d)
 {
 	struct nlattr *tb[RDMA_NLDEV_ATTR_MAX];
 
@@ -40,7 +38,7 @@ int rdma_nl_dev_parse(struct nl_msg *msg, struct rdma_nl_dev *d)
 	return 0;
 }
 
-static int dev_msg(struct nl_msg *msg, void *arg)
+static int dev_msg(struct nlmsghdr *msg, void *arg)
 {
 	struct dev_list *l = arg;
 	struct rdma_nl_dev dev, *d;
@@ -77,17 +75,17 @@ struct port_req {
 	uint32_t	dev, port;
 };
 
-static int port_fill(struct nl_msg *msg, const void *req)
+static int port_fill(struct smc_nlmsg *msg, const void *req)
 {
 	const struct port_req *r = req;
 
-	if (nla_put_u32(msg, RDMA_NLDEV_ATTR_DEV_INDEX, r->dev) < 0 ||
-	    nla_put_u32(msg, RDMA_NLDEV_ATTR_PORT_INDEX, r->port) < 0)
+	if (smc_nla_put_u32(msg, RDMA_NLDEV_ATTR_DEV_INDEX, r->dev) < 0 ||
+	    smc_nla_put_u32(msg, RDMA_NLDEV_ATTR_PORT_INDEX, r->port) < 0)
 		return -EMSGSIZE;
 	return 0;
 }
 
-int rdma_nl_port_parse(struct nl_msg *msg, struct rdma_nl_port *p)
+int rdma_nl_port_parse(struct nlmsghdr *msg, struct rdma_nl_port *p)
 {
 	struct nlattr *tb[RDMA_NLDEV_ATTR_MAX];
 
@@ -99,22 +97,22 @@ int rdma_nl_port_parse(struct nl_msg *msg, struct rdma_nl_port *p)
 	return 0;
 }
 
-static int port_msg(struct nl_msg *msg, void *arg)
+static int port_msg(struct nlmsghdr *msg, void *arg)
 {
 	return rdma_nl_port_parse(msg, arg);
 }
 
-static int chardev_fill(struct nl_msg *msg, const void *req)
+static int chardev_fill(struct smc_nlmsg *msg, const void *req)
 {
 	const uint32_t *dev_index = req;
 
-	if (nla_put_u32(msg, RDMA_NLDEV_ATTR_DEV_INDEX, *dev_index) < 0 ||
-	    nla_put_string(msg, RDMA_NLDEV_ATTR_CHARDEV_TYPE, "uverbs") < 0)
+	if (smc_nla_put_u32(msg, RDMA_NLDEV_ATTR_DEV_INDEX, *dev_index) < 0 ||
+	    smc_nla_put_str(msg, RDMA_NLDEV_ATTR_CHARDEV_TYPE, "uverbs") < 0)
 		return -EMSGSIZE;
 	return 0;
 }
 
-int rdma_nl_chardev_parse(struct nl_msg *msg, struct rdma_nl_dev *d)
+int rdma_nl_chardev_parse(struct nlmsghdr *msg, struct rdma_nl_dev *d)
 {
 	struct nlattr *tb[RDMA_NLDEV_ATTR_MAX];
 
@@ -126,7 +124,7 @@ int rdma_nl_chardev_parse(struct nl_msg *msg, struct rdma_nl_dev *d)
 	return 0;
 }
 
-static int chardev_msg(struct nl_msg *msg, void *arg)
+static int chardev_msg(struct nlmsghdr *msg, void *arg)
 {
 	return rdma_nl_chardev_parse(msg, arg);
 }

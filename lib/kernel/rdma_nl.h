@@ -67,11 +67,11 @@ int rdma_nl_ports(struct smc_nl *nl, uint32_t max_port, rdma_nl_port_cb cb, void
  * Return: 0; -ENODATA if it names no device (index or name absent or malformed: the
  * message is skipped); -EPROTO if malformed.
  */
-int rdma_nl_dev_parse(struct nl_msg *msg, struct rdma_nl_dev *d);
+int rdma_nl_dev_parse(struct nlmsghdr *msg, struct rdma_nl_dev *d);
 /* The netdev fields of @p from a PORT_GET reply; .dev and .port stay. 0 or -EPROTO. */
-int rdma_nl_port_parse(struct nl_msg *msg, struct rdma_nl_port *p);
+int rdma_nl_port_parse(struct nlmsghdr *msg, struct rdma_nl_port *p);
 /* The driver of @d from a GET_CHARDEV reply. Return: 0 or -EPROTO. */
-int rdma_nl_chardev_parse(struct nl_msg *msg, struct rdma_nl_dev *d);
+int rdma_nl_chardev_parse(struct nlmsghdr *msg, struct rdma_nl_dev *d);
 
 /* Ask about port @p->port of @d (@p->dev and ->port are set); 0 or -errno. */
 typedef int (*rdma_nl_port_query)(void *ctx, const struct rdma_nl_dev *d,

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include <linux/smc.h>
-#include <netlink/attr.h>
 
 #include "nla.h"
 #include "smc_dev.h"
@@ -44,7 +43,7 @@ static const struct smc_nla_field dev_rows[] = {
 };
 static const struct smc_nla_table dev_table = SMC_NLA_TABLE(dev_rows, SMC_NLA_DEV_MAX);
 
-int smc_dev_parse(struct nl_msg *msg, bool smcd, struct smc_dev *d)
+int smc_dev_parse(struct nlmsghdr *msg, bool smcd, struct smc_dev *d)
 {
 	struct nlattr *tb[SMC_NLA_DEV_MAX + 1];
 	int rc;
@@ -62,7 +61,7 @@ struct dev_walk {
 	void		*arg;
 };
 
-static int dev_msg(struct nl_msg *msg, void *arg)
+static int dev_msg(struct nlmsghdr *msg, void *arg)
 {
 	struct dev_walk *w = arg;
 	struct smc_dev d;

@@ -40,7 +40,7 @@ typedef int (*smc_dev_cb)(const struct smc_dev *dev, void *arg);
 /* Decode one GET_DEV_SMCR (@smcd false) / GET_DEV_SMCD message.
  * Return: 0; -ENODATA if it carries no device; -EPROTO if malformed.
  */
-int smc_dev_parse(struct nl_msg *msg, bool smcd, struct smc_dev *d);
+int smc_dev_parse(struct nlmsghdr *msg, bool smcd, struct smc_dev *d);
 /* Stream the SMC-R (@smcd false) or SMC-D devices. Return: 0 or -errno. */
 int smc_dev_dump(struct smc_nl *nl, bool smcd, smc_dev_cb cb, void *arg);
 

@@ -2,9 +2,9 @@
 /* smc_eid.c - SMC_NETLINK_{DUMP,ADD,REMOVE,FLUSH}_UEID */
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
-#include <netlink/genl/genl.h>
 
 #include "nla.h"
 #include "smc_eid.h"
@@ -49,12 +49,12 @@ struct eid_walk {
 	void		*arg;
 };
 
-int smc_ueid_parse(struct nl_msg *msg, char *eid, size_t size)
+int smc_ueid_parse(struct nlmsghdr *msg, char *eid, size_t size)
 {
 	struct nlattr *tb[SMC_NLA_EID_TABLE_MAX + 1];
 
 	eid[0] = '\0';
-	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, SMC_NLA_EID_TABLE_MAX, NULL) < 0)
+	if (smc_genlmsg_parse(msg, tb, SMC_NLA_EID_TABLE_MAX) < 0)
 		return -EPROTO;
 	if (!tb[SMC_NLA_EID_TABLE_ENTRY])
 		return -ENODATA;
@@ -62,7 +62,7 @@ int smc_ueid_parse(struct nl_msg *msg, char *eid, size_t size)
 	return smc_nla_padded_str(tb[SMC_NLA_EID_TABLE_ENTRY], eid, size) ? 0 : -EPROTO;
 }
 
-static int ueid_msg(struct nl_msg *msg, void *arg)
+static int ueid_msg(struct nlmsghdr *msg, void *arg)
 {
 	struct eid_walk *w = arg;
 	char eid[SMC_MAX_EID_LEN + 1];
@@ -83,12 +83,12 @@ int smc_ueid_dump(struct smc_nl *nl, smc_eid_cb cb, void *arg)
 /* The kernel wants the EID blank-padded to exactly 32 characters plus NUL (it checks
  * nla_len == SMC_MAX_EID_LEN + 1 in smc_nl_add_ueid()/smc_nl_remove_ueid()).
  */
-static int ueid_fill(struct nl_msg *msg, const void *req)
+static int ueid_fill(struct smc_nlmsg *msg, const void *req)
 {
 	char padded[SMC_MAX_EID_LEN + 1];
 
 	snprintf(padded, sizeof(padded), "%-*s", SMC_MAX_EID_LEN, (const char *)req);
-	return nla_put(msg, SMC_NLA_EID_TABLE_ENTRY, sizeof(padded), padded) < 0 ? -EMSGSIZE : 0;
+	return smc_nla_put(msg, SMC_NLA_EID_TABLE_ENTRY, padded, sizeof(padded)) < 0 ? -EMSGSIZE : 0;
 }
 
 int smc_ueid_add(struct smc_nl *nl, const char *eid)

@@ -40,7 +40,7 @@ typedef int (*smc_eid_cb)(const char *eid, void *arg);
 /* Decode one DUMP_UEID message into @eid (@size >= SMC_MAX_EID_LEN + 1, trailing blanks
  * removed). Return: 0; -ENODATA if it carries no entry; -EPROTO if malformed.
  */
-int smc_ueid_parse(struct nl_msg *msg, char *eid, size_t size);
+int smc_ueid_parse(struct nlmsghdr *msg, char *eid, size_t size);
 /* Stream the UEID table (trailing blanks removed). Return: 0 or -errno. */
 int smc_ueid_dump(struct smc_nl *nl, smc_eid_cb cb, void *arg);
 /* Return: 0 or -errno (-EEXIST, -ERANGE when full, -EINVAL, -EPERM ...). */

@@ -8,6 +8,7 @@
 
 #include <infiniband/verbs.h>
 
+#include "dynlib.h"
 #include "fact_codec.h"
 #include "nl.h"
 #include "nltrace.h"
@@ -76,15 +77,6 @@ struct ibv_api {
 						   uint32_t flags, size_t entry_size);
 };
 
-/* dlsym() into a function pointer, the way POSIX shows it (no object-to-function cast) */
-static bool sym(void *lib, const char *name, void *fn)
-{
-	void *p = dlsym(lib, name);
-
-	memcpy(fn, &p, sizeof(p));
-	return p != NULL;
-}
-
 /* Return: 0; -ELIBACC if libibverbs is not installed or lacks a symbol we call. */
 static int ibv_api_load(struct ibv_api *api)
 {
@@ -92,14 +84,14 @@ static int ibv_api_load(struct ibv_api *api)
 
 	if (!lib)
 		return -ELIBACC;
-	if (!sym(lib, "ibv_get_device_list", &api->get_device_list) ||
-	    !sym(lib, "ibv_free_device_list", &api->free_device_list) ||
-	    !sym(lib, "ibv_get_device_name", &api->get_device_name) ||
-	    !sym(lib, "ibv_open_device", &api->open_device) ||
-	    !sym(lib, "ibv_close_device", &api->close_device) ||
-	    !sym(lib, "ibv_query_device", &api->query_device) ||
-	    !sym(lib, "ibv_query_port", &api->query_port) ||
-	    !sym(lib, "_ibv_query_gid_table", &api->query_gid_table)) {
+	if (!dynlib_sym(lib, "ibv_get_device_list", &api->get_device_list) ||
+	    !dynlib_sym(lib, "ibv_free_device_list", &api->free_device_list) ||
+	    !dynlib_sym(lib, "ibv_get_device_name", &api->get_device_name) ||
+	    !dynlib_sym(lib, "ibv_open_device", &api->open_device) ||
+	    !dynlib_sym(lib, "ibv_close_device", &api->close_device) ||
+	    !dynlib_sym(lib, "ibv_query_device", &api->query_device) ||
+	    !dynlib_sym(lib, "ibv_query_port", &api->query_port) ||
+	    !dynlib_sym(lib, "_ibv_query_gid_table", &api->query_gid_table)) {
 		dlclose(lib);
 		return -ELIBACC;
 	}

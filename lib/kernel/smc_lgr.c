@@ -5,7 +5,6 @@
 
 #include <stddef.h>
 
-#include <netlink/attr.h>
 
 #include "nla.h"
 #include "smc_lgr.h"
@@ -74,7 +73,7 @@ static const struct smc_nla_field lgr_d_rows[] = {
 };
 static const struct smc_nla_table lgr_d = SMC_NLA_TABLE(lgr_d_rows, SMC_NLA_LGR_D_MAX);
 
-int smc_lgr_parse(struct nl_msg *msg, bool smcd, struct smc_lgr *lgr)
+int smc_lgr_parse(struct nlmsghdr *msg, bool smcd, struct smc_lgr *lgr)
 {
 	const struct smc_nla_table *t = smcd ? &lgr_d : &lgr_r;
 	/* room for either variant's attributes */
@@ -105,7 +104,7 @@ static const struct smc_nla_field link_rows[] = {
 };
 static const struct smc_nla_table link_table = SMC_NLA_TABLE(link_rows, SMC_NLA_LINK_MAX);
 
-int smc_link_parse(struct nl_msg *msg, struct smc_link *lnk)
+int smc_link_parse(struct nlmsghdr *msg, struct smc_link *lnk)
 {
 	struct nlattr *tb[SMC_NLA_LINK_MAX + 1];
 	int rc = smc_genl_parse_nest(msg, SMC_GEN_LINK_SMCR, tb, SMC_NLA_LINK_MAX);
@@ -123,7 +122,7 @@ struct lgr_walk {
 	bool		have_cur;
 };
 
-static int lgr_msg(struct nl_msg *msg, void *arg)
+static int lgr_msg(struct nlmsghdr *msg, void *arg)
 {
 	struct lgr_walk *w = arg;
 	struct smc_lgr lgr;
@@ -137,7 +136,7 @@ static int lgr_msg(struct nl_msg *msg, void *arg)
 /* GET_LINK_SMCR sends each link group, then its usable links (smc_nl_handle_lgr() in
  * smc_core.c): remember the link group for the link messages that follow it.
  */
-static int link_msg(struct nl_msg *msg, void *arg)
+static int link_msg(struct nlmsghdr *msg, void *arg)
 {
 	struct lgr_walk *w = arg;
 	struct smc_link lnk;

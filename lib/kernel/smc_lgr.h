@@ -58,11 +58,11 @@ typedef int (*smc_link_cb)(const struct smc_lgr *lgr, const struct smc_link *lnk
 /* Decode one GET_LGR_SMCR (@smcd false) / GET_LGR_SMCD reply message.
  * Return: 0; -ENODATA if it carries no link group; -EPROTO if malformed.
  */
-int smc_lgr_parse(struct nl_msg *msg, bool smcd, struct smc_lgr *lgr);
+int smc_lgr_parse(struct nlmsghdr *msg, bool smcd, struct smc_lgr *lgr);
 /* Decode one GET_LINK_SMCR message. Return: 0; -ENODATA if it carries no link (but,
  * say, its link group); -EPROTO if malformed.
  */
-int smc_link_parse(struct nl_msg *msg, struct smc_link *lnk);
+int smc_link_parse(struct nlmsghdr *msg, struct smc_link *lnk);
 
 /* Stream every SMC-R (@smcd false) or SMC-D link group, host-wide. Return: 0 or -errno. */
 int smc_lgr_dump(struct smc_nl *nl, bool smcd, smc_lgr_cb cb, void *arg);

@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 
 #include <linux/smc.h>
-#include <netlink/genl/genl.h>
 
 #include "nla.h"
 #include "smc_pnet.h"
@@ -28,8 +27,7 @@ bool smc_pnetid_normalize(const char *in, char *out)
 
 /* The kernel fills every attribute, with "n/a" and port 255 for the part an entry
  * does not have (smc_pnet_set_nla()); we turn those back into "absent". The name is
- * read through smc_nla_str(): libnl's policy check of NLA_NUL_STRING does not make
- * sure the string ends.
+ * read through smc_nla_str(), which never trusts a string to end.
  */
 static bool copy_name(char *dst, size_t size, const struct nlattr *a)
 {
@@ -40,12 +38,12 @@ static bool copy_name(char *dst, size_t size, const struct nlattr *a)
 	return true;
 }
 
-int smc_pnet_parse(struct nl_msg *msg, struct smc_pnet_entry *e)
+int smc_pnet_parse(struct nlmsghdr *msg, struct smc_pnet_entry *e)
 {
 	struct nlattr *tb[SMC_PNETID_MAX + 1];
 
 	memset(e, 0, sizeof(*e));
-	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, SMC_PNETID_MAX, NULL) < 0)
+	if (smc_genlmsg_parse(msg, tb, SMC_PNETID_MAX) < 0)
 		return -EPROTO;
 	/* an entry is known by its PNET ID: without one there is nothing to show */
 	if (!copy_name(e->pnetid, sizeof(e->pnetid), tb[SMC_PNETID_NAME]) || !e->pnetid[0])
@@ -65,7 +63,7 @@ struct pnet_walk {
 	void		*arg;
 };
 
-static int pnet_msg(struct nl_msg *msg, void *arg)
+static int pnet_msg(struct nlmsghdr *msg, void *arg)
 {
 	struct pnet_walk *w = arg;
 	struct smc_pnet_entry e;
@@ -88,14 +86,14 @@ int smc_pnet_dump(struct smc_nl *nl, const char *pnetid, smc_pnet_cb cb, void *a
 	return smc_genl_dump(nl, SMC_GENL_PNETID, SMC_PNETID_GET, pnet_msg, &w);
 }
 
-static int pnet_fill(struct nl_msg *msg, const void *req)
+static int pnet_fill(struct smc_nlmsg *msg, const void *req)
 {
 	const struct smc_pnet_entry *e = req;
 
-	if (nla_put_string(msg, SMC_PNETID_NAME, e->pnetid) < 0 ||
-	    (e->netdev[0] && nla_put_string(msg, SMC_PNETID_ETHNAME, e->netdev) < 0) ||
-	    (e->ibdev[0] && nla_put_string(msg, SMC_PNETID_IBNAME, e->ibdev) < 0) ||
-	    (e->ibdev[0] && e->ib_port && nla_put_u8(msg, SMC_PNETID_IBPORT, e->ib_port) < 0))
+	if (smc_nla_put_str(msg, SMC_PNETID_NAME, e->pnetid) < 0 ||
+	    (e->netdev[0] && smc_nla_put_str(msg, SMC_PNETID_ETHNAME, e->netdev) < 0) ||
+	    (e->ibdev[0] && smc_nla_put_str(msg, SMC_PNETID_IBNAME, e->ibdev) < 0) ||
+	    (e->ibdev[0] && e->ib_port && smc_nla_put_u8(msg, SMC_PNETID_IBPORT, e->ib_port) < 0))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -105,9 +103,9 @@ int smc_pnet_add(struct smc_nl *nl, const struct smc_pnet_entry *e)
 	return smc_genl_do(nl, SMC_GENL_PNETID, SMC_PNETID_ADD, pnet_fill, e);
 }
 
-static int pnet_name_fill(struct nl_msg *msg, const void *req)
+static int pnet_name_fill(struct smc_nlmsg *msg, const void *req)
 {
-	return nla_put_string(msg, SMC_PNETID_NAME, req) < 0 ? -EMSGSIZE : 0;
+	return smc_nla_put_str(msg, SMC_PNETID_NAME, req) < 0 ? -EMSGSIZE : 0;
 }
 
 int smc_pnet_del(struct smc_nl *nl, const char *pnetid)

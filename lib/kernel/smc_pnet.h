@@ -40,7 +40,7 @@ typedef int (*smc_pnet_cb)(const struct smc_pnet_entry *e, void *arg);
 /* Decode one SMC_PNETID_GET message ("n/a" parts and port 255 become ""/0).
  * Return: 0 or -EPROTO (malformed, or no PNET ID).
  */
-int smc_pnet_parse(struct nl_msg *msg, struct smc_pnet_entry *e);
+int smc_pnet_parse(struct nlmsghdr *msg, struct smc_pnet_entry *e);
 /* Stream the table of the current namespace; @pnetid (normalized) or NULL for all. */
 int smc_pnet_dump(struct smc_nl *nl, const char *pnetid, smc_pnet_cb cb, void *arg);
 /* Add @e (pnetid plus netdev and/or ibdev+ib_port). Return: 0 or -errno (-EEXIST ...). */

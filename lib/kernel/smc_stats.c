@@ -7,7 +7,6 @@
 #include <stddef.h>
 #include <string.h>
 
-#include <netlink/genl/genl.h>
 
 #include "array.h"
 #include "nla.h"
@@ -41,7 +40,7 @@ static int parse_buckets(const struct nlattr *nest, uint64_t *buckets)
 
 	if (!nest)
 		return 0;
-	if (nla_parse_nested(tb, SMC_NLA_STATS_PLOAD_MAX, (struct nlattr *)nest, NULL) < 0)
+	if (smc_nla_parse_nested(tb, SMC_NLA_STATS_PLOAD_MAX, nest) < 0)
 		return -EPROTO;
 	for (int k = 0; k < SMC_STATS_NBUCKETS && !rc; k++)
 		rc = get_uint(tb[SMC_NLA_STATS_PLOAD_8K + k], &buckets[k]);
@@ -65,7 +64,7 @@ static int parse_bufcnt(const struct nlattr *nest, struct smc_stats_dir *d)
 
 	if (!nest)
 		return 0;
-	if (nla_parse_nested(tb, SMC_NLA_STATS_RMB_MAX, (struct nlattr *)nest, NULL) < 0)
+	if (smc_nla_parse_nested(tb, SMC_NLA_STATS_RMB_MAX, nest) < 0)
 		return -EPROTO;
 	for (size_t i = 0; i < ARRAY_LEN(map) && !rc; i++)
 		rc = get_uint(tb[map[i].attr], (uint64_t *)((char *)d + map[i].off));
@@ -94,7 +93,7 @@ static int parse_tech(const struct nlattr *nest, struct smc_stats_tech *t)
 	struct nlattr *tb[SMC_NLA_STATS_T_MAX + 1];
 	int rc = 0;
 
-	if (nla_parse_nested(tb, SMC_NLA_STATS_T_MAX, (struct nlattr *)nest, NULL) < 0)
+	if (smc_nla_parse_nested(tb, SMC_NLA_STATS_T_MAX, nest) < 0)
 		return -EPROTO;
 	for (size_t i = 0; i < ARRAY_LEN(map) && !rc; i++)
 		rc = get_uint(tb[map[i].attr], (uint64_t *)((char *)t + map[i].off));
@@ -117,7 +116,7 @@ static int parse_tech(const struct nlattr *nest, struct smc_stats_tech *t)
 	return rc;
 }
 
-int smc_stats_parse(struct nl_msg *msg, struct smc_stats *st)
+int smc_stats_parse(struct nlmsghdr *msg, struct smc_stats *st)
 {
 	struct nlattr *tb[SMC_NLA_STATS_MAX + 1];
 	int rc;
@@ -166,7 +165,7 @@ static struct smc_fback_reason *reason_slot(struct smc_fback_side *side, uint32_
 	return &side->reason[side->n++];
 }
 
-int smc_fback_stats_parse(struct nl_msg *msg, struct smc_fback_stats *fb)
+int smc_fback_stats_parse(struct nlmsghdr *msg, struct smc_fback_stats *fb)
 {
 	struct nlattr *tb[SMC_NLA_FBACK_STATS_MAX + 1];
 	struct smc_fback_side *side;
@@ -205,7 +204,7 @@ struct stats_walk {
 	unsigned int		nstats;
 };
 
-static int stats_msg(struct nl_msg *msg, void *arg)
+static int stats_msg(struct nlmsghdr *msg, void *arg)
 {
 	struct stats_walk *w = arg;
 	int rc;
@@ -219,7 +218,7 @@ static int stats_msg(struct nl_msg *msg, void *arg)
 	return rc;
 }
 
-static int fback_msg(struct nl_msg *msg, void *arg)
+static int fback_msg(struct nlmsghdr *msg, void *arg)
 {
 	struct stats_walk *w = arg;
 	int rc = smc_fback_stats_parse(msg, &w->snap->fb);

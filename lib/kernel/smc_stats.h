@@ -122,11 +122,11 @@ struct smc_stats_snap {
 /* Parse one SMC_GEN_STATS reply into @st (zeroed first).
  * Return: 0, -ENODATA if the message has no SMC_GEN_STATS nest, -EPROTO if malformed.
  */
-int smc_stats_parse(struct nl_msg *msg, struct smc_stats *st);
+int smc_stats_parse(struct nlmsghdr *msg, struct smc_stats *st);
 /* Add the slot one SMC_GEN_FBACK_STATS reply carries to @fb (zero it before the first).
  * Return: 0, -ENODATA without the nest, -EPROTO if malformed.
  */
-int smc_fback_stats_parse(struct nl_msg *msg, struct smc_fback_stats *fb);
+int smc_fback_stats_parse(struct nlmsghdr *msg, struct smc_fback_stats *fb);
 /* Dump both. Return: 0, -ENODATA if the kernel sent no statistics, or -errno. */
 int smc_stats_read(struct smc_nl *nl, struct smc_stats_snap *snap);
 

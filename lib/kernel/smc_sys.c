@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <string.h>
 
-#include <netlink/genl/genl.h>
 
 #include "nla.h"
 #include "smc_sys.h"
@@ -12,7 +11,7 @@
  * unset and its HAS_* bit clear.
  */
 
-static int sys_msg(struct nl_msg *msg, void *arg)
+static int sys_msg(struct nlmsghdr *msg, void *arg)
 {
 	struct nlattr *tb[SMC_NLA_SYS_MAX + 1];
 	struct smc_sys *sys = arg;
@@ -37,7 +36,7 @@ static int sys_msg(struct nl_msg *msg, void *arg)
 	return 0;
 }
 
-int smc_sys_parse(struct nl_msg *msg, struct smc_sys *sys)
+int smc_sys_parse(struct nlmsghdr *msg, struct smc_sys *sys)
 {
 	memset(sys, 0, sizeof(*sys));
 	return sys_msg(msg, sys);
@@ -50,12 +49,12 @@ int smc_sys_get(struct smc_nl *nl, struct smc_sys *sys)
 }
 
 /* SEID and HS-limitation replies carry top-level attributes, no nest. */
-static int seid_msg(struct nl_msg *msg, void *arg)
+static int seid_msg(struct nlmsghdr *msg, void *arg)
 {
 	struct nlattr *tb[SMC_NLA_SEID_TABLE_MAX + 1];
 	struct smc_seid *seid = arg;
 
-	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, SMC_NLA_SEID_TABLE_MAX, NULL) < 0)
+	if (smc_genlmsg_parse(msg, tb, SMC_NLA_SEID_TABLE_MAX) < 0)
 		return -EPROTO;
 	/* a host without ISMv2 gets an empty message (smc_nl_dump_seid()) */
 	if (!tb[SMC_NLA_SEID_ENTRY])
@@ -70,7 +69,7 @@ static int seid_msg(struct nl_msg *msg, void *arg)
 	return 0;
 }
 
-int smc_seid_parse(struct nl_msg *msg, struct smc_seid *seid)
+int smc_seid_parse(struct nlmsghdr *msg, struct smc_seid *seid)
 {
 	memset(seid, 0, sizeof(*seid));
 	return seid_msg(msg, seid);
@@ -88,12 +87,12 @@ int smc_seid_set(struct smc_nl *nl, bool enable)
 			   enable ? SMC_NETLINK_ENABLE_SEID : SMC_NETLINK_DISABLE_SEID, NULL, NULL);
 }
 
-static int hs_msg(struct nl_msg *msg, void *arg)
+static int hs_msg(struct nlmsghdr *msg, void *arg)
 {
 	struct nlattr *tb[SMC_NLA_HS_LIMITATION_MAX + 1];
 	bool *enabled = arg;
 
-	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, SMC_NLA_HS_LIMITATION_MAX, NULL) < 0)
+	if (smc_genlmsg_parse(msg, tb, SMC_NLA_HS_LIMITATION_MAX) < 0)
 		return -EPROTO;
 	smc_nla_bool(tb[SMC_NLA_HS_LIMITATION_ENABLED], enabled);
 	return 0;

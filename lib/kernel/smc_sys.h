@@ -32,7 +32,7 @@ int smc_sys_get(struct smc_nl *nl, struct smc_sys *sys);
 /* Decode one GET_SYS_INFO message (a message without the nest leaves @sys empty).
  * Return: 0 or -EPROTO.
  */
-int smc_sys_parse(struct nl_msg *msg, struct smc_sys *sys);
+int smc_sys_parse(struct nlmsghdr *msg, struct smc_sys *sys);
 
 struct smc_seid {
 	char	seid[SMC_MAX_EID_LEN + 1];
@@ -44,7 +44,7 @@ struct smc_seid {
 int smc_seid_get(struct smc_nl *nl, struct smc_seid *seid);
 int smc_seid_set(struct smc_nl *nl, bool enable);
 /* Decode one DUMP_SEID message. Return: 0 or -EPROTO. */
-int smc_seid_parse(struct nl_msg *msg, struct smc_seid *seid);
+int smc_seid_parse(struct nlmsghdr *msg, struct smc_seid *seid);
 
 /* Handshake limitation (5.18+, per network namespace): when on, a server falls back to
  * TCP rather than queue more SMC handshakes than its workers can take.

@@ -9,7 +9,6 @@
 
 #include <linux/inet_diag.h>
 #include <linux/sock_diag.h>
-#include <netlink/attr.h>
 
 #include "array.h"
 #include "decode.h"
@@ -69,9 +68,9 @@ static void linkinfo_terminate(struct smc_diag_linkinfo *l)
  * (a newer kernel) is cut to the struct we know. Only smcd_diag_dmbinfo has grown so far:
  * 6.8 added the *_ext GID halves, which an older kernel's shorter struct leaves zero.
  */
-int smc_sock_parse(struct nl_msg *msg, struct smc_sock *s)
+int smc_sock_parse(struct nlmsghdr *msg, struct smc_sock *s)
 {
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nlmsghdr *nlh = msg;
 	struct nlattr *tb[SMC_DIAG_MAX + 1];
 	struct smc_diag_fallback fb;
 	struct smc_diag_msg m;
@@ -79,7 +78,7 @@ int smc_sock_parse(struct nl_msg *msg, struct smc_sock *s)
 
 	memset(s, 0, sizeof(*s));
 	if (!smc_nlmsg_header(nlh, &m, sizeof(m)) ||
-	    nlmsg_parse(nlh, sizeof(m), tb, SMC_DIAG_MAX, NULL) < 0)
+	    smc_nlmsg_parse(nlh, sizeof(m), tb, SMC_DIAG_MAX) < 0)
 		return -EPROTO;
 
 	sock_set_family(s, &m);
@@ -123,7 +122,7 @@ struct sock_walk {
 	void		*arg;
 };
 
-static int sock_msg(struct nl_msg *msg, void *arg)
+static int sock_msg(struct nlmsghdr *msg, void *arg)
 {
 	struct sock_walk *w = arg;
 	struct smc_sock s;
@@ -149,9 +148,9 @@ int smc_sock_dump(struct smc_nl *nl, unsigned int want, smc_sock_cb cb, void *ar
 
 /* ---- addresses of IPPROTO_SMC sockets from their TCP sockets ------------------------ */
 
-int smc_tcp_ep_parse(struct nl_msg *msg, struct smc_tcp_ep *e)
+int smc_tcp_ep_parse(struct nlmsghdr *msg, struct smc_tcp_ep *e)
 {
-	const struct nlmsghdr *h = nlmsg_hdr(msg);
+	const struct nlmsghdr *h = msg;
 	struct inet_diag_msg m;
 
 	memset(e, 0, sizeof(*e));
@@ -171,7 +170,7 @@ int smc_tcp_ep_parse(struct nl_msg *msg, struct smc_tcp_ep *e)
 /* The table only adds addresses to what smc_diag said: a message we cannot read
  * leaves a socket without them, it does not fail the listing.
  */
-static int tcp_ep_msg(struct nl_msg *msg, void *arg)
+static int tcp_ep_msg(struct nlmsghdr *msg, void *arg)
 {
 	struct smc_tcp_eps *t = arg;
 	struct smc_tcp_ep ep, *e;

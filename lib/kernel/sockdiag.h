@@ -40,7 +40,7 @@ struct smc_sock {
 };
 
 /* Decode one sock_diag reply. Return: 0 or -EPROTO for a malformed message. */
-int smc_sock_parse(struct nl_msg *msg, struct smc_sock *s);
+int smc_sock_parse(struct nlmsghdr *msg, struct smc_sock *s);
 
 typedef int (*smc_sock_cb)(const struct smc_sock *s, void *arg);
 
@@ -73,7 +73,7 @@ struct smc_tcp_eps {
 /* Decode one inet_diag message. Return: 0; -ENODATA if it is no SOCK_DIAG_BY_FAMILY
  * reply; -EPROTO if shorter than its header.
  */
-int smc_tcp_ep_parse(struct nl_msg *msg, struct smc_tcp_ep *e);
+int smc_tcp_ep_parse(struct nlmsghdr *msg, struct smc_tcp_ep *e);
 /* Read every TCP socket (IPv4 and IPv6) of the current namespace. Return: 0 or -errno. */
 int smc_tcp_eps_load(struct smc_nl *nl, struct smc_tcp_eps *t);
 void smc_tcp_eps_free(struct smc_tcp_eps *t);

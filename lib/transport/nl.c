@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* nl.c - the netlink transport: SMC_GEN_NETLINK, SMC_PNETID, sock_diag, RDMA, XFRM, route
  *
- * libnl builds and parses messages; sockets and the reply loop are ours, so that: the
- * kernel's errno is kept exactly (libnl maps errnos to its own lossy NLE_* codes), the
- * extended-ACK message is captured (libnl 3.7 ignores it), NLM_F_DUMP_INTR is reported,
+ * Messages are built and split by nlmsg.c; sockets and the reply loop are here, so that:
+ * the kernel's errno is kept exactly, the extended-ACK message is captured,
+ * NLM_F_DUMP_INTR is reported,
  * a callback can abort, every receive has a timeout, a hostile reply is checked before
  * any of it is read, and every exchange can be recorded to or replayed from a file
  * (nltrace.h) through the same code path.
@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -27,12 +28,11 @@
 #include <linux/sock_diag.h>
 #include <linux/smc.h>
 #include <linux/smc_diag.h>
-#include <netlink/genl/genl.h>
-#include <netlink/genl/ctrl.h>
 
 #include "netns.h"
 #include "nl.h"
 #include "nla.h"
+#include "nlmsg.h"
 #include "nltrace.h"
 #include "smc_socket.h"
 
@@ -42,11 +42,6 @@
 #ifndef NETLINK_CAP_ACK
 #define NETLINK_CAP_ACK 10
 #endif
-
-/* Large socket dumps arrive in 32 KiB messages (smc_diag min_dump_alloc); a big receive
- * buffer keeps the kernel from dropping replies while we print.
- */
-#define SMC_NL_RCVBUF (1 << 20)
 
 /* Large socket dumps arrive in 32 KiB messages (smc_diag min_dump_alloc); a big receive
  * buffer keeps the kernel from dropping replies while we print.
@@ -91,28 +86,9 @@ struct smc_nl {
 
 struct nl_req {
 	struct smc_nl	*nl;
-	uint16_t	proto;
 	smc_nl_msg_cb	cb;
 	void		*arg;
-	/* each message is copied here for the callback: one allocation per request, not
-	 * one per message (nlmsg_convert() would malloc and free for every socket)
-	 */
-	struct nl_msg	*scratch;
-	size_t		scratch_size;
 };
-
-/* req->scratch, big enough for a message of @len bytes */
-static struct nl_msg *req_scratch(struct nl_req *req, size_t len)
-{
-	if (req->scratch && len <= req->scratch_size)
-		return req->scratch;
-	nlmsg_free(req->scratch);
-	req->scratch_size = NLMSG_ALIGN(len > 8192 ? len : 8192);
-	req->scratch = nlmsg_alloc_size(req->scratch_size);
-	if (req->scratch)
-		nlmsg_set_proto(req->scratch, req->proto);
-	return req->scratch;
-}
 
 static int nl_new(struct smc_nl **nlp, struct nltrace *trace)
 {
@@ -390,14 +366,13 @@ static int kernel_errno(int32_t e)
 static void extack_copy(struct smc_nl_status *st, const uint8_t *payload, size_t plen,
 			size_t off)
 {
-	const struct nlattr *a;
-	int rem;
+	struct nlattr *a;
+	size_t rem;
 
-	if (off >= plen || plen - off > INT_MAX)
+	if (off >= plen)
 		return;
-	rem = (int)(plen - off);
-	for (a = (const void *)(payload + off); nla_ok(a, rem); a = nla_next(a, &rem)) {
-		if (nla_type(a) == NLMSGERR_ATTR_MSG &&
+	smc_nla_for_each(a, payload + off, plen - off, rem) {
+		if (smc_nla_type(a) == NLMSGERR_ATTR_MSG &&
 		    smc_nla_text(a, st->extack, sizeof(st->extack)))
 			/* kernel messages are single lines; keep ours so too */
 			st->extack[strcspn(st->extack, "\n")] = '\0';
@@ -471,7 +446,6 @@ static int handle_datagram(struct nl_req *req, uint8_t *buf, size_t len)
 
 	while (off < len) {
 		struct nlmsghdr *h = (struct nlmsghdr *)(buf + off);
-		struct nl_msg *msg;
 		int rc;
 
 		if (len - off < NLMSG_HDRLEN || h->nlmsg_len < NLMSG_HDRLEN ||
@@ -495,11 +469,7 @@ static int handle_datagram(struct nl_req *req, uint8_t *buf, size_t len)
 		}
 		if (!req->cb)
 			continue;
-		msg = req_scratch(req, h->nlmsg_len);
-		if (!msg)
-			return -ENOMEM;
-		memcpy(nlmsg_hdr(msg), h, h->nlmsg_len);
-		rc = req->cb(msg, req->arg);
+		rc = req->cb(h, req->arg);
 		if (rc < 0)
 			return rc;
 	}
@@ -584,10 +554,10 @@ static int reply_in(struct smc_nl *nl, enum nl_chan ch, size_t *len)
 }
 
 /* Send @msg on channel @ch and read replies until DONE, ACK or an error. */
-static int transact(struct smc_nl *nl, enum nl_chan ch, struct nl_msg *msg, smc_nl_msg_cb cb,
-		    void *arg)
+static int transact(struct smc_nl *nl, enum nl_chan ch, struct smc_nlmsg *msg,
+		    smc_nl_msg_cb cb, void *arg)
 {
-	struct nl_req req = { .nl = nl, .proto = chan_proto[ch], .cb = cb, .arg = arg };
+	struct nl_req req = { .nl = nl, .cb = cb, .arg = arg };
 	int rc;
 
 	/* one receive buffer and one replay cursor: a callback that asked the same handle
@@ -595,11 +565,13 @@ static int transact(struct smc_nl *nl, enum nl_chan ch, struct nl_msg *msg, smc_
 	 */
 	if (nl->busy)
 		return -EBUSY;
+	if (!msg->h)
+		return -ENOMEM;
 	nl->busy = true;
 	nl->status.err = 0;
 	nl->status.extack[0] = '\0';
 	nl->status.reason[0] = '\0';
-	rc = request_out(nl, ch, nlmsg_hdr(msg));
+	rc = request_out(nl, ch, msg->h);
 	while (!rc) {
 		size_t len;
 
@@ -607,7 +579,6 @@ static int transact(struct smc_nl *nl, enum nl_chan ch, struct nl_msg *msg, smc_
 		if (!rc)
 			rc = handle_datagram(&req, nl->rbuf, len);
 	}
-	nlmsg_free(req.scratch);
 	if (rc == 1)
 		rc = 0;
 	if (rc && !nl->status.reason[0])
@@ -625,29 +596,29 @@ struct family_info {
 	uint8_t	*ops;
 };
 
-static int family_parse(struct nl_msg *msg, void *arg)
+static int family_parse(struct nlmsghdr *h, void *arg)
 {
 	struct family_info *fi = arg;
 	struct nlattr *tb[CTRL_ATTR_MAX + 1];
 	struct nlattr *op;
 	uint16_t id;
-	int rc, rem;
+	size_t rem;
 
-	rc = genlmsg_parse(nlmsg_hdr(msg), 0, tb, CTRL_ATTR_MAX, NULL);
-	if (rc < 0)
+	if (smc_genlmsg_parse(h, tb, CTRL_ATTR_MAX) < 0)
 		return -EPROTO;
 	/* the controller always sends a u16: any other width is no family id */
-	if (!tb[CTRL_ATTR_FAMILY_ID] || nla_len(tb[CTRL_ATTR_FAMILY_ID]) != (int)sizeof(id) ||
+	if (!tb[CTRL_ATTR_FAMILY_ID] || smc_nla_size(tb[CTRL_ATTR_FAMILY_ID]) != sizeof(id) ||
 	    !smc_nla_u16(tb[CTRL_ATTR_FAMILY_ID], &id) || !id)
 		return -EPROTO;
 	fi->id = id;
 	if (!tb[CTRL_ATTR_OPS])
 		return 0;
-	nla_for_each_nested(op, tb[CTRL_ATTR_OPS], rem) {
+	smc_nla_for_each(op, smc_nla_payload(tb[CTRL_ATTR_OPS]), smc_nla_size(tb[CTRL_ATTR_OPS]),
+			 rem) {
 		struct nlattr *ob[CTRL_ATTR_OP_MAX + 1];
 		uint32_t op_id;
 
-		if (nla_parse_nested(ob, CTRL_ATTR_OP_MAX, op, NULL) < 0 ||
+		if (smc_nla_parse_nested(ob, CTRL_ATTR_OP_MAX, op) < 0 ||
 		    !smc_nla_u32(ob[CTRL_ATTR_OP_ID], &op_id))
 			continue;
 		if (op_id < 256)
@@ -675,28 +646,26 @@ static int family_resolve(struct smc_nl *nl, enum smc_genl_family fam)
 {
 	struct genl_family_state *st = &nl->fam[fam];
 	struct family_info fi = { .ops = st->ops };
-	struct nl_msg *msg;
+	struct smc_nlmsg msg;
 	int rc;
 
 	if (st->id)
 		return 0;
 	if (st->err)
 		return st->err;
-	msg = nlmsg_alloc();
-	if (!msg)
-		return -ENOMEM;
-	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, GENL_ID_CTRL, 0, NLM_F_ACK,
-			 CTRL_CMD_GETFAMILY, 1) ||
-	    nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, genl_families[fam].name) < 0) {
-		nlmsg_free(msg);
-		return -ENOMEM;
+	rc = smc_genlmsg_init(&msg, GENL_ID_CTRL, NLM_F_ACK, CTRL_CMD_GETFAMILY, 1);
+	if (!rc)
+		rc = smc_nla_put_str(&msg, CTRL_ATTR_FAMILY_NAME, genl_families[fam].name);
+	if (rc) {	/* no request was made: nothing to keep */
+		smc_nlmsg_release(&msg);
+		return rc;
 	}
-	rc = transact(nl, CH_GENL, msg, family_parse, &fi);
-	nlmsg_free(msg);
+	rc = transact(nl, CH_GENL, &msg, family_parse, &fi);
+	smc_nlmsg_release(&msg);
 	return family_store(st, &fi, rc);
 }
 
-int smc_genl_family_replay(struct smc_nl *nl, enum smc_genl_family fam, struct nl_msg *reply)
+int smc_genl_family_replay(struct smc_nl *nl, enum smc_genl_family fam, struct nlmsghdr *reply)
 {
 	struct genl_family_state *st = &nl->fam[fam];
 	struct family_info fi = { .ops = st->ops };
@@ -728,28 +697,19 @@ const char *smc_genl_cmd_since(uint8_t cmd)
 static int genl_request(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd, int flags,
 			smc_nl_fill_cb fill, const void *req, smc_nl_msg_cb cb, void *arg)
 {
-	struct nl_msg *msg;
+	struct smc_nlmsg msg;
 	int rc;
 
 	rc = smc_genl_check(nl, fam, cmd);
 	if (rc)
 		return rc;
-	msg = nlmsg_alloc();
-	if (!msg)
-		return -ENOMEM;
-	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, nl->fam[fam].id, 0, flags, cmd,
-			 genl_families[fam].version)) {
-		rc = -ENOMEM;
-		goto out;
-	}
-	if (fill) {
-		rc = fill(msg, req);
-		if (rc)
-			goto out;
-	}
-	rc = transact(nl, CH_GENL, msg, cb, arg);
-out:
-	nlmsg_free(msg);
+	rc = smc_genlmsg_init(&msg, (uint16_t)nl->fam[fam].id, (uint16_t)flags, cmd,
+			      genl_families[fam].version);
+	if (!rc && fill)
+		rc = fill(&msg, req);
+	if (!rc)
+		rc = transact(nl, CH_GENL, &msg, cb, arg);
+	smc_nlmsg_release(&msg);
 	return rc;
 }
 
@@ -770,17 +730,15 @@ int smc_genl_do(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd,
 /* A SOCK_DIAG_BY_FAMILY dump with the request header @req of @len bytes */
 static int diag_dump(struct smc_nl *nl, const void *req, size_t len, smc_nl_msg_cb cb, void *arg)
 {
-	struct nl_msg *msg;
+	struct smc_nlmsg msg;
 	int rc;
 
-	msg = nlmsg_alloc_simple(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP);
-	if (!msg)
-		return -ENOMEM;
-	if (nlmsg_append(msg, (void *)req, len, NLMSG_ALIGNTO) < 0)
-		rc = -ENOMEM;
-	else
-		rc = transact(nl, CH_DIAG, msg, cb, arg);
-	nlmsg_free(msg);
+	rc = smc_nlmsg_init(&msg, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP);
+	if (!rc)
+		rc = smc_nlmsg_append(&msg, req, len);
+	if (!rc)
+		rc = transact(nl, CH_DIAG, &msg, cb, arg);
+	smc_nlmsg_release(&msg);
 	return rc;
 }
 
@@ -806,16 +764,15 @@ int smc_tcp_diag_dump(struct smc_nl *nl, uint8_t family, smc_nl_msg_cb cb, void 
 static int plain_request(struct smc_nl *nl, enum nl_chan ch, uint16_t type, int flags,
 			 smc_nl_fill_cb fill, const void *req, smc_nl_msg_cb cb, void *arg)
 {
-	struct nl_msg *msg;
+	struct smc_nlmsg msg;
 	int rc;
 
-	msg = nlmsg_alloc_simple(type, NLM_F_REQUEST | flags);
-	if (!msg)
-		return -ENOMEM;
-	rc = fill ? fill(msg, req) : 0;
+	rc = smc_nlmsg_init(&msg, type, (uint16_t)(NLM_F_REQUEST | flags));
+	if (!rc && fill)
+		rc = fill(&msg, req);
 	if (!rc)
-		rc = transact(nl, ch, msg, cb, arg);
-	nlmsg_free(msg);
+		rc = transact(nl, ch, &msg, cb, arg);
+	smc_nlmsg_release(&msg);
 	return rc;
 }
 
@@ -830,12 +787,12 @@ int smc_xfrm_dump(struct smc_nl *nl, uint16_t type, smc_nl_msg_cb cb, void *arg)
 	return plain_request(nl, CH_XFRM, type, NLM_F_DUMP, NULL, NULL, cb, arg);
 }
 
-static int fill_ifinfomsg(struct nl_msg *msg, const void *req)
+static int fill_ifinfomsg(struct smc_nlmsg *msg, const void *req)
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
 
 	(void)req;
-	return nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ? -ENOMEM : 0;
+	return smc_nlmsg_append(msg, &ifi, sizeof(ifi));
 }
 
 int smc_netdev_dump(struct smc_nl *nl, smc_nl_msg_cb cb, void *arg)
@@ -844,14 +801,13 @@ int smc_netdev_dump(struct smc_nl *nl, smc_nl_msg_cb cb, void *arg)
 			     arg);
 }
 
-int smc_genl_parse_nest(struct nl_msg *msg, int nest, struct nlattr **tb, int maxtype)
+int smc_genl_parse_nest(struct nlmsghdr *h, int nest, struct nlattr **tb, int maxtype)
 {
 	struct nlattr *top[SMC_GEN_MAX + 1];
 
-	if (nest > SMC_GEN_MAX ||
-	    genlmsg_parse(nlmsg_hdr(msg), 0, top, SMC_GEN_MAX, NULL) < 0)
+	if (nest > SMC_GEN_MAX || smc_genlmsg_parse(h, top, SMC_GEN_MAX) < 0)
 		return -EPROTO;
 	if (!top[nest])
 		return -ENODATA;
-	return nla_parse_nested(tb, maxtype, top[nest], NULL) < 0 ? -EPROTO : 0;
+	return smc_nla_parse_nested(tb, maxtype, top[nest]) < 0 ? -EPROTO : 0;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* nl.h - netlink transport for SMC: the SMC_GEN_NETLINK generic-netlink family and
- * sock_diag for AF_SMC, over libnl-3. Nothing here prints; failures are -errno plus the
+ * sock_diag for AF_SMC, with our own message code (nlmsg.h). Nothing here prints; failures are -errno plus the
  * kernel's extended-ACK text in smc_nl_status().
  */
 #ifndef SMC_NL_H
@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include <netlink/msg.h>
+#include "nlmsg.h"
 
 struct smc_nl;
 
@@ -34,10 +34,13 @@ enum smc_genl_family {
 	SMC_GENL_NFAMILIES
 };
 
-/* Per-message callback of a dump: 0 to go on, a negative errno to stop the dump. */
-typedef int (*smc_nl_msg_cb)(struct nl_msg *msg, void *arg);
+/* Per-message callback of a dump: 0 to go on, a negative errno to stop the dump. @h is
+ * the message as the kernel sent it, valid until the callback returns; its nlmsg_len
+ * lies inside the datagram.
+ */
+typedef int (*smc_nl_msg_cb)(struct nlmsghdr *h, void *arg);
 /* Adds the request's attributes to @msg; 0 or -errno. */
-typedef int (*smc_nl_fill_cb)(struct nl_msg *msg, const void *req);
+typedef int (*smc_nl_fill_cb)(struct smc_nlmsg *msg, const void *req);
 
 /**
  * smc_nl_open() - a transport handle; sockets are opened on first use
@@ -100,7 +103,7 @@ int smc_genl_check(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd);
  * operation list, say); later smc_genl_check() calls answer from it.
  * Return: 0, or -errno as smc_genl_check() would have failed.
  */
-int smc_genl_family_replay(struct smc_nl *nl, enum smc_genl_family fam, struct nl_msg *reply);
+int smc_genl_family_replay(struct smc_nl *nl, enum smc_genl_family fam, struct nlmsghdr *reply);
 /* First kernel release with SMC_GEN_NETLINK command @cmd, e.g. "5.16"; for messages. */
 const char *smc_genl_cmd_since(uint8_t cmd);
 
@@ -147,6 +150,6 @@ int smc_netdev_dump(struct smc_nl *nl, smc_nl_msg_cb cb, void *arg);
 /* genlmsg_parse() the top level of a reply and nla_parse_nested() attribute @nest of it.
  * Return: 0, -ENODATA if the nest is absent, -EPROTO if malformed.
  */
-int smc_genl_parse_nest(struct nl_msg *msg, int nest, struct nlattr **tb, int maxtype);
+int smc_genl_parse_nest(struct nlmsghdr *h, int nest, struct nlattr **tb, int maxtype);
 
 #endif

@@ -10,11 +10,12 @@
  *   odd:  the rest is one controller message, given to smc_genl_family_replay().
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <linux/genetlink.h>
 #include <linux/netlink.h>
 #include <linux/smc.h>
-#include <netlink/msg.h>
 
 #include "fuzz_tool.h"
 #include "nl.h"
@@ -26,7 +27,7 @@ static void check_rc(const char *what, int rc)
 		fuzz_fail("%s returned %d, not 0 or a -errno", what, rc);
 }
 
-static int count_msg(struct nl_msg *msg, void *arg)
+static int count_msg(struct nlmsghdr *msg, void *arg)
 {
 	(void)msg;
 	(*(unsigned int *)arg)++;
@@ -75,26 +76,30 @@ static void via_transport(const uint8_t *data, size_t size)
 static void via_replay_call(const uint8_t *data, size_t size)
 {
 	struct nlmsghdr *h;
-	struct nl_msg *msg;
 	struct smc_nl *nl;
 
-	/* a message of exactly the input's bytes after its header, as the kernel's would be */
-	msg = nlmsg_alloc_size(NLMSG_HDRLEN + size + NLMSG_ALIGNTO);
-	if (!msg || smc_nl_open(&nl))
+	/* a message of exactly the input's bytes after its header, as the kernel's would be,
+	 * in a buffer of exactly that size
+	 */
+	if (size > UINT32_MAX - NLMSG_HDRLEN)
+		return;
+	h = malloc(NLMSG_HDRLEN + size);
+	if (!h || smc_nl_open(&nl))
 		fuzz_fail("out of memory");
-	h = nlmsg_hdr(msg);
-	if (size && nlmsg_append(msg, (void *)data, size, 0) < 0)
-		fuzz_fail("nlmsg_append failed");
+	memset(h, 0, NLMSG_HDRLEN);
+	if (size)
+		memcpy((char *)h + NLMSG_HDRLEN, data, size);
+	h->nlmsg_len = (uint32_t)(NLMSG_HDRLEN + size);
 	h->nlmsg_type = GENL_ID_CTRL;
 	for (int fam = 0; fam < SMC_GENL_NFAMILIES; fam++) {
-		int rc = smc_genl_family_replay(nl, fam, msg);
+		int rc = smc_genl_family_replay(nl, fam, h);
 
 		check_rc("smc_genl_family_replay", rc);
 		check_family(nl, fam, fam == SMC_GENL_GEN ? gen_cmds : pnet_cmds,
 			     fam == SMC_GENL_GEN ? sizeof(gen_cmds) : sizeof(pnet_cmds));
 	}
 	smc_nl_close(nl);
-	nlmsg_free(msg);
+	free(h);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

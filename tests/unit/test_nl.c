@@ -131,7 +131,7 @@ int main(void)
 
 	/* Linux 5.16/5.17: UEID and SEID commands, no handshake limitation yet */
 	reply = family_reply(SMC_NETLINK_DISABLE_SEID);
-	ok(smc_genl_family_replay(nl, SMC_GENL_GEN, reply) == 0, "5.16 reply parsed");
+	ok(smc_genl_family_replay(nl, SMC_GENL_GEN, nlmsg_hdr(reply)) == 0, "5.16 reply parsed");
 	nlmsg_free(reply);
 	ok(smc_genl_check(nl, SMC_GENL_GEN, SMC_NETLINK_DUMP_UEID) == 0, "5.16 has ueid dump");
 	ok(smc_genl_check(nl, SMC_GENL_GEN, SMC_NETLINK_DUMP_HS_LIMITATION) == -EOPNOTSUPP,
@@ -161,7 +161,7 @@ int main(void)
 
 	/* Linux 5.11-5.13: link groups and devices only */
 	reply = family_reply(SMC_NETLINK_GET_DEV_SMCR);
-	ok(smc_genl_family_replay(nl, SMC_GENL_GEN, reply) == 0, "5.11 reply parsed");
+	ok(smc_genl_family_replay(nl, SMC_GENL_GEN, nlmsg_hdr(reply)) == 0, "5.11 reply parsed");
 	nlmsg_free(reply);
 	host_of(&host, "unknown", "5.11.0");
 	text = require_stderr(nl, SMC_NETLINK_GET_FBACK_STATS, "stats", &rc, &host);
@@ -179,7 +179,7 @@ int main(void)
 	/* a reply without a family id: as if the family were absent */
 	reply = nlmsg_alloc();
 	genlmsg_put(reply, 0, 0, GENL_ID_CTRL, 0, 0, CTRL_CMD_NEWFAMILY, 2);
-	ok(smc_genl_family_replay(nl, SMC_GENL_GEN, reply) == -EPROTO,
+	ok(smc_genl_family_replay(nl, SMC_GENL_GEN, nlmsg_hdr(reply)) == -EPROTO,
 	   "a reply without CTRL_ATTR_FAMILY_ID is a protocol error");
 	nlmsg_free(reply);
 

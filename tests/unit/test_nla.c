@@ -238,19 +238,19 @@ static void test_pnet(void)
 	struct smc_pnet_entry e;
 	struct nl_msg *msg;
 
-	/* libnl 3.7's NLA_NUL_STRING policy lets an empty, unterminated name through */
+	/* an empty, unterminated name (libnl 3.7's NLA_NUL_STRING policy let it through) */
 	msg = genl_msg(SMC_PNETID_GET);
 	nla_put_string(msg, SMC_PNETID_ETHNAME, "eth0");
 	put_empty(msg, SMC_PNETID_NAME);
 	msg = tight(msg);
-	ok(smc_pnet_parse(msg, &e) == -EPROTO, "pnet: an empty name at the message's end");
+	ok(smc_pnet_parse(nlmsg_hdr(msg), &e) == -EPROTO, "pnet: an empty name at the message's end");
 	nlmsg_free(msg);
 
 	msg = genl_msg(SMC_PNETID_GET);
 	nla_put_string(msg, SMC_PNETID_NAME, "NET1");
 	put_empty(msg, SMC_PNETID_ETHNAME);
 	msg = tight(msg);
-	ok(smc_pnet_parse(msg, &e) == 0 && !strcmp(e.pnetid, "NET1") && !e.netdev[0],
+	ok(smc_pnet_parse(nlmsg_hdr(msg), &e) == 0 && !strcmp(e.pnetid, "NET1") && !e.netdev[0],
 	   "pnet: an empty netdev name is read as none");
 	nlmsg_free(msg);
 
@@ -260,7 +260,7 @@ static void test_pnet(void)
 	nla_put_u8(msg, SMC_PNETID_IBPORT, 9);
 	put_unterminated(msg, SMC_PNETID_ETHNAME, "eth1");
 	msg = tight(msg);
-	ok(smc_pnet_parse(msg, &e) == 0 && !strcmp(e.pnetid, "NET2") &&
+	ok(smc_pnet_parse(nlmsg_hdr(msg), &e) == 0 && !strcmp(e.pnetid, "NET2") &&
 	   !strcmp(e.netdev, "eth1") && !strcmp(e.ibdev, "mlx5_0"),
 	   "pnet: unterminated names end at the attribute");
 	ok(e.ib_port == 0, "pnet: port 9 cannot be (SMC ports are 1..2): none");
@@ -272,14 +272,14 @@ static void test_pnet(void)
 	nla_put_string(msg, SMC_PNETID_IBNAME, "rxe0");
 	nla_put_u8(msg, SMC_PNETID_IBPORT, 2);
 	msg = tight(msg);
-	ok(smc_pnet_parse(msg, &e) == 0 && !e.netdev[0] && !strcmp(e.ibdev, "rxe0") &&
+	ok(smc_pnet_parse(nlmsg_hdr(msg), &e) == 0 && !e.netdev[0] && !strcmp(e.ibdev, "rxe0") &&
 	   e.ib_port == 2, "pnet: n/a is none; a device with port 2");
 	nlmsg_free(msg);
 
 	msg = genl_msg(SMC_PNETID_GET);
 	nla_put_string(msg, SMC_PNETID_NAME, "ABCDEFGHIJKLMNOPQRST");
 	msg = tight(msg);
-	ok(smc_pnet_parse(msg, &e) == -EPROTO, "pnet: a 20-character PNET ID is malformed");
+	ok(smc_pnet_parse(nlmsg_hdr(msg), &e) == -EPROTO, "pnet: a 20-character PNET ID is malformed");
 	nlmsg_free(msg);
 }
 
@@ -295,7 +295,7 @@ static void test_rdma_parsers(void)
 	nla_put_string(msg, RDMA_NLDEV_ATTR_DEV_NAME, "rxe0");
 	put_empty(msg, RDMA_NLDEV_ATTR_DEV_INDEX);
 	msg = tight(msg);
-	ok(rdma_nl_dev_parse(msg, &d) == -ENODATA, "rdma: an empty device index: no device");
+	ok(rdma_nl_dev_parse(nlmsg_hdr(msg), &d) == -ENODATA, "rdma: an empty device index: no device");
 	nlmsg_free(msg);
 
 	msg = rdma_msg(RDMA_NLDEV_CMD_GET);
@@ -303,7 +303,7 @@ static void test_rdma_parsers(void)
 	nla_put_string(msg, RDMA_NLDEV_ATTR_DEV_NAME, "rxe0");
 	put_empty(msg, RDMA_NLDEV_ATTR_PORT_INDEX);
 	msg = tight(msg);
-	ok(rdma_nl_dev_parse(msg, &d) == 0 && d.index == 3 && !strcmp(d.name, "rxe0") &&
+	ok(rdma_nl_dev_parse(nlmsg_hdr(msg), &d) == 0 && d.index == 3 && !strcmp(d.name, "rxe0") &&
 	   d.last_port == 0, "rdma: an empty port count: no ports");
 	nlmsg_free(msg);
 
@@ -312,7 +312,7 @@ static void test_rdma_parsers(void)
 	nla_put_u32(msg, RDMA_NLDEV_ATTR_PORT_INDEX, UINT32_MAX);
 	put_unterminated(msg, RDMA_NLDEV_ATTR_DEV_NAME, "mlx5_1");
 	msg = tight(msg);
-	ok(rdma_nl_dev_parse(msg, &d) == 0 && d.index == 7 && !strcmp(d.name, "mlx5_1") &&
+	ok(rdma_nl_dev_parse(nlmsg_hdr(msg), &d) == 0 && d.index == 7 && !strcmp(d.name, "mlx5_1") &&
 	   d.last_port == UINT32_MAX, "rdma: a 1-byte index, an unterminated name");
 	nlmsg_free(msg);
 
@@ -321,7 +321,7 @@ static void test_rdma_parsers(void)
 	nla_put_string(msg, RDMA_NLDEV_ATTR_NDEV_NAME, "eth0");
 	put_empty(msg, RDMA_NLDEV_ATTR_NDEV_INDEX);
 	msg = tight(msg);
-	ok(rdma_nl_port_parse(msg, &p) == 0 && p.netdev_here && !strcmp(p.netdev, "eth0") &&
+	ok(rdma_nl_port_parse(nlmsg_hdr(msg), &p) == 0 && p.netdev_here && !strcmp(p.netdev, "eth0") &&
 	   p.netdev_ifindex == 0 && p.port == 1, "rdma port: an empty ifindex is none");
 	nlmsg_free(msg);
 
@@ -330,7 +330,7 @@ static void test_rdma_parsers(void)
 	nla_put_u32(msg, RDMA_NLDEV_ATTR_NDEV_INDEX, 4);
 	put_unterminated(msg, RDMA_NLDEV_ATTR_NDEV_NAME, "abcdefghijklmnop");
 	msg = tight(msg);
-	ok(rdma_nl_port_parse(msg, &p) == 0 && !p.netdev_here && !p.netdev[0] &&
+	ok(rdma_nl_port_parse(nlmsg_hdr(msg), &p) == 0 && !p.netdev_here && !p.netdev[0] &&
 	   p.netdev_ifindex == 4, "rdma port: a 16-character netdev name is malformed");
 	nlmsg_free(msg);
 
@@ -338,13 +338,13 @@ static void test_rdma_parsers(void)
 	msg = rdma_msg(RDMA_NLDEV_CMD_GET_CHARDEV);
 	put_empty(msg, RDMA_NLDEV_ATTR_UVERBS_DRIVER_ID);
 	msg = tight(msg);
-	ok(rdma_nl_chardev_parse(msg, &d) == 0 && !d.has_driver, "rdma: an empty driver id");
+	ok(rdma_nl_chardev_parse(nlmsg_hdr(msg), &d) == 0 && !d.has_driver, "rdma: an empty driver id");
 	nlmsg_free(msg);
 
 	msg = rdma_msg(RDMA_NLDEV_CMD_GET_CHARDEV);
 	nla_put_u64(msg, RDMA_NLDEV_ATTR_UVERBS_DRIVER_ID, 5);
 	msg = tight(msg);
-	ok(rdma_nl_chardev_parse(msg, &d) == 0 && d.has_driver && d.driver_id == 5,
+	ok(rdma_nl_chardev_parse(nlmsg_hdr(msg), &d) == 0 && d.has_driver && d.driver_id == 5,
 	   "rdma: the driver id as the u64 the UAPI header says");
 	nlmsg_free(msg);
 }
@@ -444,7 +444,7 @@ static void test_lgr(void)
 	put_empty(msg, SMC_NLA_LGR_R_ID);
 	nla_nest_end(msg, nest);
 	msg = tight(msg);
-	ok(smc_lgr_parse(msg, false, &lgr) == -EPROTO, "lgr: an empty ID is a malformed message");
+	ok(smc_lgr_parse(nlmsg_hdr(msg), false, &lgr) == -EPROTO, "lgr: an empty ID is a malformed message");
 	nlmsg_free(msg);
 
 	msg = genl_msg(SMC_NETLINK_GET_LGR_SMCR);
@@ -460,7 +460,7 @@ static void test_lgr(void)
 	put_unterminated(msg, SMC_NLA_LGR_R_PNETID, "ABCDEFGHIJKLMNOP");
 	nla_nest_end(msg, nest);
 	msg = tight(msg);
-	ok(smc_lgr_parse(msg, false, &lgr) == 0 && lgr.id == 0x100, "lgr: parsed");
+	ok(smc_lgr_parse(nlmsg_hdr(msg), false, &lgr) == 0 && lgr.id == 0x100, "lgr: parsed");
 	ok(!lgr.role.has, "lgr: a 3-byte role is not taken");
 	ok(!lgr.sndbuf_alloc.has && !lgr.rmb_alloc.has && !lgr.sndbuf_alloc.v,
 	   "lgr: buffer totals need both halves readable");
@@ -480,7 +480,7 @@ static void test_lgr(void)
 	nla_nest_end(msg, v2);
 	nla_nest_end(msg, nest);
 	msg = tight(msg);
-	ok(smc_lgr_parse(msg, false, &lgr) == 0 && !lgr.max_links.has,
+	ok(smc_lgr_parse(nlmsg_hdr(msg), false, &lgr) == 0 && !lgr.max_links.has,
 	   "lgr: an inner attribute longer than its nest is not read");
 	nlmsg_free(msg);
 
@@ -492,7 +492,7 @@ static void test_lgr(void)
 	put_empty(msg, SMC_NLA_LGR_D_PEER_GID);
 	nla_nest_end(msg, nest);
 	msg = tight(msg);
-	ok(smc_lgr_parse(msg, true, &lgr) == 0 && lgr.smcd && lgr.chid.v == 0xffff &&
+	ok(smc_lgr_parse(nlmsg_hdr(msg), true, &lgr) == 0 && lgr.smcd && lgr.chid.v == 0xffff &&
 	   lgr.chid.has, "lgr-d: CHID as the u32 the kernel sends");
 	ok(!lgr.gid.has && !lgr.peer_gid.has && !lgr.gid.v, "lgr-d: a GID without a readable peer GID");
 	nlmsg_free(msg);
@@ -507,7 +507,7 @@ static void test_lgr(void)
 	put_empty(msg, SMC_NLA_LINK_STATE);
 	nla_nest_end(msg, nest);
 	msg = tight(msg);
-	ok(smc_link_parse(msg, &lnk) == 0 && lnk.uid == 0x01020304 && lnk.peer_uid == 0,
+	ok(smc_link_parse(nlmsg_hdr(msg), &lnk) == 0 && lnk.uid == 0x01020304 && lnk.peer_uid == 0,
 	   "link: a 4-byte UID in network order; a 2-byte one is none");
 	ok(!lnk.ib_dev[0] && lnk.state == 0, "link: a 64-character device name does not fit");
 	ok(!strcmp(lnk.gid, "fe80:0000:0000:0000:0000:0000:0000:0001"), "link: GID");
@@ -518,7 +518,7 @@ static void test_lgr(void)
 	nla_put_u32(msg, SMC_NLA_LGR_R_ID, 1);
 	nla_nest_end(msg, nest);
 	msg = tight(msg);
-	ok(smc_link_parse(msg, &lnk) == -ENODATA, "link: a link-group message is no link");
+	ok(smc_link_parse(nlmsg_hdr(msg), &lnk) == -ENODATA, "link: a link-group message is no link");
 	nlmsg_free(msg);
 }
 
@@ -543,7 +543,7 @@ static void test_dev(void)
 	put_empty(msg, SMC_NLA_DEV_USE_CNT);
 	nla_nest_end(msg, nest);
 	msg = tight(msg);
-	ok(smc_dev_parse(msg, false, &d) == 0, "dev: parsed");
+	ok(smc_dev_parse(nlmsg_hdr(msg), false, &d) == 0, "dev: parsed");
 	ok(d.critical.v && d.critical.has && !d.use_cnt.has,
 	   "dev: an empty use count is none");
 	ok(d.pci_id.has && !strcmp(d.pci_id.v, "0000:00:01.0") &&
@@ -571,7 +571,7 @@ static void test_sys_eid(void)
 	put_unterminated(msg, SMC_NLA_SYS_LOCAL_HOST, "host-with-exactly-32-characters!");
 	nla_nest_end(msg, nest);
 	msg = tight(msg);
-	ok(smc_sys_parse(msg, &sys) == 0 && sys.ver == 2 && !(sys.has & SMC_SYS_HAS_REL) &&
+	ok(smc_sys_parse(nlmsg_hdr(msg), &sys) == 0 && sys.ver == 2 && !(sys.has & SMC_SYS_HAS_REL) &&
 	   !strcmp(sys.host, "host-with-exactly-32-characters!"),
 	   "sys: 257 is no release; a 32-character host name without NUL");
 	nlmsg_free(msg);
@@ -580,21 +580,21 @@ static void test_sys_eid(void)
 	nla_put_u8(msg, SMC_NLA_SEID_ENABLED, 1);
 	put_unterminated(msg, SMC_NLA_SEID_ENTRY, "IBM-SYSZ-ISMSEID00000000002A4F50");
 	msg = tight(msg);
-	ok(smc_seid_parse(msg, &seid) == 0 && seid.present && seid.enabled &&
+	ok(smc_seid_parse(nlmsg_hdr(msg), &seid) == 0 && seid.present && seid.enabled &&
 	   !strcmp(seid.seid, "IBM-SYSZ-ISMSEID00000000002A4F50"), "seid: 32 characters, no NUL");
 	nlmsg_free(msg);
 
 	msg = genl_msg(SMC_NETLINK_DUMP_UEID);
 	put_unterminated(msg, SMC_NLA_EID_TABLE_ENTRY, "SMC-BENCH                       ");
 	msg = tight(msg);
-	ok(smc_ueid_parse(msg, eid, sizeof(eid)) == 0 && !strcmp(eid, "SMC-BENCH"),
+	ok(smc_ueid_parse(nlmsg_hdr(msg), eid, sizeof(eid)) == 0 && !strcmp(eid, "SMC-BENCH"),
 	   "ueid: blank-padded, unterminated");
 	nlmsg_free(msg);
 
 	msg = genl_msg(SMC_NETLINK_DUMP_UEID);
 	nla_put_string(msg, SMC_NLA_EID_TABLE_ENTRY, "AN-EID-THAT-IS-LONGER-THAN-32-CHARACTERS");
 	msg = tight(msg);
-	ok(smc_ueid_parse(msg, eid, sizeof(eid)) == -EPROTO, "ueid: 40 characters is malformed");
+	ok(smc_ueid_parse(nlmsg_hdr(msg), eid, sizeof(eid)) == -EPROTO, "ueid: 40 characters is malformed");
 	nlmsg_free(msg);
 }
 
@@ -620,7 +620,7 @@ static void test_sockdiag(void)
 	msg = nlmsg_alloc_simple(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI);
 	nlmsg_append(msg, "short", 5, NLMSG_ALIGNTO);
 	msg = tight(msg);
-	ok(smc_sock_parse(msg, &s) == -EPROTO, "diag: a message shorter than smc_diag_msg");
+	ok(smc_sock_parse(nlmsg_hdr(msg), &s) == -EPROTO, "diag: a message shorter than smc_diag_msg");
 	nlmsg_free(msg);
 
 	memset(&li, 'A', sizeof(li));
@@ -631,7 +631,7 @@ static void test_sockdiag(void)
 	nla_put(msg, SMC_DIAG_LGRINFO, sizeof(li), &li);
 	put_empty(msg, SMC_DIAG_SHUTDOWN);
 	msg = tight(msg);
-	ok(smc_sock_parse(msg, &s) == 0 && s.inode == 77 && s.sport == 7000, "diag: parsed");
+	ok(smc_sock_parse(nlmsg_hdr(msg), &s) == 0 && s.inode == 77 && s.sport == 7000, "diag: parsed");
 	ok(!(s.has & SMC_SOCK_HAS_FALLBACK) && !s.fallback_reason,
 	   "diag: a 2-byte fallback struct is none");
 	ok(!(s.has & SMC_SOCK_HAS_CONNINFO) && !s.conninfo.token,
@@ -649,7 +649,7 @@ static void test_sockdiag(void)
 	nla_put(msg, SMC_DIAG_DMBINFO, offsetof(struct smcd_diag_dmbinfo, peer_gid_ext),
 		"0123456789abcdef0123456789abcdef0123456789abcdef");
 	msg = tight(msg);
-	ok(smc_sock_parse(msg, &s) == 0 && (s.has & SMC_SOCK_HAS_DMBINFO) &&
+	ok(smc_sock_parse(nlmsg_hdr(msg), &s) == 0 && (s.has & SMC_SOCK_HAS_DMBINFO) &&
 	   !(s.has & SMC_SOCK_HAS_GID_EXT) && !s.dmbinfo.peer_gid_ext,
 	   "diag: a pre-6.8 dmbinfo: 64-bit GIDs, the extension zero");
 	nlmsg_free(msg);
@@ -657,12 +657,12 @@ static void test_sockdiag(void)
 	msg = nlmsg_alloc_simple(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI);
 	nlmsg_append(msg, "0123456789", 10, NLMSG_ALIGNTO);
 	msg = tight(msg);
-	ok(smc_tcp_ep_parse(msg, &ep) == -EPROTO, "inet_diag: a message shorter than its header");
+	ok(smc_tcp_ep_parse(nlmsg_hdr(msg), &ep) == -EPROTO, "inet_diag: a message shorter than its header");
 	nlmsg_free(msg);
 
 	msg = nlmsg_alloc_simple(NLMSG_DONE, NLM_F_MULTI);
 	msg = tight(msg);
-	ok(smc_tcp_ep_parse(msg, &ep) == -ENODATA, "inet_diag: not a socket message");
+	ok(smc_tcp_ep_parse(nlmsg_hdr(msg), &ep) == -ENODATA, "inet_diag: not a socket message");
 	nlmsg_free(msg);
 }
 

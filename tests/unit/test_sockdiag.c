@@ -90,7 +90,7 @@ static void parse(const struct fake *f, struct smc_sock *s)
 {
 	struct nl_msg *msg = build(f);
 
-	if (smc_sock_parse(msg, s))
+	if (smc_sock_parse(nlmsg_hdr(msg), s))
 		abort();
 	nlmsg_free(msg);
 }

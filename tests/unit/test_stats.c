@@ -110,7 +110,7 @@ static struct nl_msg *fback_msg(bool server, int64_t srv_total, int64_t clnt_tot
 
 static int parse_stats(struct nl_msg *msg, struct smc_stats *st)
 {
-	int rc = smc_stats_parse(msg, st);
+	int rc = smc_stats_parse(nlmsg_hdr(msg), st);
 
 	nlmsg_free(msg);
 	return rc;
@@ -118,7 +118,7 @@ static int parse_stats(struct nl_msg *msg, struct smc_stats *st)
 
 static int parse_fback(struct nl_msg *msg, struct smc_fback_stats *fb)
 {
-	int rc = smc_fback_stats_parse(msg, fb);
+	int rc = smc_fback_stats_parse(nlmsg_hdr(msg), fb);
 
 	nlmsg_free(msg);
 	return rc;
