@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "array.h"
 #include "decode.h"
 #include "err.h"
 #include "fallback_kb.h"
@@ -67,31 +68,22 @@ static void line(struct out *o, int indent, const char *label, int width, uint64
 		 suffix ? suffix : "");
 }
 
-static void line_split(struct out *o, int indent, const char *label, uint64_t client,
-		       uint64_t server, bool details)
-{
-	char split[64];
-
-	snprintf(split, sizeof(split), " (client %" PRIu64 ", server %" PRIu64 ")", client,
-		 server);
-	line(o, indent, label, 12, client + server, details ? split : NULL);
-}
-
-static void line_pct(struct out *o, const char *label, uint64_t v, uint64_t whole)
+static void line_pct(struct out *o, int indent, const char *label, int width, uint64_t v,
+		     uint64_t whole)
 {
 	char pct[32];
 
 	snprintf(pct, sizeof(pct), " (%.2f%%)", percent(v, whole));
-	line(o, 2, label, 12, v, pct);
+	line(o, indent, label, width, v, pct);
 }
 
-static void line_abbrev(struct out *o, const char *label, int width, uint64_t v)
+static void line_abbrev(struct out *o, int indent, const char *label, int width, uint64_t v)
 {
 	char a[16], suffix[20];
 
 	abbrev(a, sizeof(a), v);
 	snprintf(suffix, sizeof(suffix), " (%s)", a);
-	line(o, 2, label, width, v, suffix);
+	line(o, indent, label, width, v, suffix);
 }
 
 static int reason_cmp(const void *a, const void *b)
@@ -116,11 +108,29 @@ static unsigned int sorted_reasons(const struct smc_fback_side *side,
 	return n;
 }
 
-static void text_reasons(struct out *o, const char *caption, const struct smc_fback_side *side)
+/* One side's fallback reasons: text (-d) "0x03030000 NOSMCDEV  12  meaning" lines under
+ * @caption, JSON a list @key of {code, name, text, class, count}.
+ */
+static void show_reasons(struct out *o, const char *caption, const char *key,
+			 const struct smc_fback_side *side)
 {
 	struct smc_fback_reason r[SMC_FBACK_MAX_REASONS] = { { 0 } };
 	unsigned int n = sorted_reasons(side, r);
 
+	if (out_is_json(o)) {
+		out_list_begin(o, key);
+		for (unsigned int i = 0; i < n; i++) {
+			out_record_begin(o, NULL, 0);
+			out_kv_uint(o, "code", NULL, r[i].code);
+			out_kv_str(o, "name", NULL, smc_fallback_name(r[i].code));
+			out_kv_str(o, "text", NULL, smc_fallback_desc(r[i].code));
+			out_kv_str(o, "class", NULL, smc_fallback_class(r[i].code));
+			out_kv_uint(o, "count", NULL, r[i].count);
+			out_record_end(o);
+		}
+		out_list_end(o);
+		return;
+	}
 	if (!n && !side->dropped)
 		return;
 	out_note(o, "    %s", caption);
@@ -139,10 +149,20 @@ static void text_reasons(struct out *o, const char *caption, const struct smc_fb
 		out_note(o, "      (%u more reason codes than this version keeps)", side->dropped);
 }
 
-static void text_histogram(struct out *o, const char *label, const uint64_t *b)
+/* A size histogram: text one line of 8 abbreviated columns under @label, JSON an object
+ * @key with a member per bucket.
+ */
+static void show_histogram(struct out *o, const char *label, const char *key, const uint64_t *b)
 {
 	char cell[8][16];
 
+	if (out_is_json(o)) {
+		out_record_begin(o, key, 0);
+		for (int k = 0; k < SMC_STATS_NBUCKETS; k++)
+			out_kv_uint(o, smc_stats_bucket_key[k], NULL, b[k]);
+		out_record_end(o);
+		return;
+	}
 	for (int k = 0; k < 7; k++)
 		abbrev(cell[k], sizeof(cell[k]), b[k]);
 	/* the last column takes both 1024K buckets, as smc-tools' ">512KB" */
@@ -151,173 +171,293 @@ static void text_histogram(struct out *o, const char *label, const uint64_t *b)
 		 cell[4], cell[5], cell[6], cell[7]);
 }
 
-static void text_dir(struct out *o, const char *heading, const struct smc_stats_dir *d,
-		     bool has_usage, bool tx, bool details)
-{
-	out_heading(o, heading);
-	line_abbrev(o, "Data transmitted (Bytes)", 14, d->bytes);
-	line(o, 2, "Total requests", 12, d->requests, NULL);
-	if (has_usage)
-		line_abbrev(o, "Buffer usage (Bytes)", 12, d->buf_usage);
-	line_pct(o, "Buffer full", d->buf_full, d->requests);
-	if (tx) {
-		line_pct(o, "Buffer full (remote)", d->buf_full_peer, d->requests);
-		line_pct(o, "Buffer too small", d->buf_small, d->requests);
-		line_pct(o, "Buffer too small (remote)", d->buf_small_peer, d->requests);
-	}
-	if (details) {
-		line(o, 2, "Buffer downgrades", 12, d->buf_dgrade, NULL);
-		line(o, 2, "Buffer reuses", 12, d->buf_reuse, NULL);
-	}
-	out_note(o, "%15s%8s%8s%8s%8s%8s%8s%8s", "8KB", "16KB", "32KB", "64KB", "128KB", "256KB",
-		 "512KB", ">512KB");
-	text_histogram(o, "Bufs", d->buf_sizes);
-	text_histogram(o, "Reqs", d->req_sizes);
-}
+/* ---- the view: one description of every line and member ---------------------------- */
 
-static void text_view(struct out *o, const struct stats_view *v)
+/*
+ * A view is a list of rows; each says what it shows in text (smc-tools' layout: a label
+ * at column .indent and the value right-aligned to end in column 41, over .width
+ * characters) and in JSON (members and nested objects), so that a counter is described
+ * once. A row reads its values from an array of u64: the numbers of the summary
+ * (enum stats_num, computed from the snapshot) or the counters of one direction (struct
+ * smc_stats_dir, all u64: DIR() gives the index of a member).
+ */
+enum stats_row_kind {
+	ROW_HEADING,	/* text: heading .label (.label NULL: the technology's summary) */
+	ROW_BEGIN,	/* JSON: object .key begins */
+	ROW_END,	/* JSON: it ends */
+	ROW_COUNT,	/* .key: value .a; text "label value" */
+	ROW_SPLIT,	/* .key: .a + .b, .key_a: .a, .key_b: .b; text: the sum, with -d
+			 * (ROW_SHOW_PARTS) "(client A, server B)"
+			 */
+	ROW_PCT,	/* ROW_COUNT, the text followed by " (P%)" of .b */
+	ROW_ABBREV,	/* ROW_COUNT, the text followed by " (12.3K)" */
+	ROW_AVERAGE,	/* text only: (.a) / (.b), one decimal */
+	ROW_REASONS,	/* the fallback reasons of both sides */
+	ROW_HIST_HEAD,	/* text only: the histograms' column heads */
+	ROW_HISTOGRAM,	/* the buckets starting at .a */
+	ROW_DIR,	/* the rows of one direction (.a: enum stats_dir_id), JSON object .key */
+};
+
+enum {					/* struct stats_row.flags */
+	ROW_TEXT_DETAIL	= 1u << 0,	/* text only with -d */
+	ROW_JSON_ONLY	= 1u << 1,
+	ROW_TEXT_TX	= 1u << 2,	/* text only for the send direction */
+	ROW_IF_USAGE	= 1u << 3,	/* only if the kernel sent the buffer usage (6.11+) */
+	ROW_SHOW_PARTS	= 1u << 4,	/* ROW_SPLIT: the parts in text with -d */
+	ROW_DIR_KEY	= 1u << 5,	/* .key is the counter's own (smc_stats_dir_fields) */
+};
+
+struct stats_row {
+	uint8_t		kind;		/* enum stats_row_kind */
+	uint8_t		flags;
+	uint8_t		indent, width;
+	uint16_t	a, b;		/* indexes of the values */
+	const char	*key, *label;
+	const char	*key_a, *key_b;	/* ROW_SPLIT */
+};
+
+/* the numbers of the summary, computed once per view */
+enum stats_num {
+	N_TOTAL, N_SMC_CLIENT, N_SMC_SERVER, N_SMC_V1, N_SMC_V2,
+	N_CLIENT_V1, N_CLIENT_V2, N_SERVER_V1, N_SERVER_V2,
+	N_HS_CLIENT, N_HS_SERVER, N_FB_CLIENT, N_FB_SERVER,
+	N_REQUESTS, N_SMC,
+	N_SPECIAL, N_CORK, N_NODELAY, N_SENDPAGE, N_SPLICE, N_URGENT,
+	N_COUNT
+};
+
+enum stats_dir_id { DIR_RX, DIR_TX };
+
+#define DIR(m)	((uint16_t)(offsetof(struct smc_stats_dir, m) / sizeof(uint64_t)))
+#define DIR_COUNT(kind_, fl, label_, width_, m, whole)				\
+	{ .kind = (kind_), .flags = ROW_DIR_KEY | (fl), .indent = 2, .width = (width_),	\
+	  .a = DIR(m), .b = (whole), .label = (label_) }
+
+static const struct stats_row dir_rows[] = {
+	DIR_COUNT(ROW_ABBREV, 0, "Data transmitted (Bytes)", 14, bytes, 0),
+	DIR_COUNT(ROW_COUNT, 0, "Total requests", 12, requests, 0),
+	{ .kind = ROW_ABBREV, .flags = ROW_IF_USAGE, .indent = 2, .width = 12,
+	  .a = DIR(buf_usage), .key = "buffer_usage", .label = "Buffer usage (Bytes)" },
+	DIR_COUNT(ROW_PCT, 0, "Buffer full", 12, buf_full, DIR(requests)),
+	DIR_COUNT(ROW_PCT, ROW_TEXT_TX, "Buffer full (remote)", 12, buf_full_peer,
+		  DIR(requests)),
+	DIR_COUNT(ROW_PCT, ROW_TEXT_TX, "Buffer too small", 12, buf_small, DIR(requests)),
+	DIR_COUNT(ROW_PCT, ROW_TEXT_TX, "Buffer too small (remote)", 12, buf_small_peer,
+		  DIR(requests)),
+	DIR_COUNT(ROW_COUNT, ROW_TEXT_DETAIL, "Buffer downgrades", 12, buf_dgrade, 0),
+	DIR_COUNT(ROW_COUNT, ROW_TEXT_DETAIL, "Buffer reuses", 12, buf_reuse, 0),
+	DIR_COUNT(ROW_COUNT, ROW_JSON_ONLY, NULL, 0, buf_alloc, 0),
+	{ .kind = ROW_HIST_HEAD },
+	{ .kind = ROW_HISTOGRAM, .a = DIR(buf_sizes), .key = "buffer_sizes", .label = "Bufs" },
+	{ .kind = ROW_HISTOGRAM, .a = DIR(req_sizes), .key = "request_sizes", .label = "Reqs" },
+};
+
+#define COUNT(fl, key_, label_, indent_, n)					\
+	{ .kind = ROW_COUNT, .flags = (fl), .indent = (indent_), .width = 12, .a = (n),	\
+	  .key = (key_), .label = (label_) }
+#define SPLIT(fl, key_, label_, indent_, ka, na, kb, nb)			\
+	{ .kind = ROW_SPLIT, .flags = (fl), .indent = (indent_), .width = 12, .a = (na),	\
+	  .b = (nb), .key = (key_), .label = (label_), .key_a = (ka), .key_b = (kb) }
+
+static const struct stats_row summary_rows[] = {
+	{ .kind = ROW_HEADING },
+	{ .kind = ROW_BEGIN, .key = "connections" },
+	COUNT(0, "total", "Total connections handled", 2, N_TOTAL),
+	SPLIT(ROW_SHOW_PARTS, "smc", "SMC connections", 2, "smc_client", N_SMC_CLIENT,
+	      "smc_server", N_SMC_SERVER),
+	COUNT(ROW_JSON_ONLY, "smc_v1", NULL, 0, N_SMC_V1),
+	COUNT(ROW_JSON_ONLY, "smc_v2", NULL, 0, N_SMC_V2),
+	/* as smc-tools: text shows only the sum of each version, JSON its parts */
+	SPLIT(ROW_TEXT_DETAIL, NULL, "v1", 4, "client_v1", N_CLIENT_V1, "server_v1",
+	      N_SERVER_V1),
+	SPLIT(ROW_TEXT_DETAIL, NULL, "v2", 4, "client_v2", N_CLIENT_V2, "server_v2",
+	      N_SERVER_V2),
+	{ .kind = ROW_END },
+	{ .kind = ROW_BEGIN, .key = "handshake_errors" },
+	SPLIT(ROW_SHOW_PARTS, "total", "Handshake errors", 2, "client", N_HS_CLIENT, "server",
+	      N_HS_SERVER),
+	{ .kind = ROW_END },
+	{ .kind = ROW_AVERAGE, .label = "Avg requests per SMC conn", .a = N_REQUESTS,
+	  .b = N_SMC },
+	{ .kind = ROW_BEGIN, .key = "fallbacks" },
+	SPLIT(ROW_SHOW_PARTS, "total", "TCP fallback", 2, "client", N_FB_CLIENT, "server",
+	      N_FB_SERVER),
+	{ .kind = ROW_REASONS },
+	{ .kind = ROW_END },
+	{ .kind = ROW_DIR, .a = DIR_RX, .key = "rx", .label = "RX Stats" },
+	{ .kind = ROW_DIR, .a = DIR_TX, .key = "tx", .label = "TX Stats" },
+	{ .kind = ROW_HEADING, .label = "Extras" },
+	{ .kind = ROW_BEGIN, .key = "extras" },
+	COUNT(0, "special_calls", "Special socket calls", 2, N_SPECIAL),
+	COUNT(ROW_TEXT_DETAIL, "cork", "cork", 4, N_CORK),
+	COUNT(ROW_TEXT_DETAIL, "nodelay", "nodelay", 4, N_NODELAY),
+	COUNT(ROW_TEXT_DETAIL, "sendpage", "sendpage", 4, N_SENDPAGE),
+	COUNT(ROW_TEXT_DETAIL, "splice", "splice", 4, N_SPLICE),
+	COUNT(ROW_TEXT_DETAIL, "urgent_data", "urgent data", 4, N_URGENT),
+	{ .kind = ROW_END },
+};
+
+static void summary_numbers(const struct stats_view *v, uint64_t *n)
 {
 	const struct smc_stats_tech *t = &v->s->st.tech[v->tech];
 	const struct smc_stats *st = &v->s->st;
 	const struct smc_fback_stats *fb = &v->s->fb;
-	uint64_t smc = t->client_v1 + t->client_v2 + t->server_v1 + t->server_v2;
-	uint64_t hs = st->client_hs_errors + st->server_hs_errors;
-	uint64_t fallbacks = fb->client.total + fb->server.total;
-	bool d = v->details > 0;
 
-	out_heading(o, v->tech == SMC_STATS_SMCD ? "SMC-D Connections Summary"
-						 : "SMC-R Connections Summary");
-	line(o, 2, "Total connections handled", 12, smc + hs + fallbacks, NULL);
-	line_split(o, 2, "SMC connections", t->client_v1 + t->client_v2,
-		   t->server_v1 + t->server_v2, d);
-	if (d) {
-		/* as smc-tools: the per-version split of client and server is in -j only */
-		line_split(o, 4, "v1", t->client_v1, t->server_v1, false);
-		line_split(o, 4, "v2", t->client_v2, t->server_v2, false);
-	}
-	line_split(o, 2, "Handshake errors", st->client_hs_errors, st->server_hs_errors, d);
-	/* the integer part ends in column 41 like the counters, the decimal sticks out */
-	out_note(o, "  %-25s  %14.1f", "Avg requests per SMC conn",
-		 smc ? (double)(t->rx.requests + t->tx.requests) / (double)smc : 0.0);
-	line_split(o, 2, "TCP fallback", fb->client.total, fb->server.total, d);
-	if (d) {
-		text_reasons(o, "Server", &fb->server);
-		text_reasons(o, "Client", &fb->client);
-	}
-
-	text_dir(o, "RX Stats", &t->rx, t->has & SMC_STATS_HAS_RX_USAGE, false, d);
-	text_dir(o, "TX Stats", &t->tx, t->has & SMC_STATS_HAS_TX_USAGE, true, d);
-
-	out_heading(o, "Extras");
-	line(o, 2, "Special socket calls", 12,
-	     t->cork + t->nodelay + t->sendpage + t->splice + t->urgent_data, NULL);
-	if (d) {
-		line(o, 4, "cork", 12, t->cork, NULL);
-		line(o, 4, "nodelay", 12, t->nodelay, NULL);
-		line(o, 4, "sendpage", 12, t->sendpage, NULL);
-		line(o, 4, "splice", 12, t->splice, NULL);
-		line(o, 4, "urgent data", 12, t->urgent_data, NULL);
-	}
+	n[N_CLIENT_V1] = t->client_v1;
+	n[N_CLIENT_V2] = t->client_v2;
+	n[N_SERVER_V1] = t->server_v1;
+	n[N_SERVER_V2] = t->server_v2;
+	n[N_SMC_CLIENT] = t->client_v1 + t->client_v2;
+	n[N_SMC_SERVER] = t->server_v1 + t->server_v2;
+	n[N_SMC_V1] = t->client_v1 + t->server_v1;
+	n[N_SMC_V2] = t->client_v2 + t->server_v2;
+	n[N_SMC] = n[N_SMC_CLIENT] + n[N_SMC_SERVER];
+	n[N_HS_CLIENT] = st->client_hs_errors;
+	n[N_HS_SERVER] = st->server_hs_errors;
+	n[N_FB_CLIENT] = fb->client.total;
+	n[N_FB_SERVER] = fb->server.total;
+	n[N_TOTAL] = n[N_SMC] + n[N_HS_CLIENT] + n[N_HS_SERVER] + n[N_FB_CLIENT] +
+		     n[N_FB_SERVER];
+	n[N_REQUESTS] = t->rx.requests + t->tx.requests;
+	n[N_CORK] = t->cork;
+	n[N_NODELAY] = t->nodelay;
+	n[N_SENDPAGE] = t->sendpage;
+	n[N_SPLICE] = t->splice;
+	n[N_URGENT] = t->urgent_data;
+	n[N_SPECIAL] = t->cork + t->nodelay + t->sendpage + t->splice + t->urgent_data;
 }
 
-/* ---- JSON -------------------------------------------------------------------------- */
-
-static void json_buckets(struct out *o, const char *name, const uint64_t *b)
+/* the JSON key of a ROW_DIR_KEY row: the counter's own name */
+static const char *dir_key(const struct stats_row *r)
 {
-	out_record_begin(o, name, 0);
-	for (int k = 0; k < SMC_STATS_NBUCKETS; k++)
-		out_kv_uint(o, smc_stats_bucket_key[k], NULL, b[k]);
-	out_record_end(o);
-}
-
-static void json_dir(struct out *o, const char *name, const struct smc_stats_dir *d,
-		     bool has_usage)
-{
-	out_record_begin(o, name, 0);
 	for (size_t i = 0; i < smc_stats_ndir_fields; i++)
-		out_kv_uint(o, smc_stats_dir_fields[i].key, NULL,
-			    smc_stats_dir_get(d, &smc_stats_dir_fields[i]));
-	if (has_usage)
-		out_kv_uint(o, "buffer_usage", NULL, d->buf_usage);
-	json_buckets(o, "buffer_sizes", d->buf_sizes);
-	json_buckets(o, "request_sizes", d->req_sizes);
-	out_record_end(o);
+		if (smc_stats_dir_fields[i].off == r->a * sizeof(uint64_t))
+			return smc_stats_dir_fields[i].key;
+	return NULL;
 }
 
-static void json_reasons(struct out *o, const char *name, const struct smc_fback_side *side)
-{
-	struct smc_fback_reason r[SMC_FBACK_MAX_REASONS] = { { 0 } };
-	unsigned int n = sorted_reasons(side, r);
+static void show_rows(struct out *o, const struct stats_view *v, const struct stats_row *rows,
+		      size_t nrows, const uint64_t *val, bool tx, bool has_usage);
 
-	out_list_begin(o, name);
-	for (unsigned int i = 0; i < n; i++) {
-		out_record_begin(o, NULL, 0);
-		out_kv_uint(o, "code", NULL, r[i].code);
-		out_kv_str(o, "name", NULL, smc_fallback_name(r[i].code));
-		out_kv_str(o, "text", NULL, smc_fallback_desc(r[i].code));
-		out_kv_str(o, "class", NULL, smc_fallback_class(r[i].code));
-		out_kv_uint(o, "count", NULL, r[i].count);
-		out_record_end(o);
-	}
-	out_list_end(o);
-}
-
-static void json_view(struct out *o, const struct stats_view *v)
+static void show_dir(struct out *o, const struct stats_view *v, const struct stats_row *r)
 {
 	const struct smc_stats_tech *t = &v->s->st.tech[v->tech];
-	const struct smc_stats *st = &v->s->st;
-	const struct smc_fback_stats *fb = &v->s->fb;
-	uint64_t client = t->client_v1 + t->client_v2, server = t->server_v1 + t->server_v2;
-	uint64_t hs = st->client_hs_errors + st->server_hs_errors;
-	uint64_t fallbacks = fb->client.total + fb->server.total;
+	bool tx = r->a == DIR_TX;
+	const struct smc_stats_dir *d = tx ? &t->tx : &t->rx;
+	uint64_t val[sizeof(*d) / sizeof(uint64_t)];
 
-	out_record_begin(o, NULL, 0);
-	out_kv_str(o, "technology", NULL, v->tech == SMC_STATS_SMCD ? "SMC-D" : "SMC-R");
-	out_kv_bool(o, "since_reset", NULL, v->since_reset);
-	if (v->since_reset)
-		out_kv_uint(o, "reset_time", NULL, (uint64_t)v->reset_time);
+	_Static_assert(sizeof(*d) % sizeof(uint64_t) == 0, "struct smc_stats_dir is all u64");
+	memcpy(val, d, sizeof(val));
+	if (out_is_json(o))
+		out_record_begin(o, r->key, 0);
+	else
+		out_heading(o, r->label);
+	show_rows(o, v, dir_rows, ARRAY_LEN(dir_rows), val, tx,
+		  t->has & (tx ? SMC_STATS_HAS_TX_USAGE : SMC_STATS_HAS_RX_USAGE));
+	if (out_is_json(o))
+		out_record_end(o);
+}
 
-	out_record_begin(o, "connections", 0);
-	out_kv_uint(o, "total", NULL, client + server + hs + fallbacks);
-	out_kv_uint(o, "smc", NULL, client + server);
-	out_kv_uint(o, "smc_client", NULL, client);
-	out_kv_uint(o, "smc_server", NULL, server);
-	out_kv_uint(o, "smc_v1", NULL, t->client_v1 + t->server_v1);
-	out_kv_uint(o, "smc_v2", NULL, t->client_v2 + t->server_v2);
-	out_kv_uint(o, "client_v1", NULL, t->client_v1);
-	out_kv_uint(o, "client_v2", NULL, t->client_v2);
-	out_kv_uint(o, "server_v1", NULL, t->server_v1);
-	out_kv_uint(o, "server_v2", NULL, t->server_v2);
-	out_record_end(o);
+static void show_rows(struct out *o, const struct stats_view *v, const struct stats_row *rows,
+		      size_t nrows, const uint64_t *val, bool tx, bool has_usage)
+{
+	bool json = out_is_json(o), details = v->details > 0;
 
-	out_record_begin(o, "handshake_errors", 0);
-	out_kv_uint(o, "total", NULL, hs);
-	out_kv_uint(o, "client", NULL, st->client_hs_errors);
-	out_kv_uint(o, "server", NULL, st->server_hs_errors);
-	out_record_end(o);
+	for (const struct stats_row *r = rows; r < rows + nrows; r++) {
+		const char *key = r->flags & ROW_DIR_KEY ? dir_key(r) : r->key;
+		bool text = !(r->flags & ROW_JSON_ONLY) &&
+			    (details || !(r->flags & ROW_TEXT_DETAIL)) &&
+			    (tx || !(r->flags & ROW_TEXT_TX));
 
-	out_record_begin(o, "fallbacks", 0);
-	out_kv_uint(o, "total", NULL, fallbacks);
-	out_kv_uint(o, "client", NULL, fb->client.total);
-	out_kv_uint(o, "server", NULL, fb->server.total);
-	json_reasons(o, "client_reasons", &fb->client);
-	json_reasons(o, "server_reasons", &fb->server);
-	out_record_end(o);
+		if (r->flags & ROW_IF_USAGE && !has_usage)
+			continue;
+		switch (r->kind) {
+		case ROW_HEADING:
+			if (!json)
+				out_heading(o, r->label ? r->label :
+					       v->tech == SMC_STATS_SMCD ? "SMC-D Connections Summary"
+									 : "SMC-R Connections Summary");
+			break;
+		case ROW_BEGIN:
+			if (json)
+				out_record_begin(o, r->key, 0);
+			break;
+		case ROW_END:
+			if (json)
+				out_record_end(o);
+			break;
+		case ROW_COUNT:
+		case ROW_PCT:
+		case ROW_ABBREV:
+			if (json)
+				out_kv_uint(o, key, NULL, val[r->a]);
+			else if (text && r->kind == ROW_PCT)
+				line_pct(o, r->indent, r->label, r->width, val[r->a], val[r->b]);
+			else if (text && r->kind == ROW_ABBREV)
+				line_abbrev(o, r->indent, r->label, r->width, val[r->a]);
+			else if (text)
+				line(o, r->indent, r->label, r->width, val[r->a], NULL);
+			break;
+		case ROW_SPLIT:
+			if (json) {
+				if (key)
+					out_kv_uint(o, key, NULL, val[r->a] + val[r->b]);
+				out_kv_uint(o, r->key_a, NULL, val[r->a]);
+				out_kv_uint(o, r->key_b, NULL, val[r->b]);
+			} else if (text) {
+				char parts[64];
 
-	json_dir(o, "rx", &t->rx, t->has & SMC_STATS_HAS_RX_USAGE);
-	json_dir(o, "tx", &t->tx, t->has & SMC_STATS_HAS_TX_USAGE);
+				snprintf(parts, sizeof(parts), " (client %" PRIu64 ", server %"
+					 PRIu64 ")", val[r->a], val[r->b]);
+				line(o, r->indent, r->label, r->width, val[r->a] + val[r->b],
+				     details && r->flags & ROW_SHOW_PARTS ? parts : NULL);
+			}
+			break;
+		case ROW_AVERAGE:
+			/* the integer part ends in column 41 like the counters, the decimal
+			 * sticks out
+			 */
+			if (!json)
+				out_note(o, "  %-25s  %14.1f", r->label,
+					 val[r->b] ? (double)val[r->a] / (double)val[r->b] : 0.0);
+			break;
+		case ROW_REASONS:
+			/* text (-d): the server's first, as smc-tools */
+			if (json || details) {
+				show_reasons(o, "Server", "server_reasons", &v->s->fb.server);
+				show_reasons(o, "Client", "client_reasons", &v->s->fb.client);
+			}
+			break;
+		case ROW_HIST_HEAD:
+			if (!json)
+				out_note(o, "%15s%8s%8s%8s%8s%8s%8s%8s", "8KB", "16KB", "32KB",
+					 "64KB", "128KB", "256KB", "512KB", ">512KB");
+			break;
+		case ROW_HISTOGRAM:
+			show_histogram(o, r->label, r->key, val + r->a);
+			break;
+		case ROW_DIR:
+			show_dir(o, v, r);
+			break;
+		}
+	}
+}
 
-	out_record_begin(o, "extras", 0);
-	out_kv_uint(o, "special_calls", NULL,
-		    t->cork + t->nodelay + t->sendpage + t->splice + t->urgent_data);
-	out_kv_uint(o, "cork", NULL, t->cork);
-	out_kv_uint(o, "nodelay", NULL, t->nodelay);
-	out_kv_uint(o, "sendpage", NULL, t->sendpage);
-	out_kv_uint(o, "splice", NULL, t->splice);
-	out_kv_uint(o, "urgent_data", NULL, t->urgent_data);
-	out_record_end(o);
+static void show_view(struct out *o, const struct stats_view *v)
+{
+	uint64_t n[N_COUNT];
 
-	out_record_end(o);
+	summary_numbers(v, n);
+	if (out_is_json(o)) {
+		out_record_begin(o, NULL, 0);
+		out_kv_str(o, "technology", NULL, v->tech == SMC_STATS_SMCD ? "SMC-D" : "SMC-R");
+		out_kv_bool(o, "since_reset", NULL, v->since_reset);
+		if (v->since_reset)
+			out_kv_uint(o, "reset_time", NULL, (uint64_t)v->reset_time);
+	}
+	show_rows(o, v, summary_rows, ARRAY_LEN(summary_rows), n, false, false);
+	if (out_is_json(o))
+		out_record_end(o);
 }
 
 /* ---- "stats json": smc-tools' one line ---------------------------------------------- */
@@ -482,10 +622,7 @@ static int stats_render(struct smc_ctx *ctx, const struct stats_view *v, bool js
 	struct out *o = ctx->out;
 
 	if (!json || out_is_json(o)) {
-		if (json)
-			json_view(o, v);
-		else
-			text_view(o, v);
+		show_view(o, v);
 		return EXIT_OK;
 	}
 	/* the "json" command word without -j: smc-tools' line */
