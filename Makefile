@@ -2,7 +2,9 @@
 #   make            build tools and the preload library
 #   make check      install missing dependencies, build, run every test (host + bench)
 #   make demo       build and show the tools on a live kernel in the qemu bench
-#   make install    DESTDIR=, PREFIX=/usr/local
+#   make install    DESTDIR=, PREFIX=/usr/local (and BINDIR, MANDIR, SCHEMADIR,
+#                   BASHCOMPDIR, SMC_RUN_LIBDIR); make uninstall with the same
+#   CC, CPPFLAGS, CFLAGS, LDFLAGS are honoured (the warning flags are always added)
 #   V=1             show full commands
 
 PREFIX     ?= /usr/local
@@ -11,7 +13,9 @@ MANDIR     ?= $(PREFIX)/share/man
 # the JSON Schemas of the tools' -j output (schemas/, see smcr(8) JSON OUTPUT)
 SCHEMADIR  ?= $(PREFIX)/share/smc-utils/schemas
 PKG_CONFIG ?= pkg-config
-BASHCOMPDIR ?= $(shell $(PKG_CONFIG) --variable=completionsdir bash-completion 2>/dev/null || echo $(PREFIX)/share/bash-completion/completions)
+# below PREFIX like everything else (a distribution package may name pkg-config's
+# `--variable=completionsdir bash-completion` instead)
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
 # zlib and libibverbs: their headers only; lib/kernel/kernel_support.c (/proc/config.gz)
 # and lib/kernel/smc_ibv.c open the libraries when they need them (lib/util/dynlib.h).
@@ -29,7 +33,10 @@ CFLAGS ?= -O2 -g
 # must win over the host's older ones.
 LAYERS   := lib/transport lib/kernel lib/decode lib/output lib/util
 INCLUDES := -Ilib/uapi $(addprefix -I,$(LAYERS)) -Icmd
-override CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN) $(INCLUDES) $(DEP_CFLAGS) -MMD -MP
+# -ffile-prefix-map: the debugging information names the sources relative to the tree,
+# so that no installed binary holds the path it was built in
+override CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN) $(INCLUDES) $(DEP_CFLAGS) -MMD -MP \
+		   -ffile-prefix-map=$(CURDIR)=.
 LDLIBS += $(DEP_LIBS)
 
 ifneq ($(V),1)
@@ -65,10 +72,10 @@ all: $(PRELOAD)
 # on clang's DWARF 5 ("unhandled dwarf2 abbrev form code 0x25").
 %.o: %.c build/compiler.id
 	$(call msg,CC,$@)
-	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # (expanded here, once: a target's own additions to CFLAGS must not change it)
-COMPILER_ID := $(CC) $(CFLAGS)
+COMPILER_ID := $(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
 build/compiler.id: FORCE
 	@mkdir -p build
 	@printf '%s\n' '$(COMPILER_ID)' | cmp -s - $@ || printf '%s\n' '$(COMPILER_ID)' >$@
@@ -102,10 +109,20 @@ tests/tools/smc_run_probe: smc_run/config.h
 
 # The launcher's two absolute library paths: installed, and in this build tree (used
 # when the launcher runs from here). The stamp rebuilds it when PREFIX or the tree move.
-SMC_RUN_DEFS := -DSMC_RUN_LIBRARY='"$(SMC_RUN_LIBDIR)/libsmc-preload.so"' \
-		-DSMC_RUN_BUILD_DIR='"$(CURDIR)/smc_run"'
+# make install installs build/install/smc_run, built without the second: no installed
+# file holds a path of the build tree, and two builds in different places install the
+# same bytes.
+SMC_RUN_INSTALLED_DEFS := -DSMC_RUN_LIBRARY='"$(SMC_RUN_LIBDIR)/libsmc-preload.so"'
+SMC_RUN_DEFS := $(SMC_RUN_INSTALLED_DEFS) -DSMC_RUN_BUILD_DIR='"$(CURDIR)/smc_run"'
 smc_run/main.o: override CFLAGS += $(SMC_RUN_DEFS)
 smc_run/main.o: build/smc_run.paths
+build/install/smc_run.o: smc_run/main.c build/smc_run.paths build/compiler.id
+	@mkdir -p build/install
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(SMC_RUN_INSTALLED_DEFS) -c -o $@ $<
+build/install/smc_run: build/install/smc_run.o $(CMD) $(LIB)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 build/smc_run.paths: FORCE
 	@mkdir -p build
 	@printf '%s\n' '$(SMC_RUN_LIBDIR)' '$(CURDIR)' | cmp -s - $@ || \
@@ -117,8 +134,8 @@ PRELOAD_DEPS := $(PRELOAD_SRCS) smc_run/config.h lib/transport/smc_socket.h \
 		lib/util/parse_num.h lib/util/array.h
 $(PRELOAD): $(PRELOAD_DEPS)
 	$(call msg,CCLD,$@)
-	$(Q)$(CC) $(filter-out -MMD -MP,$(CFLAGS)) -fPIC -shared -pthread -Wl,-z,defs \
-		-Wl,-soname,libsmc-preload.so -o $@ $(PRELOAD_SRCS) -ldl
+	$(Q)$(CC) $(CPPFLAGS) $(filter-out -MMD -MP,$(CFLAGS)) $(LDFLAGS) -fPIC -shared \
+		-pthread -Wl,-z,defs -Wl,-soname,libsmc-preload.so -o $@ $(PRELOAD_SRCS) -ldl
 
 # Golden outputs of the recorded kernels (tests/replay/<release>/SCENE.expected), rewritten
 # from the replays; review the diff. tests/replay/record records anew in the bench.
@@ -159,26 +176,39 @@ demo:
 	@$(MAKE) --no-print-directory all
 	@tests/demo.sh
 
-install: all
+INSTALLED_TOOLS := $(filter-out smc_run/smc_run,$(TOOLS)) build/install/smc_run
+COMPLETED := smcss smcr smcd smc_pnet smc_chk smc_run
+
+install: all build/install/smc_run
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(MANDIR)/man8 \
 		$(DESTDIR)$(BASHCOMPDIR)
-	install -m 0755 $(TOOLS) $(DESTDIR)$(BINDIR)/
+	install -m 0755 $(INSTALLED_TOOLS) $(DESTDIR)$(BINDIR)/
 	install -m 0644 man/*.7 $(DESTDIR)$(MANDIR)/man7/
 	install -m 0644 man/*.8 $(DESTDIR)$(MANDIR)/man8/
 	install -d $(DESTDIR)$(SCHEMADIR)
 	install -m 0644 schemas/*.json $(DESTDIR)$(SCHEMADIR)/
 	install -m 0644 completion/smc-utils.bash $(DESTDIR)$(BASHCOMPDIR)/smcss
-	for t in smcr smcd smc_pnet smc_chk; do ln -sf smcss $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	for t in $(filter-out smcss,$(COMPLETED)); do ln -sf smcss $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 	install -d $(DESTDIR)$(SMC_RUN_LIBDIR)
 	install -m 0644 $(PRELOAD) $(DESTDIR)$(SMC_RUN_LIBDIR)/
-	ln -sf smcss $(DESTDIR)$(BASHCOMPDIR)/smc_run
+
+# what install wrote, file by file; the directories only where they are ours
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(INSTALLED_TOOLS)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(wildcard man/*.7)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(wildcard man/*.8)))
+	rm -f $(addprefix $(DESTDIR)$(SCHEMADIR)/,$(notdir $(wildcard schemas/*.json)))
+	rm -f $(addprefix $(DESTDIR)$(BASHCOMPDIR)/,$(COMPLETED))
+	rm -f $(DESTDIR)$(SMC_RUN_LIBDIR)/$(notdir $(PRELOAD))
+	rmdir $(DESTDIR)$(SCHEMADIR) $(DESTDIR)$(SMC_RUN_LIBDIR) 2>/dev/null || true
+	rmdir $(dir $(DESTDIR)$(SCHEMADIR)) 2>/dev/null || true
 
 clean:
 	rm -f lib/*/*.o lib/*/*.d $(LIB) $(CMD) */*.o */*.d $(TOOLS) $(TEST_TOOLS) $(UNIT_TESTS) \
 	      tests/unit/*.o tests/unit/*.d
-	rm -f $(PRELOAD) build/smc_run.paths build/compiler.id
+	rm -f $(PRELOAD) build/smc_run.paths build/compiler.id build/install/smc_run*
 
-.PHONY: all check demo deps install clean unit-tests bench regen FORCE
+.PHONY: all check demo deps install uninstall clean unit-tests bench regen FORCE
 -include $(LIB_SRCS:.c=.d) $(wildcard */*.d tests/unit/*.d)
 
 # AddressSanitizer + UBSan copies of the tools and unit tests, for the tests

@@ -24,12 +24,13 @@
 #include "out.h"
 #include "tool.h"
 
-/* Set by the Makefile: the installed library, and the build tree, where a launcher run
- * from the tree finds the library it was built with. Absolute paths, so that the loader's
- * search path plays no part.
+/* Set by the Makefile: the installed library and, for the launcher of the build tree
+ * only, that tree, where it finds the library it was built with (the installed launcher
+ * is built without it: it holds no path of the machine that built it). Absolute paths,
+ * so that the loader's search path plays no part.
  */
-#if !defined(SMC_RUN_LIBRARY) || !defined(SMC_RUN_BUILD_DIR)
-#error "build with the Makefile: it defines SMC_RUN_LIBRARY and SMC_RUN_BUILD_DIR"
+#ifndef SMC_RUN_LIBRARY
+#error "build with the Makefile: it defines SMC_RUN_LIBRARY"
 #endif
 #define PRELOAD_NAME "libsmc-preload.so"
 
@@ -137,19 +138,23 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 }
 
 /* The library next to the launcher when it runs from the build tree, else the installed
- * one. Return: 0, or -errno if neither can be read.
+ * one. Return: 0, or -errno if it cannot be read.
  */
 static int find_library(const char **library)
 {
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-
 	*library = SMC_RUN_LIBRARY;
-	if (n > 0) {
-		exe[n] = '\0';
-		if (!strcmp(exe, SMC_RUN_BUILD_DIR "/smc_run"))
-			*library = SMC_RUN_BUILD_DIR "/" PRELOAD_NAME;
+#ifdef SMC_RUN_BUILD_DIR
+	{
+		char exe[PATH_MAX];
+		ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+		if (n > 0) {
+			exe[n] = '\0';
+			if (!strcmp(exe, SMC_RUN_BUILD_DIR "/smc_run"))
+				*library = SMC_RUN_BUILD_DIR "/" PRELOAD_NAME;
+		}
 	}
+#endif
 	return access(*library, R_OK) ? -errno : 0;
 }
 

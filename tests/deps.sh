@@ -13,6 +13,8 @@ packages=(
 	libnl-3-dev libnl-genl-3-dev
 	# host tests
 	bats bats-assert bats-support jq bash-completion valgrind cppcheck
+	# tests/host/install.bats: Debian's build flags (dpkg-buildflags), readelf and nm
+	dpkg-dev binutils
 	# replay tests: tests/replay/*.py read and mutate recordings; JSON output is checked
 	# against schemas/ (tests/tools/validate-json.py)
 	python3 python3-jsonschema
