@@ -103,7 +103,8 @@ $(TOOLS):
 # header-only socket constants of lib/transport/smc_socket.h
 $(TEST_TOOLS): %: %.c lib/transport/smc_socket.h
 	$(call msg,CC,$@)
-	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -Ilib $(INCLUDES) -O2 -o $@ $< $(TEST_TOOL_LIBS)
+	$(Q)$(CC) $(CPPFLAGS) $(filter-out -MMD -MP,$(CFLAGS)) -Ilib $(LDFLAGS) -o $@ $< \
+		$(TEST_TOOL_LIBS)
 tests/tools/smc_run_probe: TEST_TOOL_LIBS := -pthread
 tests/tools/smc_run_probe: smc_run/config.h
 

@@ -13,8 +13,9 @@ packages=(
 	libnl-3-dev libnl-genl-3-dev
 	# host tests
 	bats bats-assert bats-support jq bash-completion valgrind cppcheck
-	# tests/host/install.bats: Debian's build flags (dpkg-buildflags), readelf and nm
-	dpkg-dev binutils
+	# tests/host/install.bats: Debian's build flags (dpkg-buildflags), readelf and nm;
+	# tests/host/package.bats: the Debian package (debian/), lintian and blhc on it
+	dpkg-dev binutils debhelper fakeroot lintian blhc
 	# replay tests: tests/replay/*.py read and mutate recordings; JSON output is checked
 	# against schemas/ (tests/tools/validate-json.py)
 	python3 python3-jsonschema

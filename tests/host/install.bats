@@ -7,17 +7,7 @@
 # untouched: a test that changed PREFIX there would relink the launcher the other suites
 # use.
 load ../helpers/common
-
-# copy_tree DIR: the project's sources (what git tracks, or the whole tree but build/)
-copy_tree() {
-	mkdir -p "$1"
-	if git -C "$TOP" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-		git -C "$TOP" ls-files -z --cached --others --exclude-standard |
-			(cd "$TOP" && xargs -0 cp --parents -t "$1")
-	else
-		(cd "$TOP" && tar --exclude=./build -cf - .) | tar -C "$1" -xf -
-	fi
-}
+load ../helpers/tree
 
 # build_install SRC DESTDIR [VAR=VALUE...]: make install with Debian's hardened flags
 build_install() {
