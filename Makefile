@@ -2,8 +2,8 @@
 #   make            build tools and the preload library
 #   make check      install missing dependencies, build, run every test (host + bench)
 #   make demo       build and show the tools on a live kernel in the qemu bench
-#   make install    DESTDIR=, PREFIX=/usr/local (and BINDIR, MANDIR, SCHEMADIR,
-#                   BASHCOMPDIR, SMC_RUN_LIBDIR); make uninstall with the same
+#   make install    DESTDIR=, PREFIX=/usr/local (and BINDIR, LIBDIR, MANDIR, SCHEMADIR,
+#                   EXAMPLEDIR, BASHCOMPDIR, SMC_RUN_LIBDIR); make uninstall with the same
 #   CC, CPPFLAGS, CFLAGS, LDFLAGS are honoured (the warning flags are always added)
 #   V=1             show full commands
 
@@ -12,6 +12,8 @@ BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
 # the JSON Schemas of the tools' -j output (schemas/, see smcr(8) JSON OUTPUT)
 SCHEMADIR  ?= $(PREFIX)/share/smc-utils/schemas
+# examples of scripts built on the JSON output (examples/)
+EXAMPLEDIR ?= $(PREFIX)/share/smc-utils/examples
 PKG_CONFIG ?= pkg-config
 # below PREFIX like everything else (a distribution package may name pkg-config's
 # `--variable=completionsdir bash-completion` instead)
@@ -60,7 +62,8 @@ UNIT_TESTS := $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
 # smc_run: the launcher is a tool like the others; its LD_PRELOAD library is built apart
 # and links nothing of lib/ but the number reader (lib/util/parse_num.c, whose functions are
 # hidden). The launcher knows the library's installed path.
-SMC_RUN_LIBDIR ?= $(PREFIX)/lib/smc-utils
+LIBDIR ?= $(PREFIX)/lib
+SMC_RUN_LIBDIR ?= $(LIBDIR)/smc-utils
 PRELOAD  := smc_run/libsmc-preload.so
 TOOLS    += smc_run/smc_run
 
@@ -188,6 +191,8 @@ install: all build/install/smc_run
 	install -m 0644 man/*.8 $(DESTDIR)$(MANDIR)/man8/
 	install -d $(DESTDIR)$(SCHEMADIR)
 	install -m 0644 schemas/*.json $(DESTDIR)$(SCHEMADIR)/
+	install -d $(DESTDIR)$(EXAMPLEDIR)
+	install -m 0644 examples/* $(DESTDIR)$(EXAMPLEDIR)/
 	install -m 0644 completion/smc-utils.bash $(DESTDIR)$(BASHCOMPDIR)/smcss
 	for t in $(filter-out smcss,$(COMPLETED)); do ln -sf smcss $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 	install -d $(DESTDIR)$(SMC_RUN_LIBDIR)
@@ -199,9 +204,11 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(wildcard man/*.7)))
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(wildcard man/*.8)))
 	rm -f $(addprefix $(DESTDIR)$(SCHEMADIR)/,$(notdir $(wildcard schemas/*.json)))
+	rm -f $(addprefix $(DESTDIR)$(EXAMPLEDIR)/,$(notdir $(wildcard examples/*)))
 	rm -f $(addprefix $(DESTDIR)$(BASHCOMPDIR)/,$(COMPLETED))
 	rm -f $(DESTDIR)$(SMC_RUN_LIBDIR)/$(notdir $(PRELOAD))
-	rmdir $(DESTDIR)$(SCHEMADIR) $(DESTDIR)$(SMC_RUN_LIBDIR) 2>/dev/null || true
+	rmdir $(DESTDIR)$(SCHEMADIR) $(DESTDIR)$(EXAMPLEDIR) $(DESTDIR)$(SMC_RUN_LIBDIR) \
+		2>/dev/null || true
 	rmdir $(dir $(DESTDIR)$(SCHEMADIR)) 2>/dev/null || true
 
 clean:

@@ -52,6 +52,20 @@ teardown_file() {
 	assert_output "$WORK/one/usr"
 }
 
+@test "install: the example summarises the fallbacks of a recorded kernel" {
+	local ex="$WORK/one/usr/share/smc-utils/examples/fallbacks.jq"
+
+	[ -f "$ex" ]
+	run sh -c "SMC_UTILS_REPLAY='$TOP/tests/replay/6.12.117+deb12-amd64/smcr_fallback.rec' \
+		'$SMCSS' -n a -a -j | jq -r -f '$ex'"
+	assert_success
+	assert_output "4  0x03030000 NOSMCDEV
+2  0x05000000 PEERDECL  (peer: 0x03030002 NOSMCRDEV)
+1  0x03010000 PEERNOSMC
+1  0x03020000 IPSEC
+1  0x05000000 PEERDECL  (peer: 0x03020000 IPSEC)"
+}
+
 @test "install: two builds in different places install the same bytes" {
 	run diff -r "$WORK/one" "$WORK/two"
 	assert_success
