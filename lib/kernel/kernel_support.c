@@ -15,6 +15,7 @@
 
 #include <zlib.h>
 
+#include "array.h"
 #include "dynlib.h"
 #include "kernel_support.h"
 
@@ -158,18 +159,13 @@ struct zlib_api {
  */
 static int zlib_api_load(struct zlib_api *api)
 {
-	void *lib = dlopen(ZLIB_SONAME, RTLD_NOW | RTLD_LOCAL);
+	const struct dynlib_sym syms[] = {
+		{ "gzdopen", &api->dopen }, { "gzread", &api->read },
+		{ "gzerror", &api->error }, { "gzclose_r", &api->close_r },
+	};
 
-	if (!lib)
-		return -ELIBACC;
-	if (!dynlib_sym(lib, "gzdopen", &api->dopen) || !dynlib_sym(lib, "gzread", &api->read) ||
-	    !dynlib_sym(lib, "gzerror", &api->error) ||
-	    !dynlib_sym(lib, "gzclose_r", &api->close_r)) {
-		dlclose(lib);
-		return -ELIBACC;
-	}
-	api->lib = lib;
-	return 0;
+	api->lib = dynlib_open(ZLIB_SONAME, syms, ARRAY_LEN(syms));
+	return api->lib ? 0 : -ELIBACC;
 }
 
 /*

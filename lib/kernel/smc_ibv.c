@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /* smc_ibv.c - libibverbs queries for smcr device -d */
-#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +7,7 @@
 
 #include <infiniband/verbs.h>
 
+#include "array.h"
 #include "dynlib.h"
 #include "fact_codec.h"
 #include "nl.h"
@@ -80,22 +80,18 @@ struct ibv_api {
 /* Return: 0; -ELIBACC if libibverbs is not installed or lacks a symbol we call. */
 static int ibv_api_load(struct ibv_api *api)
 {
-	void *lib = dlopen(IBV_SONAME, RTLD_NOW | RTLD_LOCAL);
+	const struct dynlib_sym syms[] = {
+		{ "ibv_get_device_list", &api->get_device_list },
+		{ "ibv_free_device_list", &api->free_device_list },
+		{ "ibv_get_device_name", &api->get_device_name },
+		{ "ibv_open_device", &api->open_device },
+		{ "ibv_close_device", &api->close_device },
+		{ "ibv_query_device", &api->query_device },
+		{ "ibv_query_port", &api->query_port },
+		{ "_ibv_query_gid_table", &api->query_gid_table },
+	};
 
-	if (!lib)
-		return -ELIBACC;
-	if (!dynlib_sym(lib, "ibv_get_device_list", &api->get_device_list) ||
-	    !dynlib_sym(lib, "ibv_free_device_list", &api->free_device_list) ||
-	    !dynlib_sym(lib, "ibv_get_device_name", &api->get_device_name) ||
-	    !dynlib_sym(lib, "ibv_open_device", &api->open_device) ||
-	    !dynlib_sym(lib, "ibv_close_device", &api->close_device) ||
-	    !dynlib_sym(lib, "ibv_query_device", &api->query_device) ||
-	    !dynlib_sym(lib, "ibv_query_port", &api->query_port) ||
-	    !dynlib_sym(lib, "_ibv_query_gid_table", &api->query_gid_table)) {
-		dlclose(lib);
-		return -ELIBACC;
-	}
-	return 0;
+	return dynlib_open(IBV_SONAME, syms, ARRAY_LEN(syms)) ? 0 : -ELIBACC;
 }
 
 /* verbs.h's inline ibv_query_port(): the provider's op if it has one */

@@ -55,12 +55,6 @@ struct smc_stats_field {
 extern const struct smc_stats_field smc_stats_dir_fields[];
 extern const size_t smc_stats_ndir_fields;
 
-static inline uint64_t smc_stats_dir_get(const struct smc_stats_dir *d,
-					 const struct smc_stats_field *f)
-{
-	return *(const uint64_t *)((const char *)d + f->off);
-}
-
 enum {					/* struct smc_stats_tech.has */
 	SMC_STATS_HAS_RX_USAGE	= 1u << 0,	/* SMC_NLA_STATS_T_RX_RMB_USAGE (6.11+) */
 	SMC_STATS_HAS_TX_USAGE	= 1u << 1,	/* SMC_NLA_STATS_T_TX_RMB_USAGE (6.11+) */

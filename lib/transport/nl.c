@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <limits.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <stdio.h>

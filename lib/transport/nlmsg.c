@@ -135,12 +135,13 @@ int smc_nla_parse_nested(struct nlattr **tb, int maxtype, const struct nlattr *n
 
 int smc_nlmsg_parse(const struct nlmsghdr *h, size_t hdrlen, struct nlattr **tb, int maxtype)
 {
-	size_t payload = h->nlmsg_len >= NLMSG_HDRLEN ? h->nlmsg_len - NLMSG_HDRLEN : 0;
+	size_t payload;
 
-	if (h->nlmsg_len < NLMSG_HDRLEN || payload < hdrlen) {
+	if (h->nlmsg_len < NLMSG_HDRLEN + hdrlen) {
 		memset(tb, 0, sizeof(*tb) * (size_t)(maxtype + 1));
 		return -EPROTO;
 	}
+	payload = h->nlmsg_len - NLMSG_HDRLEN;
 	/* the fixed header is padded to 4 bytes, but the message need not be */
 	hdrlen = NLMSG_ALIGN(hdrlen);
 	return smc_nla_parse(tb, maxtype, (const char *)NLMSG_DATA(h) + hdrlen,

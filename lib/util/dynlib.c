@@ -5,10 +5,23 @@
 
 #include "dynlib.h"
 
-bool dynlib_sym(void *lib, const char *name, void *fn)
+void *dynlib_open(const char *soname, const struct dynlib_sym *syms, size_t n)
 {
-	void *p = dlsym(lib, name);
+	void *lib = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
 
-	memcpy(fn, &p, sizeof(p));
-	return p != NULL;
+	if (!lib)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		void *p = dlsym(lib, syms[i].name);
+
+		if (!p) {
+			dlclose(lib);
+			return NULL;
+		}
+		/* into the function pointer the way POSIX shows it: no object-to-function
+		 * pointer cast
+		 */
+		memcpy(syms[i].fn, &p, sizeof(p));
+	}
+	return lib;
 }

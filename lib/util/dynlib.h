@@ -8,11 +8,20 @@
 #ifndef SMC_DYNLIB_H
 #define SMC_DYNLIB_H
 
-#include <stdbool.h>
+#include <stddef.h>
 
-/* dlsym() of @name in @lib into the function pointer at @fn, the way POSIX shows it (no
- * object-to-function cast). Return: whether the library has it.
+/* a function of the library and where its address goes (a function pointer) */
+struct dynlib_sym {
+	const char	*name;
+	void		*fn;
+};
+
+/**
+ * dynlib_open() - open library @soname and set the function pointer of each of @syms
+ *
+ * Return: the handle (for dlclose()), or NULL if the library is not installed or lacks
+ * one of the functions; then it is closed again and the pointers mean nothing.
  */
-bool dynlib_sym(void *lib, const char *name, void *fn);
+void *dynlib_open(const char *soname, const struct dynlib_sym *syms, size_t n);
 
 #endif
