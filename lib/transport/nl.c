@@ -12,12 +12,11 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <netinet/in.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <time.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <linux/genetlink.h>
@@ -46,7 +45,13 @@
  * buffer keeps the kernel from dropping replies while we print.
  */
 #define SMC_NL_RCVBUF (1 << 20)
-/* The first receive buffer; it grows to whatever datagram the kernel sends. */
+/*
+ * The receive buffer. The kernel expects one as large as max(min_dump_alloc, 32 KiB)
+ * (netlink_dump() in net/netlink/af_netlink.c) and packs dump replies into that, so a
+ * datagram is received at once, without first peeking at its size. A longer one is cut
+ * by the kernel and reported (-EMSGSIZE), never read half. A replayed recording may
+ * hold longer ones: for those the buffer grows.
+ */
 #define SMC_NL_FIRST_BUF (64 * 1024)
 
 struct genl_family_state {
@@ -100,8 +105,7 @@ static int nl_new(struct smc_nl **nlp, struct nltrace *trace)
 	}
 	for (int i = 0; i < CH_N; i++)
 		nl->fd[i] = -1;
-	/* any start will do: replies are matched to the request by the socket alone */
-	nl->seq = (uint32_t)time(NULL);
+	/* any start will do (here 1): replies are matched to the request by the socket */
 	nl->trace = trace;
 	*nlp = nl;
 	return 0;
@@ -258,6 +262,8 @@ static int above_stdio(int fd)
 static int sock_open(struct smc_nl *nl, enum nl_chan ch)
 {
 	struct sockaddr_nl self = { .nl_family = AF_NETLINK };
+	struct timeval timeout = { .tv_sec = SMC_NL_TIMEOUT_MS / 1000,
+				   .tv_usec = SMC_NL_TIMEOUT_MS % 1000 * 1000 };
 	socklen_t len = sizeof(self);
 	int one = 1, size = SMC_NL_RCVBUF;
 	int fd;
@@ -270,13 +276,22 @@ static int sock_open(struct smc_nl *nl, enum nl_chan ch)
 	fd = above_stdio(fd);
 	if (fd < 0)
 		return fd;
+	/* every receive waits at most SMC_NL_TIMEOUT_MS: without it, no timeout at all */
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout)) < 0) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
 	/* failures below only cost comfort (no extack text, smaller buffer), not function */
 	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
 	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
 	setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
-	/* bind now, not at the first send: a recording names the stream by the port id */
-	if (bind(fd, (struct sockaddr *)&self, sizeof(self)) < 0 ||
-	    getsockname(fd, (struct sockaddr *)&self, &len) < 0) {
+	/* A recording names the stream by the port id, so it binds now rather than at the
+	 * first send; otherwise the kernel binds at the first send, two system calls fewer.
+	 */
+	if (nl->trace && (bind(fd, (struct sockaddr *)&self, sizeof(self)) < 0 ||
+			  getsockname(fd, (struct sockaddr *)&self, &len) < 0)) {
 		int err = -errno;
 
 		close(fd);
@@ -310,40 +325,34 @@ static int sock_send(struct smc_nl *nl, enum nl_chan ch, const struct nlmsghdr *
 	return (size_t)n == h->nlmsg_len ? 0 : -EMSGSIZE;
 }
 
-/* The next datagram from the kernel, waiting at most SMC_NL_TIMEOUT_MS for it. */
+/* The next datagram from the kernel, waiting at most SMC_NL_TIMEOUT_MS for it
+ * (SO_RCVTIMEO): one system call per datagram, as the buffer holds any the kernel sends
+ * (SMC_NL_FIRST_BUF).
+ */
 static int sock_recv(struct smc_nl *nl, enum nl_chan ch, size_t *len)
 {
-	struct pollfd pfd = { .fd = nl->fd[ch], .events = POLLIN };
-
 	for (;;) {
 		struct sockaddr_nl from;
 		socklen_t fromlen = sizeof(from);
-		ssize_t n;
-		int ready = poll(&pfd, 1, SMC_NL_TIMEOUT_MS);
+		ssize_t n = recvfrom(nl->fd[ch], nl->rbuf, nl->rbuf_size, MSG_TRUNC,
+				     (struct sockaddr *)&from, &fromlen);
 
-		if (ready < 0 && errno == EINTR)
+		if (n < 0 && errno == EINTR)
 			continue;
-		if (ready < 0)
-			return -errno;
-		if (ready == 0)
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 			return -ETIMEDOUT;
-		/* the size first, so that no datagram is ever cut */
-		n = recv(pfd.fd, nl->rbuf, nl->rbuf_size, MSG_PEEK | MSG_TRUNC | MSG_DONTWAIT);
-		if (n < 0 && (errno == EINTR || errno == EAGAIN))
-			continue;
-		if (n < 0)
-			return -errno;
-		if (rbuf_reserve(nl, (size_t)n))
-			return -ENOMEM;
-		n = recvfrom(pfd.fd, nl->rbuf, nl->rbuf_size, MSG_DONTWAIT,
-			     (struct sockaddr *)&from, &fromlen);
-		if (n < 0 && (errno == EINTR || errno == EAGAIN))
-			continue;
 		if (n < 0)
 			return -errno;
 		/* only the kernel speaks to us; anything else is not a reply */
 		if (fromlen != sizeof(from) || from.nl_family != AF_NETLINK || from.nl_pid != 0)
 			continue;
+		/* MSG_TRUNC: the datagram's whole length, longer than what we got of it */
+		if ((size_t)n > nl->rbuf_size) {
+			snprintf(nl->status.reason, sizeof(nl->status.reason),
+				 "a kernel reply of %zd bytes is longer than the %zu expected",
+				 n, nl->rbuf_size);
+			return -EMSGSIZE;
+		}
 		*len = (size_t)n;
 		return 0;
 	}
