@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "digits.h"
 #include "escape.h"
 #include "json_writer.h"
 
@@ -234,7 +235,11 @@ static void jw_quoted(struct json_writer *jw, const char *s)
 
 void jw_key(struct json_writer *jw, const char *key)
 {
-	size_t klen = strlen(key);
+	jw_key_len(jw, key, strlen(key));
+}
+
+void jw_key_len(struct json_writer *jw, const char *key, size_t klen)
+{
 	/* ',' '"' key '"' ':' */
 	char *p = jw->after_key || !jw->depth ? NULL : jw_room(jw, klen + 4);
 
@@ -282,17 +287,17 @@ void jw_own_str(struct json_writer *jw, const char *s)
 
 void jw_u64(struct json_writer *jw, uint64_t v)
 {
-	char buf[24], *p = buf + sizeof(buf);
+	char buf[DEC_DIGITS_MAX], *p, *room;
 
-	do
-		*--p = (char)('0' + v % 10);
-	while ((v /= 10));
-	if (jw->after_key && jw_room(jw, sizeof(buf))) {	/* a member's value */
+	if (jw->after_key && (room = jw_room(jw, DEC_DIGITS_MAX))) {	/* a member's value */
+		size_t n = dec_len(v);
+
 		jw->after_key = false;
-		memcpy(jw->buf + jw->pending, p, (size_t)(buf + sizeof(buf) - p));
-		jw->pending += (size_t)(buf + sizeof(buf) - p);
+		dec_digits(room + n, v);
+		jw->pending += n;
 		return;
 	}
+	p = dec_digits(buf + sizeof(buf), v);
 	jw_before_value(jw);
 	jw_put(jw, p, (size_t)(buf + sizeof(buf) - p));
 }

@@ -35,6 +35,8 @@ void jw_arr_end(struct json_writer *jw);
  * snake_case name from the code, never data): it is written as it is.
  */
 void jw_key(struct json_writer *jw, const char *key);
+/* jw_key() of a @key whose length is known: a table's column names, measured once */
+void jw_key_len(struct json_writer *jw, const char *key, size_t klen);
 /* Any bytes: control characters are escaped, ill-formed UTF-8 becomes \ufffd. */
 void jw_str(struct json_writer *jw, const char *s);
 /* A string we made ourselves that needs no escape (digits, our own names): as it is */

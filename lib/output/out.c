@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "digits.h"
 #include "escape.h"
 #include "json_writer.h"
 #include "out.h"
@@ -61,6 +62,8 @@ struct out {
 	 * the columns it does not show (most of smcss's are JSON's only) in one step
 	 */
 	unsigned int		*next_visible;
+	/* JSON: strlen() of each column's key, so a member's name is not measured per row */
+	unsigned int		*key_len;
 	/* OUT_TABLE_FIXED in text: rows are put together as text as they come
 	 * (fixed_cell()), in o->line, and written a chunk of rows at a time: the next column
 	 * of the row being built, where it starts, the complete rows held, and whether a
@@ -230,21 +233,28 @@ static void visibility_cache(struct out *o)
 
 	free(o->visible);
 	free(o->next_visible);
+	free(o->key_len);
 	o->nvisible = 0;
 	o->visible = malloc(t->ncols ? t->ncols : 1);
 	o->next_visible = malloc((t->ncols + 1) * sizeof(*o->next_visible));
-	if (!o->visible || !o->next_visible) {
+	o->key_len = malloc((t->ncols ? t->ncols : 1) * sizeof(*o->key_len));
+	if (!o->visible || !o->next_visible || !o->key_len) {
 		free(o->visible);
 		free(o->next_visible);
+		free(o->key_len);
 		o->visible = NULL;
 		o->next_visible = NULL;
+		o->key_len = NULL;
 		fail(o, -ENOMEM);
 		return;
 	}
 	for (unsigned int c = 0; c < t->ncols; c++) {
+		const char *key = table_col(t, c)->key;
+
 		o->visible[c] = col_shown(o, c);
 		if (o->visible[c])
 			o->nvisible = c + 1;
+		o->key_len[c] = key ? (unsigned int)strlen(key) : 0;
 	}
 	o->next_visible[t->ncols] = t->ncols;
 	for (unsigned int c = t->ncols; c-- > 0;)
@@ -324,6 +334,8 @@ static void table_free(struct out *o)
 	o->nvisible = 0;
 	free(o->next_visible);
 	o->next_visible = NULL;
+	free(o->key_len);
+	o->key_len = NULL;
 	o->streaming = false;
 	free(o->spans);
 	o->spans = NULL;
@@ -835,6 +847,11 @@ bool out_wants(const struct out *o, unsigned int col)
 	return col_visible(o, col);
 }
 
+const unsigned int *out_wanted_index(const struct out *o)
+{
+	return o->next_visible;
+}
+
 /* Printable ASCII other than the backslash: stored as it is, esc_text() would not
  * change it (real data is all like this).
  */
@@ -900,10 +917,7 @@ static void cell_digits(struct out *o, unsigned int col, uint64_t v, unsigned in
 			v >>= 4;
 		} while (v);
 	} else {
-		do {
-			*--p = (char)('0' + v % 10);
-			v /= 10;
-		} while (v);
+		p = dec_digits(end, v);
 	}
 	if (zpad > sizeof(buf) - 1)
 		zpad = sizeof(buf) - 1;
@@ -917,7 +931,10 @@ static bool json_member(struct out *o, unsigned int col)
 {
 	if (!col_visible(o, col))
 		return false;
-	jw_key(o->jw, table_col(o->table, col)->key);
+	if (o->key_len)
+		jw_key_len(o->jw, table_col(o->table, col)->key, o->key_len[col]);
+	else
+		jw_key(o->jw, table_col(o->table, col)->key);
 	return true;
 }
 

@@ -134,6 +134,11 @@ void out_row_end(struct out *o);
  * say) of a cell that would be dropped: the out_* setters check it themselves.
  */
 bool out_wants(const struct out *o, unsigned int col);
+/* For each column c of the open table (and its ncols), the first column at or after c
+ * that this output shows, the table's ncols if none: to visit only those. NULL once the
+ * output has failed for want of memory.
+ */
+const unsigned int *out_wanted_index(const struct out *o);
 void out_str(struct out *o, unsigned int col, const char *s);	/* NULL: nothing */
 /* Text we made ourselves - digits, addresses we formatted, names from our own tables:
  * printable ASCII by construction, so a table takes it without the check out_str()

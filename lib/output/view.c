@@ -14,17 +14,8 @@ static const char *value_at(const struct view_field *f, const void *const *objs)
 	return (const char *)objs[f->obj] + f->off;
 }
 
-bool view_has(const struct view_field *f, const void *const *objs)
-{
-	bool has;
-
-	if (!f->has_off)
-		return true;
-	memcpy(&has, (const char *)objs[f->obj] + f->has_off, sizeof(has));
-	return has;
-}
-
-uint64_t view_uint(const struct view_field *f, const void *const *objs)
+/* inline: read for every cell of every row */
+static inline uint64_t uint_at(const struct view_field *f, const void *const *objs)
 {
 	const char *p = value_at(f, objs);
 	uint8_t u8;
@@ -49,6 +40,11 @@ uint64_t view_uint(const struct view_field *f, const void *const *objs)
 	return 0;
 }
 
+uint64_t view_uint(const struct view_field *f, const void *const *objs)
+{
+	return uint_at(f, objs);
+}
+
 const char *view_str(const struct view_field *f, const void *const *objs)
 {
 	return value_at(f, objs);
@@ -58,7 +54,38 @@ const char *view_str(const struct view_field *f, const void *const *objs)
 static uint64_t int_value(const struct view_field *f, const void *const *objs)
 {
 	return f->fmt == VIEW_STR || f->fmt == VIEW_PADDED || f->fmt == VIEW_CUSTOM ?
-	       0 : view_uint(f, objs);
+	       0 : uint_at(f, objs);
+}
+
+/* inline: asked for every cell of every row */
+static inline bool present(const struct view_field *f, const void *const *objs)
+{
+	const char *has_at;
+
+	if (!f->has_off && !(f->flags & VIEW_F_NONZERO) && !f->shown)
+		return true;	/* most fields: always there */
+	has_at = (const char *)objs[f->obj] + f->has_off;
+	if (f->has_mask) {
+		unsigned int bits;
+
+		memcpy(&bits, has_at, sizeof(bits));
+		if (!(bits & f->has_mask))
+			return false;
+	} else if (f->has_off) {
+		bool has;
+
+		memcpy(&has, has_at, sizeof(has));
+		if (!has)
+			return false;
+	}
+	if (f->flags & VIEW_F_NONZERO && !int_value(f, objs))
+		return false;
+	return !f->shown || f->shown(objs);
+}
+
+bool view_has(const struct view_field *f, const void *const *objs)
+{
+	return present(f, objs);
 }
 
 /* VIEW_NAME and VIEW_NAME_ONLY: .name() of @v; a value past its unsigned int is none */
@@ -70,49 +97,53 @@ static const char *name_of(const struct view_field *f, uint64_t v)
 static void cell(struct out *o, unsigned int col, const struct view_field *f,
 		 const void *const *objs)
 {
-	uint64_t v = int_value(f, objs);
 	const char *name;
+	uint64_t v;
 
 	switch (f->fmt) {
 	case VIEW_UINT:
 	case VIEW_BYTES:
-		out_uint(o, col, v);
+		out_uint(o, col, uint_at(f, objs));
 		break;
 	case VIEW_HEX:
-		out_xint(o, col, v);
+		out_xint(o, col, uint_at(f, objs));
 		break;
 	case VIEW_HEX_0X:
+		v = uint_at(f, objs);
 		if (out_is_json(o))
 			out_uint(o, col, v);
 		else
 			out_fmt(o, col, "%#llx", (unsigned long long)v);
 		break;
 	case VIEW_XID:
-		out_xid(o, col, v);
+		out_xid(o, col, uint_at(f, objs));
 		break;
 	case VIEW_STR:
 	case VIEW_PADDED:
 		out_str(o, col, view_str(f, objs));
 		break;
 	case VIEW_YESNO:
+		v = uint_at(f, objs);
 		if (out_is_json(o))
 			out_bool(o, col, v != 0);
 		else
 			out_str(o, col, v ? "Yes" : "No");
 		break;
 	case VIEW_IFINDEX:
+		v = uint_at(f, objs);
 		if (v)
 			out_uint(o, col, v);
 		break;
 	case VIEW_NAME:
-		name = name_of(f, v);
-		if (name)
-			out_str(o, col, name);
-		else
-			out_fmt(o, col, "%#llx?", (unsigned long long)v);
-		break;
 	case VIEW_NAME_ONLY:
-		out_str(o, col, name_of(f, v));
+		v = uint_at(f, objs);
+		name = name_of(f, v);
+		if (name && f->flags & VIEW_F_OWN)
+			out_own_str(o, col, name);
+		else if (name)
+			out_str(o, col, name);
+		else if (f->fmt == VIEW_NAME)
+			out_fmt(o, col, "%#llx?", (unsigned long long)v);
 		break;
 	case VIEW_CUSTOM:
 		f->show(o, col, f, objs, false);
@@ -120,14 +151,26 @@ static void cell(struct out *o, unsigned int col, const struct view_field *f,
 	}
 }
 
-void view_cells(struct out *o, const struct out_table *t, const void *const *objs)
+void view_cells_upto(struct out *o, const struct out_table *t, const void *const *objs,
+		     unsigned int stage)
 {
-	for (unsigned int i = 0; i < t->ncols; i++) {
-		const struct view_field *f = row_at(t, i);
+	const unsigned int *next = out_wanted_index(o);
+	const struct view_field *rows = row_at(t, 0);
 
-		if ((f->col.key || f->col.header) && out_wants(o, i) && view_has(f, objs))
+	if (!next)		/* the output failed: nothing is written any more */
+		return;
+	/* only the columns this output shows: an smcss text row sets 8 of its 66 */
+	for (unsigned int i = next[0]; i < t->ncols; i = next[i + 1]) {
+		const struct view_field *f = &rows[i];
+
+		if (f->stage <= stage && present(f, objs))
 			cell(o, i, f, objs);
 	}
+}
+
+void view_cells(struct out *o, const struct out_table *t, const void *const *objs)
+{
+	view_cells_upto(o, t, objs, VIEW_STAGE_ALL);
 }
 
 static void record_line(struct out *o, const struct view_field *f, const void *const *objs)

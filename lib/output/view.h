@@ -36,6 +36,14 @@ enum view_fmt {
 	VIEW_CUSTOM,	/* .show() */
 };
 
+enum {
+	VIEW_F_OWN	= 1u << 0,	/* VIEW_NAME*: the names are our own text (out_own_str) */
+	VIEW_F_NONZERO	= 1u << 1,	/* a value of 0 counts as absent */
+};
+
+/* view_cells_upto(): every stage */
+#define VIEW_STAGE_ALL 0xff
+
 struct view_field;
 
 /* @record: print @f's record line (text); else set table/JSON column @col */
@@ -49,9 +57,16 @@ struct view_field {
 	uint8_t		obj;		/* index of the object in the row's objs[] */
 	uint8_t		size;		/* bytes of an integer value (1, 2, 4, 8) */
 	uint16_t	off;		/* of the value in its object */
-	uint16_t	has_off;	/* of an SMC_OPT's .has (nla.h); 0: always there */
+	uint16_t	has_off;	/* of an SMC_OPT's .has (nla.h), or of the bits
+					 * .has_mask tests; 0: always there */
+	uint8_t		has_mask;	/* 0: has_off is a bool; else an unsigned int of
+					 * bits, the value is there if one of these is set */
+	uint8_t		flags;		/* VIEW_F_* */
+	uint8_t		stage;		/* table rows may end early: view_cells_upto() */
 	const char	*(*name)(unsigned int v);	/* VIEW_NAME, VIEW_NAME_ONLY */
 	view_show_fn	show;				/* VIEW_CUSTOM */
+	/* a condition no single field says; NULL: none */
+	bool		(*shown)(const void *const *objs);
 };
 
 /* the value part of a row: plain field @m of @S, or SMC_OPT field @m */
@@ -61,13 +76,16 @@ struct view_field {
 	.fmt = (fmt_), .size = sizeof(((S *)0)->m.v), .off = offsetof(S, m.v),	\
 	.has_off = offsetof(S, m.has)
 
+/* the value is there if bit(s) @bits of the unsigned int @m of @S are set */
+#define VIEW_BITS(S, m, bits)	.has_off = offsetof(S, m), .has_mask = (bits)
+
 /* The out_table of an array of view_field rows */
 #define VIEW_TABLE(name_, rows, flags_)						\
 	{ .name = (name_), .cols = &(rows)[0].col,				\
 	  .ncols = sizeof(rows) / sizeof((rows)[0]), .flags = (flags_),		\
 	  .col_size = sizeof((rows)[0]) }
 
-/* Is @f's value there in @objs (an SMC_OPT the kernel sent)? */
+/* Is @f's value there in @objs (an SMC_OPT the kernel sent, its bit set, .shown)? */
 bool view_has(const struct view_field *f, const void *const *objs);
 /* @f's integer value */
 uint64_t view_uint(const struct view_field *f, const void *const *objs);
@@ -76,6 +94,11 @@ const char *view_str(const struct view_field *f, const void *const *objs);
 
 /* Set every cell of the current row of table @t (made by VIEW_TABLE) from @objs. */
 void view_cells(struct out *o, const struct out_table *t, const void *const *objs);
+/* view_cells() of the rows whose .stage is at most @stage: a table row that ends early
+ * (smcss ends a LISTEN row after its local address) leaves the later stages out
+ */
+void view_cells_upto(struct out *o, const struct out_table *t, const void *const *objs,
+		     unsigned int stage);
 /* Print the record of @objs: every row of @t with a label whose column groups are in
  * @active (or has none), padded to @label_width (text output only).
  */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* view_sock.c - smcss rows
+/* view_sock.c - smcss rows: one view row (view.h) per table column and JSON member
  *
  * Text output keeps smc-tools' columns, cell formats and row endings (INIT rows stop
  * after the inode, LISTEN rows after the local address, CLOSED rows after the interface,
@@ -10,137 +10,69 @@
 #include <string.h>
 
 #include "decode.h"
+#include "digits.h"
 #include "fallback_kb.h"
 #include "inet_text.h"
+#include "view.h"
 #include "view_sock.h"
 
 /* smc-tools prints addresses in a 23-character field and shortens longer ones */
 #define ADDR_WIDTH 23
 
-enum sock_col {
-	C_STATE, C_STATE_CODE, C_UID, C_INODE, C_FAMILY,
-	C_LOCAL, C_LADDR, C_LPORT, C_PEER, C_PADDR, C_PPORT, C_INTF,
-	C_MODE_TEXT, C_FB_TEXT, C_MODE, C_FB, C_FB_NAME, C_FB_DESC, C_FB_CAUSES, C_FB_REMEDIES,
-	C_PD, C_PD_NAME, C_PD_DESC, C_PD_CAUSES, C_PD_REMEDIES,
-	/* -d */
-	C_SHUTD, C_SHUTDOWN, C_TOKEN, C_SNDBUF, C_RMBE, C_PEER_RMBE,
-	C_RX_PROD, C_RX_CONS, C_RX_FLAGS, C_TX_PROD, C_TX_CONS, C_TX_FLAGS,
-	C_TX_PREP, C_TX_SENT, C_TX_FIN,
-	C_RX_PROD_W, C_RX_PROD_C, C_RX_CONS_W, C_RX_CONS_C,
-	C_TX_PROD_W, C_TX_PROD_C, C_TX_CONS_W, C_TX_CONS_C,
-	C_TX_PREP_W, C_TX_PREP_C, C_TX_SENT_W, C_TX_SENT_C, C_TX_FIN_W, C_TX_FIN_C,
-	C_RX_PROD_FL, C_RX_CONN_FL, C_TX_PROD_FL, C_TX_CONN_FL,
-	/* -R */
-	C_ROLE, C_IBDEV, C_IBPORT, C_LINKID, C_GID, C_PEER_GID,
-	/* -D */
-	C_D_GID, C_D_TOKEN, C_D_PEER_GID, C_D_PEER_TOKEN, C_D_LGR_ID, C_D_GID_EXT,
-	C_D_PEER_GID_EXT,
-	C_NCOLS
-};
+/* the objects of a row, view_field.obj */
+enum { OBJ_SOCK, OBJ_OPTS };
 
 /*
- * smc-tools' columns, byte for byte (OUT_TABLE_FIXED): each header as smc-tools prints it,
- * blanks included, and each cell's width and trailing blanks from its printf formats
- * ("%-14s %05d %07llu %-23s %-23s %04x %4s ", with -d " %c-%c  %08x ..."). The
- * fallback codes follow "TCP " with no blank after them.
+ * Text rows end early, as smc-tools' do: INIT rows after the inode, LISTEN rows after the
+ * local address, CLOSED rows after the interface, fallback rows after the mode and its
+ * codes. Each row of the view belongs to the stage from which text leaves it out.
  */
-#define DBG VIEW_SOCK_DEBUG
-#define SMCR VIEW_SOCK_SMCR
-#define SMCD VIEW_SOCK_SMCD
-#define FIX(key, hdr, grp, width, zpad, gap)	OUT_FIXED(key, hdr, OUT_LEFT, grp, width, zpad, gap)
-#define JSON(key)				OUT_JSON_ONLY(key, 0, 0)
-#define DJSON(key)				OUT_JSON_ONLY(key, DBG, 0)
-#define CURSOR(hdr)				FIX(NULL, hdr, DBG, 13, 0, 1)
+enum sock_stage { ST_ID, ST_LOCAL, ST_PEER, ST_MODE, ST_DETAIL };
 
-static const struct out_col sock_cols[C_NCOLS] = {
-	[C_STATE]	= FIX("state", "State          ", 0, 14, 0, 1),
-	[C_STATE_CODE]	= JSON("state_code"),
-	[C_UID]		= FIX("uid", "UID   ", 0, 5, 5, 1),
-	[C_INODE]	= FIX("inode", "Inode   ", 0, 7, 7, 1),
-	[C_FAMILY]	= JSON("family"),
-	[C_LOCAL]	= FIX(NULL, "Local Address           ", 0, ADDR_WIDTH, 0, 1),
-	[C_LADDR]	= JSON("local_address"),
-	[C_LPORT]	= JSON("local_port"),
-	[C_PEER]	= FIX(NULL, "Peer Address            ", 0, ADDR_WIDTH, 0, 1),
-	[C_PADDR]	= JSON("peer_address"),
-	[C_PPORT]	= JSON("peer_port"),
-	[C_INTF]	= FIX("bound_ifindex", "Intf ", 0, 4, 4, 1),
-	[C_MODE_TEXT]	= FIX(NULL, "Mode ", 0, 0, 0, 1),
-	[C_FB_TEXT]	= { NULL, "", OUT_LEFT, 0, 0, 0, 0, OUT_COL_SKIP_UNSET },
-	[C_MODE]	= JSON("mode"),
-	[C_FB]		= JSON("fallback_reason"),
-	[C_FB_NAME]	= JSON("fallback_reason_name"),
-	[C_FB_DESC]	= JSON("fallback_reason_text"),
-	[C_FB_CAUSES]	= OUT_JSON_ONLY("fallback_reason_causes", VIEW_SOCK_EXPLAIN, 0),
-	[C_FB_REMEDIES]	= OUT_JSON_ONLY("fallback_reason_remedies", VIEW_SOCK_EXPLAIN, 0),
-	[C_PD]		= JSON("peer_diagnosis"),
-	[C_PD_NAME]	= JSON("peer_diagnosis_name"),
-	[C_PD_DESC]	= JSON("peer_diagnosis_text"),
-	[C_PD_CAUSES]	= OUT_JSON_ONLY("peer_diagnosis_causes", VIEW_SOCK_EXPLAIN, 0),
-	[C_PD_REMEDIES]	= OUT_JSON_ONLY("peer_diagnosis_remedies", VIEW_SOCK_EXPLAIN, 0),
-
-	[C_SHUTD]	= OUT_FIXED(NULL, "Shutd ", OUT_RIGHT, DBG, 4, 0, 2),
-	[C_SHUTDOWN]	= DJSON("shutdown"),
-	[C_TOKEN]	= FIX("token", "Token    ", DBG, 8, 8, 1),
-	[C_SNDBUF]	= FIX("sndbuf_bytes", "Sndbuf   ", DBG, 8, 8, 1),
-	[C_RMBE]	= FIX("rmbe_bytes", "Rcvbuf   ", DBG, 8, 8, 1),
-	[C_PEER_RMBE]	= FIX("peer_rmbe_bytes", "Peerbuf  ", DBG, 8, 8, 1),
-	[C_RX_PROD]	= CURSOR("rxprod-Cursor "),
-	[C_RX_CONS]	= CURSOR("rxcons-Cursor "),
-	[C_RX_FLAGS]	= FIX(NULL, "rxFlags ", DBG, 5, 0, 3),
-	[C_TX_PROD]	= CURSOR("txprod-Cursor "),
-	[C_TX_CONS]	= CURSOR("txcons-Cursor "),
-	[C_TX_FLAGS]	= FIX(NULL, "txFlags ", DBG, 5, 0, 3),
-	[C_TX_PREP]	= CURSOR("txprep-Cursor "),
-	[C_TX_SENT]	= CURSOR("txsent-Cursor "),
-	[C_TX_FIN]	= CURSOR("txfin-Cursor  "),
-	[C_RX_PROD_W]	= DJSON("rx_prod_wrap"),
-	[C_RX_PROD_C]	= DJSON("rx_prod_count"),
-	[C_RX_CONS_W]	= DJSON("rx_cons_wrap"),
-	[C_RX_CONS_C]	= DJSON("rx_cons_count"),
-	[C_TX_PROD_W]	= DJSON("tx_prod_wrap"),
-	[C_TX_PROD_C]	= DJSON("tx_prod_count"),
-	[C_TX_CONS_W]	= DJSON("tx_cons_wrap"),
-	[C_TX_CONS_C]	= DJSON("tx_cons_count"),
-	[C_TX_PREP_W]	= DJSON("tx_prep_wrap"),
-	[C_TX_PREP_C]	= DJSON("tx_prep_count"),
-	[C_TX_SENT_W]	= DJSON("tx_sent_wrap"),
-	[C_TX_SENT_C]	= DJSON("tx_sent_count"),
-	[C_TX_FIN_W]	= DJSON("tx_fin_wrap"),
-	[C_TX_FIN_C]	= DJSON("tx_fin_count"),
-	[C_RX_PROD_FL]	= DJSON("rx_prod_flags"),
-	[C_RX_CONN_FL]	= DJSON("rx_conn_state_flags"),
-	[C_TX_PROD_FL]	= DJSON("tx_prod_flags"),
-	[C_TX_CONN_FL]	= DJSON("tx_conn_state_flags"),
-
-	[C_ROLE]	= FIX("role", "Role ", SMCR, 4, 0, 1),
-	[C_IBDEV]	= FIX("ib_device", "IB-device       ", SMCR, 15, 0, 1),
-	[C_IBPORT]	= FIX("ib_port", "Port ", SMCR, 2, 2, 3),
-	[C_LINKID]	= FIX("link_id", "Linkid ", SMCR, 2, 2, 5),
-	[C_GID]		= FIX("gid", "GID                                      ", SMCR, 40, 0, 1),
-	[C_PEER_GID]	= FIX("peer_gid", "Peer-GID", SMCR, 0, 0, 0),
-
-	[C_D_GID]	= FIX("gid", "GID              ", SMCD, 16, 16, 1),
-	[C_D_TOKEN]	= FIX("dmb_token", "Token            ", SMCD, 16, 16, 1),
-	[C_D_PEER_GID]	= FIX("peer_gid", "Peer-GID         ", SMCD, 16, 16, 1),
-	[C_D_PEER_TOKEN] = FIX("peer_dmb_token", "Peer-Token       ", SMCD, 16, 16, 1),
-	[C_D_LGR_ID]	= FIX("linkgroup_id", "Linkid", SMCD, 8, 8, 1),
-	[C_D_GID_EXT]	= OUT_JSON_ONLY("gid_ext", SMCD, 16),
-	[C_D_PEER_GID_EXT] = OUT_JSON_ONLY("peer_gid_ext", SMCD, 16),
-};
-
-static const struct out_table sock_table = {
-	.name = "sockets", .cols = sock_cols, .ncols = C_NCOLS, .flags = OUT_TABLE_FIXED,
-};
-
-void view_sock_begin(struct out *o, const struct view_sock_opts *vo)
+/* The last stage a text row of @s shows */
+static unsigned int text_stage(const struct smc_sock *s)
 {
-	out_table_begin(o, &sock_table, vo->groups);
+	switch (s->state) {
+	case SMC_SOCK_STATE_INIT:
+		return ST_ID;
+	case SMC_SOCK_STATE_LISTEN:
+		return ST_LOCAL;
+	case SMC_SOCK_STATE_CLOSED:
+		return ST_PEER;
+	}
+	return s->mode == SMC_DIAG_MODE_FALLBACK_TCP ? ST_MODE : ST_DETAIL;
 }
 
-void view_sock_end(struct out *o)
+/* ---- values no single field holds ----------------------------------------------------- */
+
+static const struct smc_sock *sock_of(const void *const *objs)
 {
-	out_table_end(o);
+	return objs[OBJ_SOCK];
+}
+
+static const char *state_name(unsigned int v)
+{
+	return smc_state_name((uint8_t)v);
+}
+
+static const char *family_name(unsigned int v)
+{
+	return v == AF_INET6 ? "inet6" : "inet";
+}
+
+static const char *role_name(unsigned int v)
+{
+	return v ? "SERV" : "CLNT";
+}
+
+static const char *fallback_name(unsigned int v)
+{
+	return smc_fallback_name(v);
+}
+
+static const char *fallback_desc(unsigned int v)
+{
+	return smc_fallback_desc(v);
 }
 
 static void addr_string(char *buf, size_t len, const struct smc_sock *s,
@@ -158,17 +90,13 @@ static void addr_string(char *buf, size_t len, const struct smc_sock *s,
 static void out_endpoint(struct out *o, unsigned int col, const struct smc_sock *s,
 			 const struct in6_addr *a, uint16_t port, bool wide)
 {
-	char addr[INET6_ADDRSTRLEN], portstr[8], text[INET6_ADDRSTRLEN + 16], *p = text;
+	char addr[INET6_ADDRSTRLEN], portstr[DEC_DIGITS_MAX], text[INET6_ADDRSTRLEN + 16];
+	char *end = portstr + sizeof(portstr), *digits = dec_digits(end, port), *p = text;
 	bool v6 = s->family == AF_INET6 && s->addr_known;
-	size_t room, alen, plen = 0;
+	size_t room, alen, plen = (size_t)(end - digits);
 
-	if (!out_wants(o, col))
-		return;
 	/* put together by hand: this runs for every row of a listing of any size */
 	addr_string(addr, sizeof(addr), s, a);
-	do
-		portstr[sizeof(portstr) - 1 - ++plen] = (char)('0' + port % 10);
-	while ((port /= 10));
 	alen = strlen(addr);
 	room = ADDR_WIDTH - 1 - plen - (v6 ? 2 : 0);
 	if (v6)
@@ -185,30 +113,47 @@ static void out_endpoint(struct out *o, unsigned int col, const struct smc_sock 
 	if (v6)
 		*p++ = ']';
 	*p++ = ':';
-	memcpy(p, portstr + sizeof(portstr) - 1 - plen, plen);
+	memcpy(p, digits, plen);
 	p[plen] = '\0';
 	out_own_str(o, col, text);
 }
 
-/* a code, its name and meaning, and (-e, JSON) its causes and remedies: the columns
- * follow each other in that order from @code_col
- */
-static void out_reason(struct out *o, unsigned int code_col, uint32_t code)
+static void show_local(struct out *o, unsigned int col, const struct view_field *f,
+		       const void *const *objs, bool record)
 {
-	const struct smc_fallback_entry *e;
+	const struct smc_sock *s = sock_of(objs);
+	const struct view_sock_opts *vo = objs[OBJ_OPTS];
 
-	out_uint(o, code_col, code);
-	if (!out_wants(o, code_col + 1))	/* text: the codes alone (out_mode_text()) */
+	(void)f;
+	(void)record;
+	out_endpoint(o, col, s, &s->saddr, s->sport, vo->wide);
+}
+
+static void show_peer(struct out *o, unsigned int col, const struct view_field *f,
+		      const void *const *objs, bool record)
+{
+	const struct smc_sock *s = sock_of(objs);
+	const struct view_sock_opts *vo = objs[OBJ_OPTS];
+
+	(void)f;
+	(void)record;
+	out_endpoint(o, col, s, &s->daddr, s->dport, vo->wide);
+}
+
+/* JSON: the address alone, when the kernel reported one */
+static void show_address(struct out *o, unsigned int col, const struct view_field *f,
+			 const void *const *objs, bool record)
+{
+	const struct smc_sock *s = sock_of(objs);
+	char addr[INET6_ADDRSTRLEN];
+	struct in6_addr a;
+
+	(void)record;
+	if (!s->addr_known)
 		return;
-	e = smc_fallback_lookup(code);
-	/* the names are C identifiers; the descriptions are prose, checked as data */
-	if (smc_fallback_name(code))
-		out_own_str(o, code_col + 1, smc_fallback_name(code));
-	out_str(o, code_col + 2, smc_fallback_desc(code));
-	if (e) {
-		out_strv(o, code_col + 3, e->causes);
-		out_strv(o, code_col + 4, e->remedies);
-	}
+	memcpy(&a, view_str(f, objs), sizeof(a));
+	addr_string(addr, sizeof(addr), s, &a);
+	out_own_str(o, col, addr);
 }
 
 /* @v as @width lower-case hex digits at @p (as "%0*x" for values that fit): the -d
@@ -227,8 +172,6 @@ static void out_hex_pair(struct out *o, unsigned int col, uint32_t a, int wa, ui
 {
 	char text[24], *p;
 
-	if (!out_wants(o, col))
-		return;
 	p = hex_digits(text, a, wa);
 	*p++ = ':';
 	p = hex_digits(p, b, wb);
@@ -236,182 +179,328 @@ static void out_hex_pair(struct out *o, unsigned int col, uint32_t a, int wa, ui
 	out_own_str(o, col, text);
 }
 
-/* "TCP 0x03010000", "TCP 0x05000000/0x03030008": the codes end the row, also with -d, as
- * in smc-tools (their names are in -e and JSON)
- */
-static void out_mode_text(struct out *o, const struct smc_sock *s)
+/* text: the mode; "TCP" for a fallback, its codes in the next column (show_codes()) */
+static void show_mode_text(struct out *o, unsigned int col, const struct view_field *f,
+			   const void *const *objs, bool record)
 {
+	const struct smc_sock *s = sock_of(objs);
 	const char *mode = smc_mode_name(s->mode);
 
-	if (s->mode != SMC_DIAG_MODE_FALLBACK_TCP) {
-		if (mode)
-			out_own_str(o, C_MODE_TEXT, mode);
-		else
-			out_fmt(o, C_MODE_TEXT, "%#x?", s->mode);
-		return;
-	}
-	out_own_str(o, C_MODE_TEXT, "TCP");
-	if (!(s->has & SMC_SOCK_HAS_FALLBACK) || !out_wants(o, C_FB_TEXT))
-		return;
-	{
-		char text[24], *p = text;
+	(void)f;
+	(void)record;
+	if (s->mode == SMC_DIAG_MODE_FALLBACK_TCP)
+		out_own_str(o, col, "TCP");
+	else if (mode)
+		out_own_str(o, col, mode);
+	else
+		out_fmt(o, col, "%#x?", s->mode);
+}
 
+/* "0x03010000", "0x05000000/0x03030008": the codes end a fallback row, also with -d, as
+ * in smc-tools (their names are in -e and JSON)
+ */
+static void show_codes(struct out *o, unsigned int col, const struct view_field *f,
+		       const void *const *objs, bool record)
+{
+	const struct smc_sock *s = sock_of(objs);
+	char text[24], *p = text;
+
+	(void)f;
+	(void)record;
+	if (s->mode != SMC_DIAG_MODE_FALLBACK_TCP)
+		return;
+	*p++ = '0';
+	*p++ = 'x';
+	p = hex_digits(p, s->fallback_reason, 8);
+	if (s->peer_diagnosis) {
+		*p++ = '/';
 		*p++ = '0';
 		*p++ = 'x';
-		p = hex_digits(p, s->fallback_reason, 8);
-		if (s->peer_diagnosis) {
-			*p++ = '/';
-			*p++ = '0';
-			*p++ = 'x';
-			p = hex_digits(p, s->peer_diagnosis, 8);
-		}
-		*p = '\0';
-		out_own_str(o, C_FB_TEXT, text);
+		p = hex_digits(p, s->peer_diagnosis, 8);
 	}
+	*p = '\0';
+	out_own_str(o, col, text);
 }
 
-static void out_cursor(struct out *o, unsigned int text_col, unsigned int json_col,
-		       const struct smc_diag_cursor *c)
+/* JSON: the kernel reports SMCR for every socket that is neither SMC-D nor a fallback;
+ * for unconnected and listening ones that says nothing
+ */
+static bool mode_shown(const void *const *objs)
 {
-	out_hex_pair(o, text_col, c->wrap, 4, c->count, 8);
-	out_uint(o, json_col, c->wrap);
-	out_uint(o, json_col + 1, c->count);
+	const struct smc_sock *s = sock_of(objs);
+
+	return (s->state != SMC_SOCK_STATE_INIT && s->state != SMC_SOCK_STATE_LISTEN) ||
+	       s->mode == SMC_DIAG_MODE_FALLBACK_TCP;
 }
 
-static void out_debug(struct out *o, const struct smc_sock *s)
+static void show_mode(struct out *o, unsigned int col, const struct view_field *f,
+		      const void *const *objs, bool record)
 {
-	const struct smc_diag_conninfo *ci = &s->conninfo;
+	const struct smc_sock *s = sock_of(objs);
+	const char *mode = smc_mode_name(s->mode);
 
-	if (s->has & SMC_SOCK_HAS_SHUTDOWN) {
-		char shutd[4] = { s->shutdown & 1 ? 'R' : '<', '-', s->shutdown & 2 ? 'W' : '>' };
-
-		out_str(o, C_SHUTD, shutd);
-		out_uint(o, C_SHUTDOWN, s->shutdown);
-	}
-	if (!(s->has & SMC_SOCK_HAS_CONNINFO))
-		return;
-	out_xint(o, C_TOKEN, ci->token);
-	out_xint(o, C_SNDBUF, ci->sndbuf_size);
-	out_xint(o, C_RMBE, ci->rmbe_size);
-	out_xint(o, C_PEER_RMBE, ci->peer_rmbe_size);
-	out_cursor(o, C_RX_PROD, C_RX_PROD_W, &ci->rx_prod);
-	out_cursor(o, C_RX_CONS, C_RX_CONS_W, &ci->rx_cons);
-	out_hex_pair(o, C_RX_FLAGS, ci->rx_prod_flags, 2, ci->rx_conn_state_flags, 2);
-	out_cursor(o, C_TX_PROD, C_TX_PROD_W, &ci->tx_prod);
-	out_cursor(o, C_TX_CONS, C_TX_CONS_W, &ci->tx_cons);
-	out_hex_pair(o, C_TX_FLAGS, ci->tx_prod_flags, 2, ci->tx_conn_state_flags, 2);
-	out_cursor(o, C_TX_PREP, C_TX_PREP_W, &ci->tx_prep);
-	out_cursor(o, C_TX_SENT, C_TX_SENT_W, &ci->tx_sent);
-	out_cursor(o, C_TX_FIN, C_TX_FIN_W, &ci->tx_fin);
-	out_uint(o, C_RX_PROD_FL, ci->rx_prod_flags);
-	out_uint(o, C_RX_CONN_FL, ci->rx_conn_state_flags);
-	out_uint(o, C_TX_PROD_FL, ci->tx_prod_flags);
-	out_uint(o, C_TX_CONN_FL, ci->tx_conn_state_flags);
+	(void)f;
+	(void)record;
+	if (mode)
+		out_own_str(o, col, mode);
+	else
+		out_fmt(o, col, "%#x", s->mode);
 }
 
-static void out_smcr(struct out *o, const struct smc_sock *s)
+/* the reason of a fallback; a connection that did not fall back may carry one too */
+static bool reason_shown(const void *const *objs)
 {
-	const struct smc_diag_linkinfo *l = &s->lgrinfo.lnk[0];
+	const struct smc_sock *s = sock_of(objs);
 
-	if (!(s->has & SMC_SOCK_HAS_LGRINFO))
-		return;
-	out_str(o, C_ROLE, s->lgrinfo.role ? "SERV" : "CLNT");
-	out_str(o, C_IBDEV, (const char *)l->ibname);
-	out_xint(o, C_IBPORT, l->ibport);
-	out_xint(o, C_LINKID, l->link_id);
-	out_str(o, C_GID, (const char *)l->gid);
-	out_str(o, C_PEER_GID, (const char *)l->peer_gid);
+	return s->mode == SMC_DIAG_MODE_FALLBACK_TCP || s->fallback_reason;
+}
+
+/* the peer's diagnosis: 0 when it sent none */
+static bool diagnosis_shown(const void *const *objs)
+{
+	return sock_of(objs)->peer_diagnosis != 0;
+}
+
+/* the causes and remedies (-e) of the code at @f */
+static void show_advice(struct out *o, unsigned int col, const struct view_field *f,
+			const void *const *objs, bool record, bool remedies)
+{
+	const struct smc_fallback_entry *e = smc_fallback_lookup((uint32_t)view_uint(f, objs));
+
+	(void)record;
+	if (e)
+		out_strv(o, col, remedies ? e->remedies : e->causes);
+}
+
+static void show_causes(struct out *o, unsigned int col, const struct view_field *f,
+			const void *const *objs, bool record)
+{
+	show_advice(o, col, f, objs, record, false);
+}
+
+static void show_remedies(struct out *o, unsigned int col, const struct view_field *f,
+			  const void *const *objs, bool record)
+{
+	show_advice(o, col, f, objs, record, true);
+}
+
+/* text "R-W": which directions are shut down */
+static void show_shutd(struct out *o, unsigned int col, const struct view_field *f,
+		       const void *const *objs, bool record)
+{
+	unsigned int v = (unsigned int)view_uint(f, objs);
+	char shutd[4] = { v & 1 ? 'R' : '<', '-', v & 2 ? 'W' : '>' };
+
+	(void)record;
+	out_str(o, col, shutd);
+}
+
+/* text "wrap:count" of the cursor at @f */
+static void show_cursor(struct out *o, unsigned int col, const struct view_field *f,
+			const void *const *objs, bool record)
+{
+	struct smc_diag_cursor c;
+
+	(void)record;
+	memcpy(&c, view_str(f, objs), sizeof(c));
+	out_hex_pair(o, col, c.wrap, 4, c.count, 8);
+}
+
+/* text "PP:CC" of the producer flags at @f and the connection flags after them */
+static void show_flags(struct out *o, unsigned int col, const struct view_field *f,
+		       const void *const *objs, bool record)
+{
+	const uint8_t *v = (const uint8_t *)view_str(f, objs);
+
+	(void)record;
+	out_hex_pair(o, col, v[0], 2, v[1], 2);
 }
 
 /* 128-bit GIDs (loopback-ism, virtual ISM; Linux 6.8+) are shown whole in tables: the
- * extension follows the base GID, as the two halves travel in CLC messages.
+ * extension follows the base GID, as the two halves travel in CLC messages. JSON has
+ * the extension as a member of its own.
  */
-static void out_gid128(struct out *o, unsigned int col, unsigned int ext_col, uint64_t gid,
-		       uint64_t ext)
+static void out_gid128(struct out *o, unsigned int col, uint64_t gid, uint64_t ext)
 {
 	if (ext && !out_is_json(o))
 		out_fmt(o, col, "%016llx%016llx", (unsigned long long)gid,
 			(unsigned long long)ext);
 	else
 		out_xid(o, col, gid);
-	if (ext)
-		out_xid(o, ext_col, ext);
 }
 
-static void out_smcd(struct out *o, const struct smc_sock *s)
+static void show_gid(struct out *o, unsigned int col, const struct view_field *f,
+		     const void *const *objs, bool record)
 {
-	const struct smcd_diag_dmbinfo *d = &s->dmbinfo;
+	const struct smcd_diag_dmbinfo *d = &sock_of(objs)->dmbinfo;
 
-	if (!(s->has & SMC_SOCK_HAS_DMBINFO))
-		return;
-	out_gid128(o, C_D_GID, C_D_GID_EXT, d->my_gid, d->my_gid_ext);
-	out_xid(o, C_D_TOKEN, d->token);
-	out_gid128(o, C_D_PEER_GID, C_D_PEER_GID_EXT, d->peer_gid, d->peer_gid_ext);
-	out_xid(o, C_D_PEER_TOKEN, d->peer_token);
-	out_xint(o, C_D_LGR_ID, d->linkid);
+	(void)f;
+	(void)record;
+	out_gid128(o, col, d->my_gid, d->my_gid_ext);
+}
+
+static void show_peer_gid(struct out *o, unsigned int col, const struct view_field *f,
+			  const void *const *objs, bool record)
+{
+	const struct smcd_diag_dmbinfo *d = &sock_of(objs)->dmbinfo;
+
+	(void)f;
+	(void)record;
+	out_gid128(o, col, d->peer_gid, d->peer_gid_ext);
+}
+
+/* ---- the view ------------------------------------------------------------------------ */
+
+/*
+ * smc-tools' columns, byte for byte (OUT_TABLE_FIXED): each header as smc-tools prints it,
+ * blanks included, and each cell's width and trailing blanks from its printf formats
+ * ("%-14s %05d %07llu %-23s %-23s %04x %4s ", with -d " %c-%c  %08x ..."). The
+ * fallback codes follow "TCP " with no blank after them. A value text shows in one cell
+ * and JSON as several members (a cursor, an address and its port) has a text row
+ * (no key) and JSON rows (no header).
+ */
+#define DBG VIEW_SOCK_DEBUG
+#define SMCR VIEW_SOCK_SMCR
+#define SMCD VIEW_SOCK_SMCD
+#define FIX(key, hdr, grp, width, zpad, gap)	OUT_FIXED(key, hdr, OUT_LEFT, grp, width, zpad, gap)
+#define JSON(key)				OUT_JSON_ONLY(key, 0, 0)
+#define DJSON(key)				OUT_JSON_ONLY(key, DBG, 0)
+
+#define SOCK(fmt, m)		VIEW_FIELD(fmt, struct smc_sock, m)
+#define HAS(bit)		VIEW_BITS(struct smc_sock, has, SMC_SOCK_HAS_##bit)
+#define SHOW(fn)		.fmt = VIEW_CUSTOM, .show = (fn)
+#define SHOW_AT(fn, m)		SOCK(VIEW_CUSTOM, m), .show = (fn)
+
+#define CONN(m)			conninfo.m
+#define CURSOR(hdr, m)								\
+	{ .col = FIX(NULL, hdr, DBG, 13, 0, 1), SHOW_AT(show_cursor, CONN(m)),	\
+	  HAS(CONNINFO), .stage = ST_DETAIL }
+#define CURSOR_JSON(m)								\
+	{ .col = DJSON(#m "_wrap"), SOCK(VIEW_UINT, CONN(m.wrap)), HAS(CONNINFO),	\
+	  .stage = ST_DETAIL },							\
+	{ .col = DJSON(#m "_count"), SOCK(VIEW_UINT, CONN(m.count)), HAS(CONNINFO),	\
+	  .stage = ST_DETAIL }
+#define CONN_ROW(col_, fmt, m)							\
+	{ .col = col_, SOCK(fmt, CONN(m)), HAS(CONNINFO), .stage = ST_DETAIL }
+#define LINK_ROW(col_, fmt, m)							\
+	{ .col = col_, SOCK(fmt, lgrinfo.m), HAS(LGRINFO), .stage = ST_DETAIL }
+#define DMB_ROW(col_, ...)							\
+	{ .col = col_, HAS(DMBINFO), .stage = ST_DETAIL, __VA_ARGS__ }
+#define REASON_ROWS(m, shown_, prefix)						\
+	{ .col = JSON(prefix), SOCK(VIEW_UINT, m), HAS(FALLBACK), .shown = (shown_),	\
+	  .stage = ST_MODE },							\
+	{ .col = JSON(prefix "_name"), SOCK(VIEW_NAME_ONLY, m), .name = fallback_name,	\
+	  .flags = VIEW_F_OWN, HAS(FALLBACK), .shown = (shown_), .stage = ST_MODE },	\
+	{ .col = JSON(prefix "_text"), SOCK(VIEW_NAME_ONLY, m), .name = fallback_desc,	\
+	  HAS(FALLBACK), .shown = (shown_), .stage = ST_MODE },			\
+	{ .col = OUT_JSON_ONLY(prefix "_causes", VIEW_SOCK_EXPLAIN, 0),		\
+	  SHOW_AT(show_causes, m), HAS(FALLBACK), .shown = (shown_), .stage = ST_MODE }, \
+	{ .col = OUT_JSON_ONLY(prefix "_remedies", VIEW_SOCK_EXPLAIN, 0),		\
+	  SHOW_AT(show_remedies, m), HAS(FALLBACK), .shown = (shown_), .stage = ST_MODE }
+
+static const struct view_field sock_view[] = {
+	{ .col = FIX("state", "State          ", 0, 14, 0, 1), SOCK(VIEW_NAME, state),
+	  .name = state_name, .flags = VIEW_F_OWN },
+	{ .col = JSON("state_code"), SOCK(VIEW_UINT, state) },
+	{ .col = FIX("uid", "UID   ", 0, 5, 5, 1), SOCK(VIEW_UINT, uid) },
+	{ .col = FIX("inode", "Inode   ", 0, 7, 7, 1), SOCK(VIEW_UINT, inode) },
+	{ .col = JSON("family"), SOCK(VIEW_NAME_ONLY, family), .name = family_name,
+	  .flags = VIEW_F_OWN },
+
+	{ .col = FIX(NULL, "Local Address           ", 0, ADDR_WIDTH, 0, 1),
+	  SHOW(show_local), .stage = ST_LOCAL },
+	{ .col = JSON("local_address"), SHOW_AT(show_address, saddr), .stage = ST_LOCAL },
+	{ .col = JSON("local_port"), SOCK(VIEW_UINT, sport), .stage = ST_LOCAL },
+
+	{ .col = FIX(NULL, "Peer Address            ", 0, ADDR_WIDTH, 0, 1),
+	  SHOW(show_peer), .stage = ST_PEER },
+	{ .col = JSON("peer_address"), SHOW_AT(show_address, daddr), .stage = ST_PEER },
+	{ .col = JSON("peer_port"), SOCK(VIEW_UINT, dport), .stage = ST_PEER },
+	{ .col = FIX("bound_ifindex", "Intf ", 0, 4, 4, 1), SOCK(VIEW_HEX, ifindex),
+	  .stage = ST_PEER },
+
+	{ .col = FIX(NULL, "Mode ", 0, 0, 0, 1), SHOW(show_mode_text), .stage = ST_MODE },
+	{ .col = { NULL, "", OUT_LEFT, 0, 0, 0, 0, OUT_COL_SKIP_UNSET },
+	  SHOW(show_codes), HAS(FALLBACK), .stage = ST_MODE },
+	{ .col = JSON("mode"), SHOW(show_mode), .shown = mode_shown, .stage = ST_MODE },
+	REASON_ROWS(fallback_reason, reason_shown, "fallback_reason"),
+	REASON_ROWS(peer_diagnosis, diagnosis_shown, "peer_diagnosis"),
+
+	/* -d */
+	{ .col = OUT_FIXED(NULL, "Shutd ", OUT_RIGHT, DBG, 4, 0, 2),
+	  SHOW_AT(show_shutd, shutdown), HAS(SHUTDOWN), .stage = ST_DETAIL },
+	{ .col = DJSON("shutdown"), SOCK(VIEW_UINT, shutdown), HAS(SHUTDOWN),
+	  .stage = ST_DETAIL },
+	CONN_ROW(FIX("token", "Token    ", DBG, 8, 8, 1), VIEW_HEX, token),
+	CONN_ROW(FIX("sndbuf_bytes", "Sndbuf   ", DBG, 8, 8, 1), VIEW_HEX, sndbuf_size),
+	CONN_ROW(FIX("rmbe_bytes", "Rcvbuf   ", DBG, 8, 8, 1), VIEW_HEX, rmbe_size),
+	CONN_ROW(FIX("peer_rmbe_bytes", "Peerbuf  ", DBG, 8, 8, 1), VIEW_HEX,
+		 peer_rmbe_size),
+	CURSOR("rxprod-Cursor ", rx_prod),
+	CURSOR("rxcons-Cursor ", rx_cons),
+	{ .col = FIX(NULL, "rxFlags ", DBG, 5, 0, 3), SHOW_AT(show_flags, CONN(rx_prod_flags)),
+	  HAS(CONNINFO), .stage = ST_DETAIL },
+	CURSOR("txprod-Cursor ", tx_prod),
+	CURSOR("txcons-Cursor ", tx_cons),
+	{ .col = FIX(NULL, "txFlags ", DBG, 5, 0, 3), SHOW_AT(show_flags, CONN(tx_prod_flags)),
+	  HAS(CONNINFO), .stage = ST_DETAIL },
+	CURSOR("txprep-Cursor ", tx_prep),
+	CURSOR("txsent-Cursor ", tx_sent),
+	CURSOR("txfin-Cursor  ", tx_fin),
+	CURSOR_JSON(rx_prod),
+	CURSOR_JSON(rx_cons),
+	CURSOR_JSON(tx_prod),
+	CURSOR_JSON(tx_cons),
+	CURSOR_JSON(tx_prep),
+	CURSOR_JSON(tx_sent),
+	CURSOR_JSON(tx_fin),
+	CONN_ROW(DJSON("rx_prod_flags"), VIEW_UINT, rx_prod_flags),
+	CONN_ROW(DJSON("rx_conn_state_flags"), VIEW_UINT, rx_conn_state_flags),
+	CONN_ROW(DJSON("tx_prod_flags"), VIEW_UINT, tx_prod_flags),
+	CONN_ROW(DJSON("tx_conn_state_flags"), VIEW_UINT, tx_conn_state_flags),
+
+	/* -R: the first link of the socket's link group */
+	{ .col = FIX("role", "Role ", SMCR, 4, 0, 1), SOCK(VIEW_NAME_ONLY, lgrinfo.role),
+	  .name = role_name, .flags = VIEW_F_OWN, HAS(LGRINFO), .stage = ST_DETAIL },
+	LINK_ROW(FIX("ib_device", "IB-device       ", SMCR, 15, 0, 1), VIEW_STR, lnk[0].ibname),
+	LINK_ROW(FIX("ib_port", "Port ", SMCR, 2, 2, 3), VIEW_HEX, lnk[0].ibport),
+	LINK_ROW(FIX("link_id", "Linkid ", SMCR, 2, 2, 5), VIEW_HEX, lnk[0].link_id),
+	LINK_ROW(FIX("gid", "GID                                      ", SMCR, 40, 0, 1),
+		 VIEW_STR, lnk[0].gid),
+	LINK_ROW(FIX("peer_gid", "Peer-GID", SMCR, 0, 0, 0), VIEW_STR, lnk[0].peer_gid),
+
+	/* -D; JSON has each GID's extension after it */
+	DMB_ROW(FIX("gid", "GID              ", SMCD, 16, 16, 1), SHOW(show_gid)),
+	DMB_ROW(OUT_JSON_ONLY("gid_ext", SMCD, 16), SOCK(VIEW_XID, dmbinfo.my_gid_ext),
+		.flags = VIEW_F_NONZERO),
+	DMB_ROW(FIX("dmb_token", "Token            ", SMCD, 16, 16, 1),
+		SOCK(VIEW_XID, dmbinfo.token)),
+	DMB_ROW(FIX("peer_gid", "Peer-GID         ", SMCD, 16, 16, 1), SHOW(show_peer_gid)),
+	DMB_ROW(OUT_JSON_ONLY("peer_gid_ext", SMCD, 16), SOCK(VIEW_XID, dmbinfo.peer_gid_ext),
+		.flags = VIEW_F_NONZERO),
+	DMB_ROW(FIX("peer_dmb_token", "Peer-Token       ", SMCD, 16, 16, 1),
+		SOCK(VIEW_XID, dmbinfo.peer_token)),
+	DMB_ROW(FIX("linkgroup_id", "Linkid", SMCD, 8, 8, 1), SOCK(VIEW_HEX, dmbinfo.linkid)),
+};
+
+static const struct out_table sock_table = VIEW_TABLE("sockets", sock_view, OUT_TABLE_FIXED);
+
+void view_sock_begin(struct out *o, const struct view_sock_opts *vo)
+{
+	out_table_begin(o, &sock_table, vo->groups);
+}
+
+void view_sock_end(struct out *o)
+{
+	out_table_end(o);
 }
 
 void view_sock_row(struct out *o, const struct view_sock_opts *vo, const struct smc_sock *s)
 {
-	const char *state = smc_state_name(s->state);
-	bool json = out_is_json(o);
-	char addr[INET6_ADDRSTRLEN];
+	const void *const objs[] = { [OBJ_SOCK] = s, [OBJ_OPTS] = vo };
 
 	out_row_begin(o);
-	if (state)
-		out_own_str(o, C_STATE, state);
-	else
-		out_fmt(o, C_STATE, "%#x?", s->state);
-	out_uint(o, C_STATE_CODE, s->state);
-	out_uint(o, C_UID, s->uid);
-	out_uint(o, C_INODE, s->inode);
-	out_own_str(o, C_FAMILY, s->family == AF_INET6 ? "inet6" : "inet");
-
-	/* tables end INIT rows here; JSON always carries the whole socket */
-	if (json || s->state != SMC_SOCK_STATE_INIT) {
-		out_endpoint(o, C_LOCAL, s, &s->saddr, s->sport, vo->wide);
-		if (s->addr_known && out_wants(o, C_LADDR)) {
-			addr_string(addr, sizeof(addr), s, &s->saddr);
-			out_own_str(o, C_LADDR, addr);
-		}
-		out_uint(o, C_LPORT, s->sport);
-	}
-	if (json || (s->state != SMC_SOCK_STATE_INIT && s->state != SMC_SOCK_STATE_LISTEN)) {
-		out_endpoint(o, C_PEER, s, &s->daddr, s->dport, vo->wide);
-		if (s->addr_known && out_wants(o, C_PADDR)) {
-			addr_string(addr, sizeof(addr), s, &s->daddr);
-			out_own_str(o, C_PADDR, addr);
-		}
-		out_uint(o, C_PPORT, s->dport);
-		out_xint(o, C_INTF, s->ifindex);
-	}
-	if (json || (s->state != SMC_SOCK_STATE_INIT && s->state != SMC_SOCK_STATE_LISTEN &&
-		     s->state != SMC_SOCK_STATE_CLOSED)) {
-		const char *mode = smc_mode_name(s->mode);
-		/* the kernel reports SMCR for every socket that is neither SMC-D nor a
-		 * fallback; for unconnected and listening ones that says nothing
-		 */
-		bool unconnected = s->state == SMC_SOCK_STATE_INIT ||
-				   s->state == SMC_SOCK_STATE_LISTEN;
-
-		out_mode_text(o, s);
-		if (!unconnected || s->mode == SMC_DIAG_MODE_FALLBACK_TCP) {
-			if (mode)
-				out_own_str(o, C_MODE, mode);
-			else
-				out_fmt(o, C_MODE, "%#x", s->mode);
-		}
-		if (s->has & SMC_SOCK_HAS_FALLBACK &&
-		    (s->mode == SMC_DIAG_MODE_FALLBACK_TCP || s->fallback_reason))
-			out_reason(o, C_FB, s->fallback_reason);
-		if (s->has & SMC_SOCK_HAS_FALLBACK && s->peer_diagnosis)
-			out_reason(o, C_PD, s->peer_diagnosis);
-		/* smc-tools prints no details for fallback rows: the row ends with its codes */
-		if (json || s->mode != SMC_DIAG_MODE_FALLBACK_TCP) {
-			out_debug(o, s);
-			out_smcr(o, s);
-			out_smcd(o, s);
-		}
-	}
+	/* JSON always carries the whole socket */
+	view_cells_upto(o, &sock_table, objs, out_is_json(o) ? VIEW_STAGE_ALL : text_stage(s));
 	out_row_end(o);
 }
