@@ -12,7 +12,8 @@
 #   BENCH_CONNS    SMC-D connections (default 5000: 10001 sockets with the listener)
 #   BENCH_IDLE     unconnected SMC sockets added for a second round (default 100000;
 #                  0: none)
-#   BENCH_ROUNDS   paired runs per wall-time ratio (default 15)
+#   BENCH_ROUNDS   paired runs per wall-time ratio (default 15; five times as many for
+#                  smcd linkgroup and device, which take milliseconds)
 #   BENCH_KERNEL   the bench's kernel (default 6.12)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -163,7 +163,9 @@ void view_cells_upto(struct out *o, const struct out_table *t, const void *const
 	for (unsigned int i = next[0]; i < t->ncols; i = next[i + 1]) {
 		const struct view_field *f = &rows[i];
 
-		if (f->stage <= stage && present(f, objs))
+		if (f->stage > stage)
+			break;		/* the rows' stages only grow (view.h) */
+		if (present(f, objs))
 			cell(o, i, f, objs);
 	}
 }

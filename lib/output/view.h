@@ -62,7 +62,8 @@ struct view_field {
 	uint8_t		has_mask;	/* 0: has_off is a bool; else an unsigned int of
 					 * bits, the value is there if one of these is set */
 	uint8_t		flags;		/* VIEW_F_* */
-	uint8_t		stage;		/* table rows may end early: view_cells_upto() */
+	uint8_t		stage;		/* table rows may end early: view_cells_upto();
+					 * never less than the stage of the row before */
 	const char	*(*name)(unsigned int v);	/* VIEW_NAME, VIEW_NAME_ONLY */
 	view_show_fn	show;				/* VIEW_CUSTOM */
 	/* a condition no single field says; NULL: none */
