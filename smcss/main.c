@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -15,6 +16,7 @@
 #include "tool.h"
 #include "view_fallback.h"
 #include "view_sock.h"
+#include "view_summary.h"
 
 struct smcss_opts {
 	bool		all;
@@ -24,6 +26,7 @@ struct smcss_opts {
 	bool		smcr;
 	bool		wide;
 	bool		explain;
+	bool		summary;
 	struct tool_common_opts	common;		/* -j, -p, -n */
 };
 
@@ -37,6 +40,8 @@ static const char usage_text[] =
 	"  -R, --smcr        show only SMC-R sockets, with their RDMA link\n"
 	"  -W, --wide        do not shorten addresses\n"
 	"  -e, --explain     after the list, explain each fallback reason it shows\n"
+	"  -s, --summary     totals instead of the list: by state, mode, family, and the\n"
+	"                    fallback reasons, most frequent first\n"
 	"  -n, --netns NS    list the sockets of network namespace NS (name, path, PID)\n"
 	"  -j, --json        JSON output (every field)\n"
 	"  -p, --pretty      indented JSON output (implies -j)\n"
@@ -51,6 +56,7 @@ static const struct option long_opts[] = {
 	{ "smcr",	no_argument, NULL, 'R' },
 	{ "wide",	no_argument, NULL, 'W' },
 	{ "explain",	no_argument, NULL, 'e' },
+	{ "summary",	no_argument, NULL, 's' },
 	{ "netns",	required_argument, NULL, 'n' },
 	{ "net",	required_argument, NULL, 'n' },
 	{ "json",	no_argument, NULL, 'j' },
@@ -65,7 +71,7 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 	struct smcss_opts *o = opts;
 	int c;
 
-	while ((c = cli_getopt(argc, argv, ":aldDRWen:jpvh", long_opts, "smcss --help")) != -1) {
+	while ((c = cli_getopt(argc, argv, ":aldDRWesn:jpvh", long_opts, "smcss --help")) != -1) {
 		switch (c) {
 		case 'a': o->all = true; break;
 		case 'l': o->listening = true; break;
@@ -74,6 +80,7 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 		case 'R': o->smcr = true; break;
 		case 'W': o->wide = true; break;
 		case 'e': o->explain = true; break;
+		case 's': o->summary = true; break;
 		default: {
 			enum parse_result pr = tool_common_opt(c, 'p', &o->common, "smcss",
 							       help_out, usage_text);
@@ -90,6 +97,12 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 	/* the same combinations smc-tools refuses, for the same reasons */
 	if (o->smcd && o->smcr) {
 		pr_err("--smcd and --smcr cannot be combined");
+		return PARSE_USAGE_ERROR;
+	}
+	/* the summary selects sockets as the list would, but shows none of them */
+	if (o->summary && (o->debug || o->wide || o->explain)) {
+		pr_err("--summary cannot be combined with --%s",
+		       o->debug ? "debug" : o->wide ? "wide" : "explain");
 		return PARSE_USAGE_ERROR;
 	}
 	if (o->listening && (o->all || o->debug || o->smcd || o->smcr)) {
@@ -123,6 +136,7 @@ struct sock_walk {
 	struct smc_nl			*nl;		/* the SMC dump's handle */
 	struct fb_tally			reasons;	/* -e: codes of the listed sockets */
 	uint64_t			fell_back;	/* -e: listed sockets that fell back */
+	struct sock_summary		*summary;	/* -s: the totals, no rows */
 	/* TCP endpoints for IPPROTO_SMC sockets, read at the first one (own sockets: the
 	 * SMC dump is still being read)
 	 */
@@ -170,6 +184,8 @@ static int sock_row(const struct smc_sock *s, void *arg)
 	if (!sock_selected(w->opts, s))
 		return 0;
 	s = with_addresses(w, s, &copy);
+	if (w->summary)
+		return sock_summary_add(w->summary, s);
 	view_sock_row(w->out, w->view, s);
 	if (w->opts->explain && !out_is_json(w->out)) {
 		int rc = count_reasons(w, s);
@@ -223,6 +239,7 @@ static int smcss_run(const struct smcss_opts *o)
 	struct smc_nl *nl;
 	struct out *out;
 	struct sock_walk w;
+	struct sock_summary *summary = NULL;
 	unsigned int want = 0;
 	int rc;
 
@@ -241,18 +258,38 @@ static int smcss_run(const struct smcss_opts *o)
 		want |= SMC_SOCK_HAS_DMBINFO;
 	}
 	/* the kernel lists the sockets of the namespace the netlink socket lives in */
+	if (o->summary) {
+		/* 4 KiB of counters: not on the stack */
+		summary = calloc(1, sizeof(*summary));
+		if (!summary) {
+			pr_err("out of memory");
+			return EXIT_RUNTIME;
+		}
+	}
 	rc = tool_open(o->common.netns, &oo, &nl, &out);
-	if (rc)
-		return rc;
-	w = (struct sock_walk){ .opts = o, .view = &vo, .out = out, .nl = nl };
-	view_sock_begin(out, &vo);
-	rc = smc_sock_dump(nl, want, sock_row, &w);
 	if (rc) {
-		out_table_abort(out);
+		free(summary);
+		return rc;
+	}
+	w = (struct sock_walk){ .opts = o, .view = &vo, .out = out, .nl = nl,
+				.summary = summary };
+	if (summary) {
+		/* the totals are printed whole, once every socket is counted */
+		rc = smc_sock_dump(nl, want, sock_row, &w);
+		if (!rc)
+			rc = view_sock_summary(out, summary);
+		sock_summary_free(summary);
+		free(summary);
 	} else {
-		view_sock_end(out);
-		if (o->explain && !out_is_json(out))
-			explain_reasons(&w);
+		view_sock_begin(out, &vo);
+		rc = smc_sock_dump(nl, want, sock_row, &w);
+		if (rc) {
+			out_table_abort(out);
+		} else {
+			view_sock_end(out);
+			if (o->explain && !out_is_json(out))
+				explain_reasons(&w);
+		}
 	}
 	fb_tally_free(&w.reasons);
 	smc_tcp_eps_free(&w.tcp);

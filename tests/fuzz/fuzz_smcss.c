@@ -32,6 +32,8 @@ static const struct fuzz_cmd cmds[] = {
 	SMCSS(false, "-n", "a", "-a"),
 	SMCSS(false, "-n", "b", "-a", "-R"),
 	SMCSS(true, "-n", "a", "-a", "-d", "-j"),
+	SMCSS(false, "-a", "-s"),
+	SMCSS(true, "-s", "-p"),
 };
 
 static const struct fuzz_expect expect = { .max_status = 2, .verdict_status = -1 };

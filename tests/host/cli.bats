@@ -22,6 +22,11 @@ load ../helpers/common
 	-l -D|^smcss: --listening cannot be combined with --smcd$
 	-l -R|^smcss: --listening cannot be combined with --smcr$
 	-D -R|^smcss: --smcd and --smcr cannot be combined$
+	-s -d|^smcss: --summary cannot be combined with --debug$
+	--summary -W|^smcss: --summary cannot be combined with --wide$
+	-a -s -e|^smcss: --summary cannot be combined with --explain$
+	-s=1|^smcss: unknown option '-='
+	--summary=1|^smcss: option '--summary' takes no value \(try: smcss --help\)$
 	extra|^smcss: unexpected argument 'extra'
 	--all=3|^smcss: option '--all' takes no value \(try: smcss --help\)$
 	-n|^smcss: option '-n' needs a value \(try: smcss --help\)$

@@ -26,11 +26,14 @@ complete_words() {
 @test "smcss completes its options from --help" {
 	run complete_words smcss --
 	assert_success
-	for o in --all --listening --debug --smcd --smcr --wide --explain --json --pretty --version --help; do
+	for o in --all --listening --debug --smcd --smcr --wide --explain --summary --json --pretty \
+		--version --help; do
 		assert_line "$o"
 	done
 	run complete_words smcss --ex
 	assert_output "--explain"
+	run complete_words smcss --su
+	assert_output "--summary"
 	run complete_words smcss --sm
 	assert_output $'--smcd\n--smcr'
 }

@@ -42,7 +42,8 @@ teardown_file() {
 		 usr/share/man/man8/smcss.8.gz usr/share/man/man7/af_smc.7.gz \
 		 usr/share/bash-completion/completions/smcss \
 		 usr/share/bash-completion/completions/smc_run \
-		 usr/share/smc-utils/schemas/smcss.json usr/share/smc-utils/examples/fallbacks.jq \
+		 usr/share/smc-utils/schemas/smcss.json usr/share/smc-utils/schemas/smcss-summary.json \
+		 usr/share/smc-utils/examples/fallbacks.jq \
 		 usr/share/doc/smc-utils/copyright; do
 		assert_output --partial "./$f"
 	done

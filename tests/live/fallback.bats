@@ -136,6 +136,50 @@ teardown() {
 	fi
 }
 
+# Without loopback-ism (6.1) every one of these connections falls back: the totals must
+# still be what the listing shows.
+@test "--summary: live fallbacks and SMC-D connections counted as the listing shows them" {
+	local sel want got file=$BATS_TEST_TMPDIR/json
+	"$SMCD" ueid flush
+	start_bg server "$SMC_CONN" server 127.0.0.1 5209
+	start_bg client "$SMC_CONN" client 127.0.0.1 5209
+	start_bg server2 "$SMC_CONN" server --tcp 127.0.0.1 5210
+	start_bg client2 "$SMC_CONN" client 127.0.0.1 5210
+	"$SMCD" ueid add "$BENCH_UEID"
+	start_bg server3 "$SMC_CONN" server 127.0.0.1 5211
+	start_bg client3 "$SMC_CONN" client -n 2 127.0.0.1 5211
+	run_split "$SMCSS" -s
+	assert_success
+	assert_line "Sockets:   7"
+	assert_line "Fallback reasons:"
+	assert_line --regexp '^ +[0-9]+  0x03010000  PEERNOSMC  .+'
+	if have_feature loopback_ism; then
+		assert_line "Fell back: 3"
+		assert_line --regexp '^Modes: +.*TCP 3'
+		assert_line --regexp '^Modes: +.*SMCD 4'
+		assert_line --regexp '^ +1  0x03030008  NOUEID  .+'
+		assert_line "Peer diagnoses:"
+	else
+		assert_line "Fell back: 7"
+		assert_line "Modes:     TCP 7"
+	fi
+	# the same sockets, listed and summed up by the oracle: for every selection
+	for sel in "" "-a" "-l" "-D"; do
+		# shellcheck disable=SC2086
+		want=$("$SMCSS" $sel -j | "$TOP/tests/tools/sock-summary.py")
+		# shellcheck disable=SC2086
+		got=$("$SMCSS" $sel -s -j | python3 -c 'import json, sys
+json.dump(json.load(sys.stdin), sys.stdout, sort_keys=True); print()')
+		assert_equal "$got" "$want"
+		# shellcheck disable=SC2086
+		json_schema_check "$file" "$SMCSS" $sel -s -j
+	done
+	json_schema_assert "$file"
+	run valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99 \
+		"$SMCSS" -a -s -j
+	assert_success
+}
+
 @test "--explain without fallbacks: a note in text, nothing to explain in JSON" {
 	require_feature loopback_ism
 	start_bg server "$SMC_CONN" server 127.0.0.1 5206

@@ -29,6 +29,10 @@ VALUE_OPTIONS = {"-n", "--netns"}
 def schema_for(words):
     """The schema name for a command line, or None if it prints no JSON we know."""
     tool = os.path.basename(words[0])
+    if tool == "smcss" and any(
+            w == "--summary" or (w.startswith("-") and not w.startswith("--") and "s" in w)
+            for w in words[1:]):
+        return "smcss-summary"
     if tool in ("smcss", "smc_pnet", "smc_chk"):
         return tool
     if tool not in ("smcr", "smcd"):
