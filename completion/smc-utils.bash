@@ -37,6 +37,11 @@ _smcss()
 		COMPREPLY=($(compgen -W "$(ls /run/netns 2>/dev/null)" -- "$cur"))
 		return
 	fi
+	# seconds: nothing to offer
+	if [[ ${COMP_WORDS[COMP_CWORD-1]} == @(-i|--interval) ]]; then
+		COMPREPLY=()
+		return
+	fi
 	COMPREPLY=($(compgen -W "$(_smcu_options "${COMP_WORDS[0]}" --help)" -- "$cur"))
 }
 

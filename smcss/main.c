@@ -2,16 +2,19 @@
 /* smcss - list SMC sockets (AF_SMC sock_diag), compatible with smc-tools' smcss */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "decode.h"
 #include "err.h"
 #include "host_probe.h"
 #include "out.h"
+#include "parse_num.h"
 #include "sockdiag.h"
 #include "tool.h"
 #include "view_fallback.h"
@@ -27,6 +30,7 @@ struct smcss_opts {
 	bool		wide;
 	bool		explain;
 	bool		summary;
+	unsigned int	interval_ms;	/* -i; 0: list once */
 	struct tool_common_opts	common;		/* -j, -p, -n */
 };
 
@@ -42,6 +46,8 @@ static const char usage_text[] =
 	"  -e, --explain     after the list, explain each fallback reason it shows\n"
 	"  -s, --summary     totals instead of the list: by state, mode, family, and the\n"
 	"                    fallback reasons, most frequent first\n"
+	"  -i, --interval SEC  list again every SEC seconds until interrupted; with -j\n"
+	"                    one JSON document per line\n"
 	"  -n, --netns NS    list the sockets of network namespace NS (name, path, PID)\n"
 	"  -j, --json        JSON output (every field)\n"
 	"  -p, --pretty      indented JSON output (implies -j)\n"
@@ -57,6 +63,7 @@ static const struct option long_opts[] = {
 	{ "wide",	no_argument, NULL, 'W' },
 	{ "explain",	no_argument, NULL, 'e' },
 	{ "summary",	no_argument, NULL, 's' },
+	{ "interval",	required_argument, NULL, 'i' },
 	{ "netns",	required_argument, NULL, 'n' },
 	{ "net",	required_argument, NULL, 'n' },
 	{ "json",	no_argument, NULL, 'j' },
@@ -66,12 +73,30 @@ static const struct option long_opts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* -i: seconds with at most 3 decimals, from 0.1 s (the kernel's dump of 100,000 sockets
+ * takes longer) to a day
+ */
+#define INTERVAL_MIN_MS 100
+#define INTERVAL_MAX_MS (24u * 3600 * 1000)
+
+static bool parse_interval(const char *s, unsigned int *ms)
+{
+	uint64_t v;
+
+	if (parse_dec_scaled(s, 3, INTERVAL_MAX_MS, &v) || v < INTERVAL_MIN_MS) {
+		pr_err("invalid interval \"%s\" (seconds, 0.1-86400, at most 3 decimals)", s);
+		return false;
+	}
+	*ms = (unsigned int)v;
+	return true;
+}
+
 static enum parse_result parse_opts(int argc, char **argv, void *opts, struct out *help_out)
 {
 	struct smcss_opts *o = opts;
 	int c;
 
-	while ((c = cli_getopt(argc, argv, ":aldDRWesn:jpvh", long_opts, "smcss --help")) != -1) {
+	while ((c = cli_getopt(argc, argv, ":aldDRWesi:n:jpvh", long_opts, "smcss --help")) != -1) {
 		switch (c) {
 		case 'a': o->all = true; break;
 		case 'l': o->listening = true; break;
@@ -81,6 +106,10 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 		case 'W': o->wide = true; break;
 		case 'e': o->explain = true; break;
 		case 's': o->summary = true; break;
+		case 'i':
+			if (!parse_interval(optarg, &o->interval_ms))
+				return PARSE_USAGE_ERROR;
+			break;
 		default: {
 			enum parse_result pr = tool_common_opt(c, 'p', &o->common, "smcss",
 							       help_out, usage_text);
@@ -103,6 +132,10 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 	if (o->summary && (o->debug || o->wide || o->explain)) {
 		pr_err("--summary cannot be combined with --%s",
 		       o->debug ? "debug" : o->wide ? "wide" : "explain");
+		return PARSE_USAGE_ERROR;
+	}
+	if (o->interval_ms && o->common.pretty) {
+		pr_err("--interval prints one JSON document per line: use --json, not --pretty");
 		return PARSE_USAGE_ERROR;
 	}
 	if (o->listening && (o->all || o->debug || o->smcd || o->smcr)) {
@@ -232,15 +265,93 @@ static void report_dump_error(struct smc_nl *nl, int rc)
 		pr_err_nl(nl, rc, "cannot list SMC sockets");
 }
 
+/* One listing, or summary, of the sockets as they are now, into @out.
+ * Return: EXIT_OK, or EXIT_RUNTIME with the error printed.
+ */
+static int smcss_show(const struct smcss_opts *o, const struct view_sock_opts *vo,
+		      unsigned int want, struct smc_nl *nl, struct out *out)
+{
+	struct sock_walk w = { .opts = o, .view = vo, .out = out, .nl = nl };
+	int rc;
+
+	if (o->summary) {
+		/* 4 KiB of counters, not on the stack; the totals are printed whole, once
+		 * every socket is counted
+		 */
+		w.summary = calloc(1, sizeof(*w.summary));
+		rc = w.summary ? smc_sock_dump(nl, want, sock_row, &w) : -ENOMEM;
+		if (!rc)
+			rc = view_sock_summary(out, w.summary);
+		if (w.summary)
+			sock_summary_free(w.summary);
+		free(w.summary);
+	} else {
+		view_sock_begin(out, vo);
+		rc = smc_sock_dump(nl, want, sock_row, &w);
+		if (rc) {
+			out_table_abort(out);
+		} else {
+			view_sock_end(out);
+			if (o->explain && !out_is_json(out))
+				explain_reasons(&w);
+		}
+	}
+	fb_tally_free(&w.reasons);
+	smc_tcp_eps_free(&w.tcp);
+	smc_nl_close(w.tcp_nl);
+	if (rc && !out_error(out))	/* a write error is tool_finish_output()'s to report */
+		report_dump_error(nl, rc);
+	else if (!rc && smc_nl_status(nl)->dump_intr)
+		pr_warn("the socket list changed while it was read; it may be inconsistent");
+	return rc ? EXIT_RUNTIME : EXIT_OK;
+}
+
+static struct timespec ms_after(struct timespec t, unsigned int ms)
+{
+	t.tv_sec += ms / 1000;
+	t.tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	return t;
+}
+
+/*
+ * -i: wait until @deadline (CLOCK_MONOTONIC) for one of the signals in @stop, which are
+ * blocked: they are taken only here, so a listing is never cut short, and no handler
+ * (nor a flag it would set) is needed. Return: true if one came (time to end).
+ */
+static bool stop_requested(const sigset_t *stop, struct timespec deadline)
+{
+	for (;;) {
+		struct timespec now, left;
+
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec > deadline.tv_sec ||
+		    (now.tv_sec == deadline.tv_sec && now.tv_nsec >= deadline.tv_nsec))
+			return false;
+		left.tv_sec = deadline.tv_sec - now.tv_sec;
+		left.tv_nsec = deadline.tv_nsec - now.tv_nsec;
+		if (left.tv_nsec < 0) {
+			left.tv_sec--;
+			left.tv_nsec += 1000000000L;
+		}
+		if (sigtimedwait(stop, NULL, &left) >= 0)
+			return true;
+		if (errno != EINTR && errno != EAGAIN)
+			return true;	/* cannot wait: end rather than list in a loop */
+	}
+}
+
 static int smcss_run(const struct smcss_opts *o)
 {
 	struct out_opts oo = tool_out_opts(&o->common);
 	struct view_sock_opts vo = { .wide = o->wide };
 	struct smc_nl *nl;
 	struct out *out;
-	struct sock_walk w;
-	struct sock_summary *summary = NULL;
 	unsigned int want = 0;
+	sigset_t stop;
 	int rc;
 
 	if (o->debug) {
@@ -258,48 +369,34 @@ static int smcss_run(const struct smcss_opts *o)
 		want |= SMC_SOCK_HAS_DMBINFO;
 	}
 	/* the kernel lists the sockets of the namespace the netlink socket lives in */
-	if (o->summary) {
-		/* 4 KiB of counters: not on the stack */
-		summary = calloc(1, sizeof(*summary));
-		if (!summary) {
-			pr_err("out of memory");
-			return EXIT_RUNTIME;
-		}
-	}
 	rc = tool_open(o->common.netns, &oo, &nl, &out);
-	if (rc) {
-		free(summary);
+	if (rc)
 		return rc;
+	sigemptyset(&stop);
+	if (o->interval_ms) {
+		sigaddset(&stop, SIGINT);
+		sigaddset(&stop, SIGTERM);
+		sigaddset(&stop, SIGHUP);
+		sigprocmask(SIG_BLOCK, &stop, NULL);
 	}
-	w = (struct sock_walk){ .opts = o, .view = &vo, .out = out, .nl = nl,
-				.summary = summary };
-	if (summary) {
-		/* the totals are printed whole, once every socket is counted */
-		rc = smc_sock_dump(nl, want, sock_row, &w);
-		if (!rc)
-			rc = view_sock_summary(out, summary);
-		sock_summary_free(summary);
-		free(summary);
-	} else {
-		view_sock_begin(out, &vo);
-		rc = smc_sock_dump(nl, want, sock_row, &w);
-		if (rc) {
-			out_table_abort(out);
-		} else {
-			view_sock_end(out);
-			if (o->explain && !out_is_json(out))
-				explain_reasons(&w);
+	for (;;) {
+		struct timespec start;
+
+		clock_gettime(CLOCK_MONOTONIC, &start);
+		/* each listing is a document of its own: JSON lines with -j */
+		rc = tool_finish_output(out, smcss_show(o, &vo, want, nl, out));
+		if (rc != EXIT_OK || !o->interval_ms ||
+		    stop_requested(&stop, ms_after(start, o->interval_ms)))
+			break;
+		if (out_new(&out, &oo)) {
+			pr_err("out of memory");
+			rc = EXIT_RUNTIME;
+			break;
 		}
+		out_note(out, "%s", "");	/* text: a blank line between two listings */
 	}
-	fb_tally_free(&w.reasons);
-	smc_tcp_eps_free(&w.tcp);
-	smc_nl_close(w.tcp_nl);
-	if (rc && !out_error(out))	/* a write error is tool_finish_output()'s to report */
-		report_dump_error(nl, rc);
-	else if (!rc && smc_nl_status(nl)->dump_intr)
-		pr_warn("the socket list changed while it was read; it may be inconsistent");
 	smc_nl_close(nl);
-	return tool_finish_output(out, rc ? EXIT_RUNTIME : EXIT_OK);
+	return rc;
 }
 
 int main(int argc, char **argv)

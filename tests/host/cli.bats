@@ -27,6 +27,13 @@ load ../helpers/common
 	-a -s -e|^smcss: --summary cannot be combined with --explain$
 	-s=1|^smcss: unknown option '-='
 	--summary=1|^smcss: option '--summary' takes no value \(try: smcss --help\)$
+	-i 0|^smcss: invalid interval "0" \(seconds, 0.1-86400, at most 3 decimals\)$
+	-i 0.05|^smcss: invalid interval "0.05"
+	--interval 1.2345|^smcss: invalid interval "1.2345"
+	--interval=86401|^smcss: invalid interval "86401"
+	-i -1|^smcss: invalid interval "-1"
+	-i|^smcss: option '-i' needs a value \(try: smcss --help\)$
+	-i 1 -p|^smcss: --interval prints one JSON document per line: use --json, not --pretty$
 	extra|^smcss: unexpected argument 'extra'
 	--all=3|^smcss: option '--all' takes no value \(try: smcss --help\)$
 	-n|^smcss: option '-n' needs a value \(try: smcss --help\)$

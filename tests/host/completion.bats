@@ -26,14 +26,21 @@ complete_words() {
 @test "smcss completes its options from --help" {
 	run complete_words smcss --
 	assert_success
-	for o in --all --listening --debug --smcd --smcr --wide --explain --summary --json --pretty \
-		--version --help; do
+	for o in --all --listening --debug --smcd --smcr --wide --explain --summary --interval \
+		--json --pretty --version --help; do
 		assert_line "$o"
 	done
 	run complete_words smcss --ex
 	assert_output "--explain"
 	run complete_words smcss --su
 	assert_output "--summary"
+	run complete_words smcss --int
+	assert_output "--interval"
+	# after -i comes a number of seconds: no option is offered there
+	run complete_words smcss -a -i ""
+	assert_output ""
+	run complete_words smcss --interval ""
+	assert_output ""
 	run complete_words smcss --sm
 	assert_output $'--smcd\n--smcr'
 }

@@ -196,3 +196,29 @@ teardown() {
 	run "$SMCSS" -a -j
 	jq -e '[.[] | select(.state == "LISTEN" or .state == "INIT")] | length >= 2 and all(has("mode") | not)' <<<"$output"
 }
+
+@test "smcss -i: each JSON line is the sockets of its moment; SIGINT ends it with status 0" {
+	local out=$BATS_TEST_TMPDIR/watch pid rc=0
+	start_bg server "$SMC_CONN" server 127.0.0.1 5110
+	"$SMCSS" -i 0.5 -j >"$out" 2>"$out.err" &
+	pid=$!
+	# the first listings show the listener alone; a connection made later shows up
+	sleep 1.5
+	start_bg client "$SMC_CONN" client 127.0.0.1 5110
+	sleep 1.5
+	kill -INT "$pid"
+	wait "$pid" || rc=$?
+	assert_equal "$rc" 0
+	assert_equal "$(cat "$out.err")" ""
+	[ "$(wc -l <"$out")" -ge 3 ] || fail "$(wc -l <"$out") listings in 3 s at 0.5 s"
+	# -i without -a: connected sockets only, so the first documents are empty arrays
+	jq -se '.[0] == [] and (.[-1] | map(select(.local_port == 5110 or .peer_port == 5110))
+		| length == 2)' "$out"
+	while IFS= read -r line; do
+		"$TOP/tests/tools/validate-json.py" smcss -j <<<"$line"
+	done <"$out"
+	# the summary in text, every 0.3 s, ended by SIGTERM
+	run timeout --preserve-status -s TERM 1.5 "$SMCSS" -s -i 0.3
+	assert_success
+	[ "$(grep -c '^Sockets:   2$' <<<"$output")" -ge 2 ]
+}
