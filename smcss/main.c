@@ -197,16 +197,11 @@ static const struct smc_sock *with_addresses(struct sock_walk *w, const struct s
 
 static int count_reasons(struct sock_walk *w, const struct smc_sock *s)
 {
-	int rc = 0;
+	int rc = fb_tally_add_sock(&w->reasons, s);
 
-	if (s->mode != SMC_DIAG_MODE_FALLBACK_TCP || !(s->has & SMC_SOCK_HAS_FALLBACK))
-		return 0;
-	w->fell_back++;
-	if (s->fallback_reason)
-		rc = fb_tally_add(&w->reasons, s->fallback_reason, false);
-	if (!rc && s->peer_diagnosis)
-		rc = fb_tally_add(&w->reasons, s->peer_diagnosis, true);
-	return rc;
+	if (rc > 0)
+		w->fell_back++;
+	return rc < 0 ? rc : 0;
 }
 
 static int sock_row(const struct smc_sock *s, void *arg)

@@ -118,26 +118,17 @@ static void out_endpoint(struct out *o, unsigned int col, const struct smc_sock 
 	out_own_str(o, col, text);
 }
 
-static void show_local(struct out *o, unsigned int col, const struct view_field *f,
-		       const void *const *objs, bool record)
+/* text: the local or the peer endpoint, as the row's .off names its address */
+static void show_endpoint(struct out *o, unsigned int col, const struct view_field *f,
+			  const void *const *objs, bool record)
 {
 	const struct smc_sock *s = sock_of(objs);
 	const struct view_sock_opts *vo = objs[OBJ_OPTS];
+	bool local = f->off == offsetof(struct smc_sock, saddr);
 
-	(void)f;
 	(void)record;
-	out_endpoint(o, col, s, &s->saddr, s->sport, vo->wide);
-}
-
-static void show_peer(struct out *o, unsigned int col, const struct view_field *f,
-		      const void *const *objs, bool record)
-{
-	const struct smc_sock *s = sock_of(objs);
-	const struct view_sock_opts *vo = objs[OBJ_OPTS];
-
-	(void)f;
-	(void)record;
-	out_endpoint(o, col, s, &s->daddr, s->dport, vo->wide);
+	out_endpoint(o, col, s, local ? &s->saddr : &s->daddr, local ? s->sport : s->dport,
+		     vo->wide);
 }
 
 /* JSON: the address alone, when the kernel reported one */
@@ -179,19 +170,21 @@ static void out_hex_pair(struct out *o, unsigned int col, uint32_t a, int wa, ui
 	out_own_str(o, col, text);
 }
 
-/* text: the mode; "TCP" for a fallback, its codes in the next column (show_codes()) */
-static void show_mode_text(struct out *o, unsigned int col, const struct view_field *f,
-			   const void *const *objs, bool record)
+/* SMCR, SMCD or TCP (a fallback, whose codes follow in text: show_codes()); a mode we
+ * do not know is its number, in text with a "?"
+ */
+static void show_mode(struct out *o, unsigned int col, const struct view_field *f,
+		      const void *const *objs, bool record)
 {
 	const struct smc_sock *s = sock_of(objs);
 	const char *mode = smc_mode_name(s->mode);
 
 	(void)f;
 	(void)record;
-	if (s->mode == SMC_DIAG_MODE_FALLBACK_TCP)
-		out_own_str(o, col, "TCP");
-	else if (mode)
+	if (mode)
 		out_own_str(o, col, mode);
+	else if (out_is_json(o))
+		out_fmt(o, col, "%#x", s->mode);
 	else
 		out_fmt(o, col, "%#x?", s->mode);
 }
@@ -231,20 +224,6 @@ static bool mode_shown(const void *const *objs)
 
 	return (s->state != SMC_SOCK_STATE_INIT && s->state != SMC_SOCK_STATE_LISTEN) ||
 	       s->mode == SMC_DIAG_MODE_FALLBACK_TCP;
-}
-
-static void show_mode(struct out *o, unsigned int col, const struct view_field *f,
-		      const void *const *objs, bool record)
-{
-	const struct smc_sock *s = sock_of(objs);
-	const char *mode = smc_mode_name(s->mode);
-
-	(void)f;
-	(void)record;
-	if (mode)
-		out_own_str(o, col, mode);
-	else
-		out_fmt(o, col, "%#x", s->mode);
 }
 
 /* the reason of a fallback; a connection that did not fall back may carry one too */
@@ -329,24 +308,16 @@ static void out_gid128(struct out *o, unsigned int col, uint64_t gid, uint64_t e
 		out_xid(o, col, gid);
 }
 
+/* the local or the peer GID, as the row's .off names its base half */
 static void show_gid(struct out *o, unsigned int col, const struct view_field *f,
 		     const void *const *objs, bool record)
 {
 	const struct smcd_diag_dmbinfo *d = &sock_of(objs)->dmbinfo;
+	bool local = f->off == offsetof(struct smc_sock, dmbinfo.my_gid);
 
-	(void)f;
 	(void)record;
-	out_gid128(o, col, d->my_gid, d->my_gid_ext);
-}
-
-static void show_peer_gid(struct out *o, unsigned int col, const struct view_field *f,
-			  const void *const *objs, bool record)
-{
-	const struct smcd_diag_dmbinfo *d = &sock_of(objs)->dmbinfo;
-
-	(void)f;
-	(void)record;
-	out_gid128(o, col, d->peer_gid, d->peer_gid_ext);
+	out_gid128(o, col, local ? d->my_gid : d->peer_gid,
+		   local ? d->my_gid_ext : d->peer_gid_ext);
 }
 
 /* ---- the view ------------------------------------------------------------------------ */
@@ -408,18 +379,18 @@ static const struct view_field sock_view[] = {
 	  .flags = VIEW_F_OWN },
 
 	{ .col = FIX(NULL, "Local Address           ", 0, ADDR_WIDTH, 0, 1),
-	  SHOW(show_local), .stage = ST_LOCAL },
+	  SHOW_AT(show_endpoint, saddr), .stage = ST_LOCAL },
 	{ .col = JSON("local_address"), SHOW_AT(show_address, saddr), .stage = ST_LOCAL },
 	{ .col = JSON("local_port"), SOCK(VIEW_UINT, sport), .stage = ST_LOCAL },
 
 	{ .col = FIX(NULL, "Peer Address            ", 0, ADDR_WIDTH, 0, 1),
-	  SHOW(show_peer), .stage = ST_PEER },
+	  SHOW_AT(show_endpoint, daddr), .stage = ST_PEER },
 	{ .col = JSON("peer_address"), SHOW_AT(show_address, daddr), .stage = ST_PEER },
 	{ .col = JSON("peer_port"), SOCK(VIEW_UINT, dport), .stage = ST_PEER },
 	{ .col = FIX("bound_ifindex", "Intf ", 0, 4, 4, 1), SOCK(VIEW_HEX, ifindex),
 	  .stage = ST_PEER },
 
-	{ .col = FIX(NULL, "Mode ", 0, 0, 0, 1), SHOW(show_mode_text), .stage = ST_MODE },
+	{ .col = FIX(NULL, "Mode ", 0, 0, 0, 1), SHOW(show_mode), .stage = ST_MODE },
 	{ .col = { NULL, "", OUT_LEFT, 0, 0, 0, 0, OUT_COL_SKIP_UNSET },
 	  SHOW(show_codes), HAS(FALLBACK), .stage = ST_MODE },
 	{ .col = JSON("mode"), SHOW(show_mode), .shown = mode_shown, .stage = ST_MODE },
@@ -470,12 +441,14 @@ static const struct view_field sock_view[] = {
 	LINK_ROW(FIX("peer_gid", "Peer-GID", SMCR, 0, 0, 0), VIEW_STR, lnk[0].peer_gid),
 
 	/* -D; JSON has each GID's extension after it */
-	DMB_ROW(FIX("gid", "GID              ", SMCD, 16, 16, 1), SHOW(show_gid)),
+	DMB_ROW(FIX("gid", "GID              ", SMCD, 16, 16, 1),
+		SHOW_AT(show_gid, dmbinfo.my_gid)),
 	DMB_ROW(OUT_JSON_ONLY("gid_ext", SMCD, 16), SOCK(VIEW_XID, dmbinfo.my_gid_ext),
 		.flags = VIEW_F_NONZERO),
 	DMB_ROW(FIX("dmb_token", "Token            ", SMCD, 16, 16, 1),
 		SOCK(VIEW_XID, dmbinfo.token)),
-	DMB_ROW(FIX("peer_gid", "Peer-GID         ", SMCD, 16, 16, 1), SHOW(show_peer_gid)),
+	DMB_ROW(FIX("peer_gid", "Peer-GID         ", SMCD, 16, 16, 1),
+		SHOW_AT(show_gid, dmbinfo.peer_gid)),
 	DMB_ROW(OUT_JSON_ONLY("peer_gid_ext", SMCD, 16), SOCK(VIEW_XID, dmbinfo.peer_gid_ext),
 		.flags = VIEW_F_NONZERO),
 	DMB_ROW(FIX("peer_dmb_token", "Peer-Token       ", SMCD, 16, 16, 1),

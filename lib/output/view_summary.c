@@ -13,7 +13,7 @@
 int sock_summary_add(struct sock_summary *sum, const struct smc_sock *s)
 {
 	bool fallback = s->mode == SMC_DIAG_MODE_FALLBACK_TCP;
-	int rc = 0;
+	int rc;
 
 	sum->sockets++;
 	sum->states[s->state]++;
@@ -28,15 +28,23 @@ int sock_summary_add(struct sock_summary *sum, const struct smc_sock *s)
 		sum->inet6++;
 	else
 		sum->inet++;
-	/* the codes of the sockets that fell back, as smcss -e counts them */
-	if (!fallback || !(s->has & SMC_SOCK_HAS_FALLBACK))
+	rc = fb_tally_add_sock(&sum->codes, s);
+	if (rc > 0)
+		sum->fell_back++;
+	return rc < 0 ? rc : 0;
+}
+
+int fb_tally_add_sock(struct fb_tally *t, const struct smc_sock *s)
+{
+	int rc = 0;
+
+	if (s->mode != SMC_DIAG_MODE_FALLBACK_TCP || !(s->has & SMC_SOCK_HAS_FALLBACK))
 		return 0;
-	sum->fell_back++;
 	if (s->fallback_reason)
-		rc = fb_tally_add(&sum->codes, s->fallback_reason, false);
+		rc = fb_tally_add(t, s->fallback_reason, false);
 	if (!rc && s->peer_diagnosis)
-		rc = fb_tally_add(&sum->codes, s->peer_diagnosis, true);
-	return rc;
+		rc = fb_tally_add(t, s->peer_diagnosis, true);
+	return rc ? rc : 1;
 }
 
 void sock_summary_free(struct sock_summary *sum)
