@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* smcss - list SMC sockets (AF_SMC sock_diag), compatible with smc-tools' smcss */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "decode.h"
@@ -15,6 +17,7 @@
 #include "host_probe.h"
 #include "out.h"
 #include "parse_num.h"
+#include "sock_owners.h"
 #include "sockdiag.h"
 #include "tool.h"
 #include "view_fallback.h"
@@ -30,6 +33,7 @@ struct smcss_opts {
 	bool		wide;
 	bool		explain;
 	bool		summary;
+	bool		processes;
 	unsigned int	interval_ms;	/* -i; 0: list once */
 	struct tool_common_opts	common;		/* -j, -p, -n */
 };
@@ -46,6 +50,7 @@ static const char usage_text[] =
 	"  -e, --explain     after the list, explain each fallback reason it shows\n"
 	"  -s, --summary     totals instead of the list: by state, mode, family, and the\n"
 	"                    fallback reasons, most frequent first\n"
+	"  -P, --processes   show the processes that hold each socket (from /proc)\n"
 	"  -i, --interval SEC  list again every SEC seconds until interrupted; with -j\n"
 	"                    one JSON document per line\n"
 	"  -n, --netns NS    list the sockets of network namespace NS (name, path, PID)\n"
@@ -64,6 +69,7 @@ static const struct option long_opts[] = {
 	{ "explain",	no_argument, NULL, 'e' },
 	{ "summary",	no_argument, NULL, 's' },
 	{ "interval",	required_argument, NULL, 'i' },
+	{ "processes",	no_argument, NULL, 'P' },
 	{ "netns",	required_argument, NULL, 'n' },
 	{ "net",	required_argument, NULL, 'n' },
 	{ "json",	no_argument, NULL, 'j' },
@@ -96,7 +102,7 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 	struct smcss_opts *o = opts;
 	int c;
 
-	while ((c = cli_getopt(argc, argv, ":aldDRWesi:n:jpvh", long_opts, "smcss --help")) != -1) {
+	while ((c = cli_getopt(argc, argv, ":aldDRWesPi:n:jpvh", long_opts, "smcss --help")) != -1) {
 		switch (c) {
 		case 'a': o->all = true; break;
 		case 'l': o->listening = true; break;
@@ -106,6 +112,7 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 		case 'W': o->wide = true; break;
 		case 'e': o->explain = true; break;
 		case 's': o->summary = true; break;
+		case 'P': o->processes = true; break;
 		case 'i':
 			if (!parse_interval(optarg, &o->interval_ms))
 				return PARSE_USAGE_ERROR;
@@ -129,9 +136,10 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 		return PARSE_USAGE_ERROR;
 	}
 	/* the summary selects sockets as the list would, but shows none of them */
-	if (o->summary && (o->debug || o->wide || o->explain)) {
+	if (o->summary && (o->debug || o->wide || o->explain || o->processes)) {
 		pr_err("--summary cannot be combined with --%s",
-		       o->debug ? "debug" : o->wide ? "wide" : "explain");
+		       o->debug ? "debug" : o->wide ? "wide" : o->explain ? "explain" :
+		       "processes");
 		return PARSE_USAGE_ERROR;
 	}
 	if (o->interval_ms && o->common.pretty) {
@@ -263,11 +271,27 @@ static void report_dump_error(struct smc_nl *nl, int rc)
 /* One listing, or summary, of the sockets as they are now, into @out.
  * Return: EXIT_OK, or EXIT_RUNTIME with the error printed.
  */
-static int smcss_show(const struct smcss_opts *o, const struct view_sock_opts *vo,
+static int smcss_show(const struct smcss_opts *o, const struct view_sock_opts *vo_in,
 		      unsigned int want, struct smc_nl *nl, struct out *out)
 {
-	struct sock_walk w = { .opts = o, .view = vo, .out = out, .nl = nl };
+	struct view_sock_opts vo = *vo_in;
+	struct sock_walk w = { .opts = o, .view = &vo, .out = out, .nl = nl };
+	struct sock_owners owners = { 0 };
 	int rc;
+
+	/* -P: the processes of this moment, read once for the whole listing. A replay's
+	 * sockets are another host's: no process here holds them.
+	 */
+	if (o->processes && !smc_nl_replaying(nl)) {
+		int proc = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+		if (proc >= 0 && !sock_owners_load(proc, &owners))
+			vo.owners = &owners;
+		else
+			pr_warn("cannot read /proc: no processes are shown");
+		if (proc >= 0)
+			close(proc);
+	}
 
 	if (o->summary) {
 		/* 4 KiB of counters, not on the stack; the totals are printed whole, once
@@ -281,7 +305,7 @@ static int smcss_show(const struct smcss_opts *o, const struct view_sock_opts *v
 			sock_summary_free(w.summary);
 		free(w.summary);
 	} else {
-		view_sock_begin(out, vo);
+		view_sock_begin(out, &vo);
 		rc = smc_sock_dump(nl, want, sock_row, &w);
 		if (rc) {
 			out_table_abort(out);
@@ -292,6 +316,7 @@ static int smcss_show(const struct smcss_opts *o, const struct view_sock_opts *v
 		}
 	}
 	fb_tally_free(&w.reasons);
+	sock_owners_free(&owners);
 	smc_tcp_eps_free(&w.tcp);
 	smc_nl_close(w.tcp_nl);
 	if (rc && !out_error(out))	/* a write error is tool_finish_output()'s to report */
@@ -359,6 +384,8 @@ static int smcss_run(const struct smcss_opts *o)
 	}
 	if (o->explain)
 		vo.groups |= VIEW_SOCK_EXPLAIN;
+	if (o->processes)
+		vo.groups |= VIEW_SOCK_PROCS;
 	if (o->smcd) {
 		vo.groups |= VIEW_SOCK_SMCD;
 		want |= SMC_SOCK_HAS_DMBINFO;

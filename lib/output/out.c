@@ -79,6 +79,9 @@ struct out {
 	bool			chunk_out;
 	char			*line;
 	size_t			line_len, line_cap;
+	/* the OUT_COL_OWN_LINE cells of the row being built, lines ready to follow it */
+	char			*after;
+	size_t			after_len, after_cap;
 
 	/* the buffered chunk of rows: cell texts in one arena, offsets per cell */
 	char			*arena;
@@ -329,6 +332,9 @@ static void table_free(struct out *o)
 	free(o->line);
 	o->line = NULL;
 	o->line_len = o->line_cap = 0;
+	free(o->after);
+	o->after = NULL;
+	o->after_len = o->after_cap = 0;
 	free(o->visible);
 	o->visible = NULL;
 	o->nvisible = 0;
@@ -525,11 +531,26 @@ static void fixed_replace(struct out *o, unsigned int c, const char *text, size_
 	sp->len = n;
 }
 
+/* An OUT_COL_OWN_LINE cell: "  TEXT\n", printed after the row */
+static void fixed_own_line(struct out *o, const char *text, size_t len)
+{
+	if (!buf_reserve(o, &o->after, &o->after_cap, o->after_len, len + 3, 64))
+		return;
+	memcpy(o->after + o->after_len, "  ", 2);
+	memcpy(o->after + o->after_len + 2, text, len);
+	o->after[o->after_len + 2 + len] = '\n';
+	o->after_len += len + 3;
+}
+
 static void fixed_cell(struct out *o, unsigned int col, const char *text, size_t len,
 		       size_t cols)
 {
 	const struct out_table *t = o->table;
 
+	if (table_col(t, col)->flags & OUT_COL_OWN_LINE) {
+		fixed_own_line(o, text, len);
+		return;
+	}
 	if (col < o->next_col) {
 		fixed_replace(o, col, text, len, cols);
 		return;
@@ -538,7 +559,7 @@ static void fixed_cell(struct out *o, unsigned int col, const char *text, size_t
 	 * the spans of columns not shown are never read, as such cells are never set
 	 */
 	for (unsigned int c = next_shown(o, o->next_col); c < col; c = next_shown(o, c + 1)) {
-		if (!(table_col(t, c)->flags & OUT_COL_SKIP_UNSET)) {
+		if (!(table_col(t, c)->flags & (OUT_COL_SKIP_UNSET | OUT_COL_OWN_LINE))) {
 			fixed_append(o, c, "-", 1, 1);
 		} else {
 			o->spans[c].start = o->line_len;
@@ -712,6 +733,7 @@ void out_row_begin(struct out *o)
 		o->header_done = true;
 		o->next_col = 0;
 		o->line_len = o->row_start;	/* a row begun but never ended is dropped */
+		o->after_len = 0;
 		return;
 	}
 	if (o->nrows == o->rows_cap) {
@@ -750,6 +772,9 @@ void out_row_end(struct out *o)
 	}
 	if (o->streaming) {
 		line_add(o, "\n", 1);
+		if (o->after_len)
+			line_add(o, o->after, o->after_len);
+		o->after_len = 0;
 		o->row_start = o->line_len;
 		o->printed = true;
 		if (++o->chunk_rows >= o->opts.flush_rows)

@@ -36,6 +36,11 @@ struct out_col {
 enum {
 	OUT_COL_OMIT_EMPTY = 1u << 0,	/* JSON leaves the member out for an empty string */
 	OUT_COL_SKIP_UNSET = 1u << 1,	/* OUT_TABLE_FIXED: unset, it prints nothing, not "-" */
+	/* OUT_TABLE_FIXED text: the cell is printed on a line of its own after its row's,
+	 * indented by two blanks, and takes no place in the row (smc-tools' rows end at
+	 * different columns, so nothing can follow them); give it the header ""
+	 */
+	OUT_COL_OWN_LINE = 1u << 2,
 };
 
 /* a column of an OUT_TABLE_FIXED table: smc-tools' "%-8s " is width 8, gap 1 */

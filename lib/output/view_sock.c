@@ -7,6 +7,7 @@
  */
 #include <arpa/inet.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "decode.h"
@@ -320,6 +321,60 @@ static void show_gid(struct out *o, unsigned int col, const struct view_field *f
 		   local ? d->my_gid_ext : d->peer_gid_ext);
 }
 
+/* -P: which processes hold the socket (from /proc, read once per listing) */
+static size_t owners_of(const void *const *objs, const struct sock_owner **first)
+{
+	const struct view_sock_opts *vo = objs[OBJ_OPTS];
+
+	*first = NULL;
+	return vo->owners ? sock_owners_of(vo->owners, sock_of(objs)->inode, first) : 0;
+}
+
+static bool owned(const void *const *objs)
+{
+	const struct sock_owner *first;
+
+	return owners_of(objs, &first) > 0;
+}
+
+/* text: users:(("name",pid=N,fd=M),...) as ss -p writes it, on a line of its own after
+ * the row; JSON: an array of {name, pid, fd}
+ */
+static void show_processes(struct out *o, unsigned int col, const struct view_field *f,
+			   const void *const *objs, bool record)
+{
+	const struct sock_owner *w;
+	size_t n = owners_of(objs, &w), room, len;
+	char *text;
+
+	(void)record;
+	if (out_is_json(o)) {
+		out_list_begin(o, f->col.key);
+		for (size_t i = 0; i < n; i++) {
+			out_record_begin(o, NULL, 0);
+			out_kv_str(o, "name", NULL, w[i].comm);
+			out_kv_uint(o, "pid", NULL, w[i].pid);
+			out_kv_uint(o, "fd", NULL, w[i].fd);
+			out_record_end(o);
+		}
+		out_list_end(o);
+		return;
+	}
+	/* each entry: ("", the name, ",pid=", 10 digits, ",fd=", 10 digits, ")," */
+	room = sizeof("users:()") + n * (SOCK_OWNER_COMM + 32);
+	text = malloc(room);
+	if (!text)
+		return;		/* a cell for people: without memory the line is left out */
+	len = (size_t)snprintf(text, room, "users:(");
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(text + len, room - len, "%s(\"%s\",pid=%u,fd=%u)",
+					i ? "," : "", w[i].comm, w[i].pid, w[i].fd);
+	snprintf(text + len, room - len, ")");
+	/* out_str(): the names are the processes' own, escaped like any data */
+	out_str(o, col, text);
+	free(text);
+}
+
 /* ---- the view ------------------------------------------------------------------------ */
 
 /*
@@ -377,6 +432,9 @@ static const struct view_field sock_view[] = {
 	{ .col = FIX("inode", "Inode   ", 0, 7, 7, 1), SOCK(VIEW_UINT, inode) },
 	{ .col = JSON("family"), SOCK(VIEW_NAME_ONLY, family), .name = family_name,
 	  .flags = VIEW_F_OWN },
+	/* -P: in text on a line after the row, so every kind of row can have it */
+	{ .col = { "processes", "", OUT_LEFT, VIEW_SOCK_PROCS, 0, 0, 0, OUT_COL_OWN_LINE },
+	  SHOW(show_processes), .shown = owned },
 
 	{ .col = FIX(NULL, "Local Address           ", 0, ADDR_WIDTH, 0, 1),
 	  SHOW_AT(show_endpoint, saddr), .stage = ST_LOCAL },

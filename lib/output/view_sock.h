@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "out.h"
+#include "sock_owners.h"
 #include "sockdiag.h"
 
 enum {					/* column groups, selected by smcss options */
@@ -13,11 +14,13 @@ enum {					/* column groups, selected by smcss options */
 	VIEW_SOCK_SMCR	= 1u << 1,	/* -R: SMC-R link */
 	VIEW_SOCK_SMCD	= 1u << 2,	/* -D: SMC-D DMB and GIDs */
 	VIEW_SOCK_EXPLAIN = 1u << 3,	/* -e: JSON rows carry the causes and remedies */
+	VIEW_SOCK_PROCS	= 1u << 4,	/* -P: the processes that hold each socket */
 };
 
 struct view_sock_opts {
 	unsigned int	groups;		/* VIEW_SOCK_* */
 	bool		wide;		/* -W: never shorten addresses */
+	const struct sock_owners *owners;	/* -P; NULL: none known */
 };
 
 void view_sock_begin(struct out *o, const struct view_sock_opts *vo);

@@ -34,6 +34,8 @@ static const struct fuzz_cmd cmds[] = {
 	SMCSS(true, "-n", "a", "-a", "-d", "-j"),
 	SMCSS(false, "-a", "-s"),
 	SMCSS(true, "-s", "-p"),
+	SMCSS(false, "-a", "-P"),
+	SMCSS(true, "-a", "-P", "-j"),
 };
 
 static const struct fuzz_expect expect = { .max_status = 2, .verdict_status = -1 };

@@ -25,6 +25,8 @@ load ../helpers/common
 	-s -d|^smcss: --summary cannot be combined with --debug$
 	--summary -W|^smcss: --summary cannot be combined with --wide$
 	-a -s -e|^smcss: --summary cannot be combined with --explain$
+	-s -P|^smcss: --summary cannot be combined with --processes$
+	--processes=1|^smcss: option '--processes' takes no value \(try: smcss --help\)$
 	-s=1|^smcss: unknown option '-='
 	--summary=1|^smcss: option '--summary' takes no value \(try: smcss --help\)$
 	-i 0|^smcss: invalid interval "0" \(seconds, 0.1-86400, at most 3 decimals\)$

@@ -27,7 +27,7 @@ complete_words() {
 	run complete_words smcss --
 	assert_success
 	for o in --all --listening --debug --smcd --smcr --wide --explain --summary --interval \
-		--json --pretty --version --help; do
+		--processes --json --pretty --version --help; do
 		assert_line "$o"
 	done
 	run complete_words smcss --ex
@@ -36,6 +36,8 @@ complete_words() {
 	assert_output "--summary"
 	run complete_words smcss --int
 	assert_output "--interval"
+	run complete_words smcss --pro
+	assert_output "--processes"
 	# after -i comes a number of seconds: no option is offered there
 	run complete_words smcss -a -i ""
 	assert_output ""

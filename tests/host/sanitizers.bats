@@ -20,7 +20,7 @@ setup() {
 
 @test "command-line paths are clean under ASan/UBSan (usage errors, help, no SMC)" {
 	for args in "-h" "-v" "-x" "-l -a" "-a" "-j -d" "-p -D" "-netns x" "-ne x" "-n /dev/null" \
-		    "-- -a" "-s -d" "-a -s -j" "-i 0" "-i 1 -p"; do
+		    "-- -a" "-s -d" "-a -s -j" "-i 0" "-i 1 -p" "-a -P -j"; do
 		# shellcheck disable=SC2086
 		run "$ASAN/smcss" $args
 		[ "$status" -le 2 ] || fail "smcss $args exited $status: $output"

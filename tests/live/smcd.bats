@@ -222,3 +222,32 @@ teardown() {
 	assert_success
 	[ "$(grep -c '^Sockets:   2$' <<<"$output")" -ge 2 ]
 }
+
+@test "smcss -P: the processes that hold each socket, a hostile name escaped" {
+	local evil=$BATS_TEST_TMPDIR/$'smc\033[1mX' spid cpid
+	# the process name (comm) is the file name the client runs as: any bytes but '/'
+	ln -s "$SMC_CONN" "$evil"
+	start_bg server "$SMC_CONN" server 127.0.0.1 5112
+	start_bg client "$evil" client 127.0.0.1 5112
+	spid=$(pgrep -f 'smc_conn server 127.0.0.1 5112')
+	cpid=$(pgrep -f 'client 127.0.0.1 5112' | grep -vx "$spid")
+	run_split "$SMCSS" -a -P
+	assert_success
+	# every row of the pair and the listener is followed by its owner's line
+	assert_line --regexp "^  users:\\(\\(\"smc_conn\",pid=$spid,fd=[0-9]+\\)\\)$"
+	assert_line --regexp "^  users:\\(\\(\"smc\\\\033\\[1mX\",pid=$cpid,fd=[0-9]+\\)\\)$"
+	[ "$(grep -c "pid=$spid," <<<"$output")" -eq 2 ]	# the listener and the accepted
+	# the rows themselves are those without -P
+	assert_equal "$(grep -v '^  users:' <<<"$output")" "$("$SMCSS" -a)"
+	run_split "$SMCSS" -a -P -j
+	assert_success
+	jq -e --argjson s "$spid" --argjson c "$cpid" '
+		([.[] | select(.local_port == 5112) | .processes[0].pid] == [$s, $s])
+		and ([.[] | select(.peer_port == 5112) | .processes | length] == [1])
+		and ([.[] | select(.peer_port == 5112) | .processes[0] | .name, .pid]
+		     == ["smc\u001b[1mX", $c])' <<<"$output"
+	"$TOP/tests/tools/validate-json.py" smcss -a -P -j <<<"$output"
+	run valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99 \
+		"$SMCSS" -a -P
+	assert_success
+}

@@ -134,9 +134,63 @@ static char *render_fixed_aborted(unsigned int flush_rows, int nrows)
 	return out_captured(&m, o);
 }
 
+/* OUT_COL_OWN_LINE: a cell on a line of its own after its row, in no place of the row */
+enum { O_A, O_OWN, O_B, O_NCOLS };
+
+static const struct out_col own_cols[O_NCOLS] = {
+	[O_A]	= OUT_FIXED("a", "A    ", OUT_LEFT, 0, 4, 0, 1),
+	[O_OWN]	= { "own", "", OUT_LEFT, 0, 0, 0, 0, OUT_COL_OWN_LINE },
+	[O_B]	= OUT_FIXED("b", "B", OUT_LEFT, 0, 0, 0, 0),
+};
+
+static const struct out_table own_table = {
+	.name = "rows", .cols = own_cols, .ncols = O_NCOLS, .flags = OUT_TABLE_FIXED,
+};
+
+/* row 0 whole; row 1 ends after A but has its own line; row 2 sets the own line first;
+ * row 3 has none
+ */
+static char *render_own_line(bool json)
+{
+	struct memout m;
+	struct out *o = out_capture(&m, (struct out_opts){ .json = json, .flush_rows = 2 });
+
+	out_table_begin(o, &own_table, 0);
+	for (int i = 0; i < 4; i++) {
+		out_row_begin(o);
+		if (i == 2)
+			out_str(o, O_OWN, "w");
+		out_str(o, O_A, "x");
+		if (i == 0)
+			out_str(o, O_OWN, "u\x01");
+		if (i == 1)
+			out_str(o, O_OWN, "v");
+		if (i != 1)
+			out_str(o, O_B, "y");
+		out_row_end(o);
+	}
+	out_table_end(o);
+	return out_captured(&m, o);
+}
+
 int main(void)
 {
 	char *s;
+
+	s = render_own_line(false);
+	is_str(s, "A    B\n"
+		  "x    y\n  u\\001\n"
+		  "x    \n  v\n"
+		  "x    y\n  w\n"
+		  "x    y\n",
+	       "own line: after its row, indented, escaped; a row that ends early gets no \"-\" "
+	       "for it, and rows flushed in chunks keep their lines");
+	free(s);
+	s = render_own_line(true);
+	is_str(s, "[{\"a\":\"x\",\"own\":\"u\\u0001\",\"b\":\"y\"},{\"a\":\"x\",\"own\":\"v\"},"
+		  "{\"own\":\"w\",\"a\":\"x\",\"b\":\"y\"},{\"a\":\"x\",\"b\":\"y\"}]\n",
+	       "own line: in JSON a member like any other");
+	free(s);
 
 	s = render_fixed(false, 3, false);
 	is_str(s, "Name   Num  Code Last\n"
