@@ -203,15 +203,6 @@ static const struct smc_sock *with_addresses(struct sock_walk *w, const struct s
 	return smc_sock_addr_from_tcp(&w->tcp, copy) ? copy : s;
 }
 
-static int count_reasons(struct sock_walk *w, const struct smc_sock *s)
-{
-	int rc = fb_tally_add_sock(&w->reasons, s);
-
-	if (rc > 0)
-		w->fell_back++;
-	return rc < 0 ? rc : 0;
-}
-
 static int sock_row(const struct smc_sock *s, void *arg)
 {
 	struct sock_walk *w = arg;
@@ -224,7 +215,7 @@ static int sock_row(const struct smc_sock *s, void *arg)
 		return sock_summary_add(w->summary, s);
 	view_sock_row(w->out, w->view, s);
 	if (w->opts->explain && !out_is_json(w->out)) {
-		int rc = count_reasons(w, s);
+		int rc = fb_tally_add_sock(&w->reasons, &w->fell_back, s);
 
 		if (rc)
 			return rc;

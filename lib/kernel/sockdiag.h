@@ -9,6 +9,7 @@
 
 #include <linux/smc_diag.h>
 
+#include "decode.h"
 #include "nl.h"
 
 enum {					/* what a dump should ask for / what a socket carries */
@@ -38,6 +39,15 @@ struct smc_sock {
 	struct smcd_diag_dmbinfo dmbinfo;
 	unsigned int		has;		/* SMC_SOCK_HAS_* */
 };
+
+/* Does @s's mode say anything? The kernel reports SMCR for every socket that is neither
+ * SMC-D nor a fallback: for unconnected and listening ones that tells nothing.
+ */
+static inline bool smc_sock_mode_known(const struct smc_sock *s)
+{
+	return (s->state != SMC_SOCK_STATE_INIT && s->state != SMC_SOCK_STATE_LISTEN) ||
+	       s->mode == SMC_DIAG_MODE_FALLBACK_TCP;
+}
 
 /* Decode one sock_diag reply. Return: 0 or -EPROTO for a malformed message. */
 int smc_sock_parse(struct nlmsghdr *msg, struct smc_sock *s);

@@ -79,7 +79,10 @@ struct out {
 	bool			chunk_out;
 	char			*line;
 	size_t			line_len, line_cap;
-	/* the OUT_COL_OWN_LINE cells of the row being built, lines ready to follow it */
+	/* the OUT_COL_OWN_LINE cells of the row being built, lines ready to follow it;
+	 * own_lines: the table shows such a column (most do not: the cells skip the test)
+	 */
+	bool			own_lines;
 	char			*after;
 	size_t			after_len, after_cap;
 
@@ -251,12 +254,15 @@ static void visibility_cache(struct out *o)
 		fail(o, -ENOMEM);
 		return;
 	}
+	o->own_lines = false;
 	for (unsigned int c = 0; c < t->ncols; c++) {
 		const char *key = table_col(t, c)->key;
 
 		o->visible[c] = col_shown(o, c);
 		if (o->visible[c])
 			o->nvisible = c + 1;
+		if (o->visible[c] && table_col(t, c)->flags & OUT_COL_OWN_LINE)
+			o->own_lines = true;
 		o->key_len[c] = key ? (unsigned int)strlen(key) : 0;
 	}
 	o->next_visible[t->ncols] = t->ncols;
@@ -288,8 +294,11 @@ static bool buf_reserve(struct out *o, char **buf, size_t *cap, size_t len, size
 }
 
 /* Room for @len more bytes in o->line. */
-static bool line_reserve(struct out *o, size_t len)
+/* once per cell: the common case, room enough, needs no call */
+static inline bool line_reserve(struct out *o, size_t len)
 {
+	if (o->line && o->line_len + len <= o->line_cap)
+		return true;
 	return buf_reserve(o, &o->line, &o->line_cap, o->line_len, len, 256);
 }
 
@@ -547,7 +556,7 @@ static void fixed_cell(struct out *o, unsigned int col, const char *text, size_t
 {
 	const struct out_table *t = o->table;
 
-	if (table_col(t, col)->flags & OUT_COL_OWN_LINE) {
+	if (o->own_lines && table_col(t, col)->flags & OUT_COL_OWN_LINE) {
 		fixed_own_line(o, text, len);
 		return;
 	}

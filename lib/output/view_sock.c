@@ -216,15 +216,10 @@ static void show_codes(struct out *o, unsigned int col, const struct view_field 
 	out_own_str(o, col, text);
 }
 
-/* JSON: the kernel reports SMCR for every socket that is neither SMC-D nor a fallback;
- * for unconnected and listening ones that says nothing
- */
+/* JSON: the mode where it says something (smc_sock_mode_known()) */
 static bool mode_shown(const void *const *objs)
 {
-	const struct smc_sock *s = sock_of(objs);
-
-	return (s->state != SMC_SOCK_STATE_INIT && s->state != SMC_SOCK_STATE_LISTEN) ||
-	       s->mode == SMC_DIAG_MODE_FALLBACK_TCP;
+	return smc_sock_mode_known(sock_of(objs));
 }
 
 /* the reason of a fallback; a connection that did not fall back may carry one too */
@@ -330,15 +325,8 @@ static size_t owners_of(const void *const *objs, const struct sock_owner **first
 	return vo->owners ? sock_owners_of(vo->owners, sock_of(objs)->inode, first) : 0;
 }
 
-static bool owned(const void *const *objs)
-{
-	const struct sock_owner *first;
-
-	return owners_of(objs, &first) > 0;
-}
-
 /* text: users:(("name",pid=N,fd=M),...) as ss -p writes it, on a line of its own after
- * the row; JSON: an array of {name, pid, fd}
+ * the row; JSON: an array of {name, pid, fd}; nothing for a socket no process holds
  */
 static void show_processes(struct out *o, unsigned int col, const struct view_field *f,
 			   const void *const *objs, bool record)
@@ -348,6 +336,8 @@ static void show_processes(struct out *o, unsigned int col, const struct view_fi
 	char *text;
 
 	(void)record;
+	if (!n)
+		return;
 	if (out_is_json(o)) {
 		out_list_begin(o, f->col.key);
 		for (size_t i = 0; i < n; i++) {
@@ -434,7 +424,7 @@ static const struct view_field sock_view[] = {
 	  .flags = VIEW_F_OWN },
 	/* -P: in text on a line after the row, so every kind of row can have it */
 	{ .col = { "processes", "", OUT_LEFT, VIEW_SOCK_PROCS, 0, 0, 0, OUT_COL_OWN_LINE },
-	  SHOW(show_processes), .shown = owned },
+	  SHOW(show_processes) },
 
 	{ .col = FIX(NULL, "Local Address           ", 0, ADDR_WIDTH, 0, 1),
 	  SHOW_AT(show_endpoint, saddr), .stage = ST_LOCAL },

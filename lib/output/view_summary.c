@@ -12,39 +12,32 @@
 
 int sock_summary_add(struct sock_summary *sum, const struct smc_sock *s)
 {
-	bool fallback = s->mode == SMC_DIAG_MODE_FALLBACK_TCP;
-	int rc;
-
 	sum->sockets++;
 	sum->states[s->state]++;
-	/* as in smcss -j: the kernel says SMCR of every unconnected socket that did not
-	 * fall back, which tells nothing
-	 */
-	if (!fallback && (s->state == SMC_SOCK_STATE_INIT || s->state == SMC_SOCK_STATE_LISTEN))
-		sum->unconnected++;
-	else
+	/* as in smcss -j: "none" where the mode says nothing */
+	if (smc_sock_mode_known(s))
 		sum->modes[s->mode]++;
+	else
+		sum->unconnected++;
 	if (s->family == AF_INET6)
 		sum->inet6++;
 	else
 		sum->inet++;
-	rc = fb_tally_add_sock(&sum->codes, s);
-	if (rc > 0)
-		sum->fell_back++;
-	return rc < 0 ? rc : 0;
+	return fb_tally_add_sock(&sum->codes, &sum->fell_back, s);
 }
 
-int fb_tally_add_sock(struct fb_tally *t, const struct smc_sock *s)
+int fb_tally_add_sock(struct fb_tally *t, uint64_t *fell_back, const struct smc_sock *s)
 {
 	int rc = 0;
 
 	if (s->mode != SMC_DIAG_MODE_FALLBACK_TCP || !(s->has & SMC_SOCK_HAS_FALLBACK))
 		return 0;
+	(*fell_back)++;
 	if (s->fallback_reason)
 		rc = fb_tally_add(t, s->fallback_reason, false);
 	if (!rc && s->peer_diagnosis)
 		rc = fb_tally_add(t, s->peer_diagnosis, true);
-	return rc ? rc : 1;
+	return rc;
 }
 
 void sock_summary_free(struct sock_summary *sum)

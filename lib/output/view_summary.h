@@ -21,10 +21,10 @@ struct sock_summary {
 	struct fb_tally	codes;		/* of the sockets that fell back, local and peer */
 };
 
-/* Count the codes of @s if it fell back to TCP (smcss -e and -s count alike).
- * Return: 1 if it fell back, 0 if not, or -ENOMEM.
+/* If @s fell back to TCP, count it in *@fell_back and its codes in @t (smcss -e and -s
+ * count alike). Return: 0, or -ENOMEM.
  */
-int fb_tally_add_sock(struct fb_tally *t, const struct smc_sock *s);
+int fb_tally_add_sock(struct fb_tally *t, uint64_t *fell_back, const struct smc_sock *s);
 
 /* Count @s. Return: 0, or -ENOMEM. */
 int sock_summary_add(struct sock_summary *sum, const struct smc_sock *s);
