@@ -37,12 +37,25 @@ _smcss()
 		COMPREPLY=($(compgen -W "$(ls /run/netns 2>/dev/null)" -- "$cur"))
 		return
 	fi
-	# seconds: nothing to offer
-	if [[ ${COMP_WORDS[COMP_CWORD-1]} == @(-i|--interval) ]]; then
-		COMPREPLY=()
-		return
-	fi
-	COMPREPLY=($(compgen -W "$(_smcu_options "${COMP_WORDS[0]}" --help)" -- "$cur"))
+	local prev=${COMP_WORDS[COMP_CWORD-1]} words
+	case $prev in
+	# seconds, addresses, ports, link group ids: nothing to offer
+	-i | --interval | src | dst | sport | dport | lgr) COMPREPLY=(); return ;;
+	# the values of a filter term, from the lines of --help that list them
+	state | exclude | excl | mode)
+		[[ $prev == mode ]] && words=Modes: || words=States:
+		words=$("${COMP_WORDS[0]}" --help 2>/dev/null | sed -n "s/^$words //p")
+		COMPREPLY=($(compgen -W "$words" -- "$cur"))
+		return ;;
+	fallback)
+		words=$(smcr explain all 2>/dev/null | awk 'NR > 1 { print $1, $2 }')
+		COMPREPLY=($(compgen -W "$words" -- "$cur"))
+		return ;;
+	esac
+	# options, and the terms a filter starts with (see FILTER in smcss --help)
+	words=$(_smcu_options "${COMP_WORDS[0]}" --help)
+	[[ $cur == -* ]] || words+=" $(_smcu_section "${COMP_WORDS[0]}" --help "Filter terms")"
+	COMPREPLY=($(compgen -W "$words" -- "$cur"))
 }
 
 _smcu_genl()

@@ -11,12 +11,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "cli.h"
 #include "decode.h"
 #include "err.h"
 #include "host_probe.h"
 #include "out.h"
 #include "parse_num.h"
+#include "smc_lgr.h"
+#include "sock_filter.h"
 #include "sock_owners.h"
 #include "sockdiag.h"
 #include "tool.h"
@@ -35,11 +38,13 @@ struct smcss_opts {
 	bool		summary;
 	bool		processes;
 	unsigned int	interval_ms;	/* -i; 0: list once */
+	char *const	*filter_words;	/* the arguments after the options (FILTER) */
+	size_t		n_filter_words;
 	struct tool_common_opts	common;		/* -j, -p, -n */
 };
 
 static const char usage_text[] =
-	"Usage: smcss [OPTIONS]\n"
+	"Usage: smcss [OPTIONS] [FILTER]\n"
 	"List SMC sockets. Without options: connected sockets (not LISTEN or INIT).\n"
 	"  -a, --all         show all sockets, listening and initializing ones too\n"
 	"  -l, --listening   show only listening sockets\n"
@@ -57,7 +62,20 @@ static const char usage_text[] =
 	"  -j, --json        JSON output (every field)\n"
 	"  -p, --pretty      indented JSON output (implies -j)\n"
 	"  -v, --version     show the version\n"
-	"  -h, --help        show this help";
+	"  -h, --help        show this help\n"
+	"\n"
+	"FILTER, as in ss(8): [state STATE | exclude STATE]... [EXPRESSION], see smcss(8)\n"
+	"Filter terms:\n"
+	"  state STATE       only sockets in STATE (repeatable, first; replaces -a and -l)\n"
+	"  exclude STATE     every socket but those in STATE (repeatable, first)\n"
+	"  src ADDR[/BITS][:PORT]  local address, prefix, port (also :PORT, [IPV6]:PORT)\n"
+	"  dst ADDR[/BITS][:PORT]  peer address\n"
+	"  sport [OP] PORT   local port; OP: = != < <= > >= (or eq ne lt le gt ge)\n"
+	"  dport [OP] PORT   peer port\n"
+	"  mode MODE         smcr, smcd, smc (either), tcp (fell back) or none\n"
+	"  fallback CODE     a local or peer fallback code or name (smcr explain all)\n"
+	"  lgr ID            the link group, as smcr/smcd linkgroup show its id\n"
+	"  not TERM          also TERM and TERM, TERM or TERM, ( ... ); and is implied";
 
 static const struct option long_opts[] = {
 	{ "all",	no_argument, NULL, 'a' },
@@ -97,6 +115,18 @@ static bool parse_interval(const char *s, unsigned int *ms)
 	return true;
 }
 
+/* the words "state" and "mode" take, from the filter's own tables */
+static void help_words(struct out *help_out, const char *label,
+		       const char *(*word)(size_t i))
+{
+	char line[512];
+	size_t len = snprintf(line, sizeof(line), "%s", label);
+
+	for (size_t i = 0; word(i) && len < sizeof(line); i++)
+		len += snprintf(line + len, sizeof(line) - len, " %s", word(i));
+	out_help(help_out, line);
+}
+
 static enum parse_result parse_opts(int argc, char **argv, void *opts, struct out *help_out)
 {
 	struct smcss_opts *o = opts;
@@ -113,6 +143,11 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 		case 'e': o->explain = true; break;
 		case 's': o->summary = true; break;
 		case 'P': o->processes = true; break;
+		case 'h':
+			out_help(help_out, usage_text);
+			help_words(help_out, "States:", sock_filter_state_word);
+			help_words(help_out, "Modes:", sock_filter_mode_word);
+			return PARSE_DONE;
 		case 'i':
 			if (!parse_interval(optarg, &o->interval_ms))
 				return PARSE_USAGE_ERROR;
@@ -126,10 +161,8 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 		}
 		}
 	}
-	if (optind < argc) {
-		pr_err("unexpected argument '%s' (try: smcss --help)", argv[optind]);
-		return PARSE_USAGE_ERROR;
-	}
+	o->filter_words = argv + optind;	/* compiled by smcss_run() */
+	o->n_filter_words = (size_t)(argc - optind);
 	/* the same combinations smc-tools refuses, for the same reasons */
 	if (o->smcd && o->smcr) {
 		pr_err("--smcd and --smcr cannot be combined");
@@ -154,11 +187,18 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 	return PARSE_RUN;
 }
 
-static bool sock_selected(const struct smcss_opts *o, const struct smc_sock *s)
+/* What the options select; the filter's states, if it names any (@filter_states), replace
+ * -a and -l.
+ */
+static bool sock_selected(const struct smcss_opts *o, bool filter_states,
+			  const struct smc_sock *s)
 {
-	if (o->listening)
+	if (filter_states)
+		;
+	else if (o->listening)
 		return s->state == SMC_SOCK_STATE_LISTEN;
-	if (!o->all && (s->state == SMC_SOCK_STATE_LISTEN || s->state == SMC_SOCK_STATE_INIT))
+	else if (!o->all &&
+		 (s->state == SMC_SOCK_STATE_LISTEN || s->state == SMC_SOCK_STATE_INIT))
 		return false;
 	/* as in smc-tools: the kernel reports mode SMCR for every socket that is neither
 	 * SMC-D nor a fallback, unconnected ones included
@@ -172,9 +212,13 @@ static bool sock_selected(const struct smcss_opts *o, const struct smc_sock *s)
 
 struct sock_walk {
 	const struct smcss_opts		*opts;
+	const struct sock_filter	*filter;	/* NULL: none (asked once per socket) */
+	bool				filter_states;	/* it selects states */
+	struct sock_filter_links	links;		/* SMC-R links, for "lgr" terms */
 	const struct view_sock_opts	*view;
 	struct out			*out;
 	struct smc_nl			*nl;		/* the SMC dump's handle */
+	struct smc_nl			*home_nl;	/* -n: one in smcss's own namespace */
 	struct fb_tally			reasons;	/* -e: codes of the listed sockets */
 	uint64_t			fell_back;	/* -e: listed sockets that fell back */
 	struct sock_summary		*summary;	/* -s: the totals, no rows */
@@ -208,9 +252,11 @@ static int sock_row(const struct smc_sock *s, void *arg)
 	struct sock_walk *w = arg;
 	struct smc_sock copy;
 
-	if (!sock_selected(w->opts, s))
+	if (!sock_selected(w->opts, w->filter_states, s))
 		return 0;
 	s = with_addresses(w, s, &copy);
+	if (w->filter && !sock_filter_match(w->filter, s, &w->links))
+		return 0;
 	if (w->summary)
 		return sock_summary_add(w->summary, s);
 	view_sock_row(w->out, w->view, s);
@@ -259,16 +305,87 @@ static void report_dump_error(struct smc_nl *nl, int rc)
 		pr_err_nl(nl, rc, "cannot list SMC sockets");
 }
 
+static int add_link(const struct smc_lgr *lgr, const struct smc_link *lnk, void *arg)
+{
+	struct sock_filter_links *links = arg;
+	struct sock_filter_link *k = array_push(&links->v, &links->n, sizeof(*k));
+
+	if (!k)
+		return -ENOMEM;
+	k->lgr_id = lgr->id;
+	k->link_id = lnk->id;
+	k->ib_port = lnk->ib_port;
+	snprintf(k->ib_dev, sizeof(k->ib_dev), "%s", lnk->ib_dev);
+	snprintf(k->gid, sizeof(k->gid), "%s", lnk->gid);
+	snprintf(k->peer_gid, sizeof(k->peer_gid), "%s", lnk->peer_gid);
+	return 0;
+}
+
+/*
+ * "lgr" terms: the SMC-R links of this moment, which name the link group of a socket's
+ * link. The kernel lists a link group in the namespace of its RDMA device, which need not
+ * be the sockets' one: with -n, smcss's own namespace is asked too. Without any (no SMC
+ * netlink family: Linux < 5.11) such a term matches no SMC-R socket, which is said.
+ */
+static void load_links(struct sock_walk *w)
+{
+	int rc = smc_link_dump(w->nl, add_link, &w->links);
+
+	if (!rc && w->home_nl)
+		rc = smc_link_dump(w->home_nl, add_link, &w->links);
+	if (rc) {
+		pr_warn("cannot list SMC-R links (%s): \"lgr\" matches no SMC-R socket",
+			strerror(-rc));
+		w->links.n = 0;
+	}
+}
+
+static int ignore_link(const struct smc_lgr *lgr, const struct smc_link *lnk, void *arg)
+{
+	(void)lgr;
+	(void)lnk;
+	(void)arg;
+	return 0;
+}
+
+/* -n with an lgr term: a handle that stays in this namespace. A netlink socket belongs to
+ * the namespace it was made in, and the handle makes its socket at the first request:
+ * one is sent before the process moves. NULL when not needed or not possible.
+ */
+static struct smc_nl *open_home_links(const struct smcss_opts *o,
+				      const struct sock_filter *filter)
+{
+	struct smc_nl *home = NULL;
+
+	if (!o->common.netns || !sock_filter_needs_links(filter) || smc_nl_open(&home))
+		return NULL;
+	if (smc_link_dump(home, ignore_link, NULL)) {
+		smc_nl_close(home);
+		return NULL;
+	}
+	return home;
+}
+
 /* One listing, or summary, of the sockets as they are now, into @out.
  * Return: EXIT_OK, or EXIT_RUNTIME with the error printed.
  */
-static int smcss_show(const struct smcss_opts *o, const struct view_sock_opts *vo_in,
-		      unsigned int want, struct smc_nl *nl, struct out *out)
+static int smcss_show(const struct smcss_opts *o, const struct sock_filter *filter,
+		      const struct view_sock_opts *vo_in, unsigned int want, struct smc_nl *nl,
+		      struct smc_nl *home_nl, struct out *out)
 {
 	struct view_sock_opts vo = *vo_in;
-	struct sock_walk w = { .opts = o, .view = &vo, .out = out, .nl = nl };
+	struct sock_walk w = { .opts = o, .filter = filter, .view = &vo, .out = out, .nl = nl,
+			       .home_nl = home_nl,
+			       .filter_states = sock_filter_selects_states(filter) };
 	struct sock_owners owners = { 0 };
 	int rc;
+
+	if (sock_filter_needs_links(filter)) {
+		load_links(&w);
+		/* a socket's SMC-R link is worth asking for only if a link group has links */
+		if (w.links.n)
+			want |= SMC_SOCK_HAS_LGRINFO;
+	}
 
 	/* -P: the processes of this moment, read once for the whole listing. A replay's
 	 * sockets are another host's: no process here holds them.
@@ -307,6 +424,7 @@ static int smcss_show(const struct smcss_opts *o, const struct view_sock_opts *v
 		}
 	}
 	fb_tally_free(&w.reasons);
+	free(w.links.v);
 	sock_owners_free(&owners);
 	smc_tcp_eps_free(&w.tcp);
 	smc_nl_close(w.tcp_nl);
@@ -359,11 +477,24 @@ static int smcss_run(const struct smcss_opts *o)
 {
 	struct out_opts oo = tool_out_opts(&o->common);
 	struct view_sock_opts vo = { .wide = o->wide };
-	struct smc_nl *nl;
+	struct sock_filter *filter;
+	struct sock_filter_error err;
+	struct smc_nl *nl, *home_nl;
 	struct out *out;
 	unsigned int want = 0;
 	sigset_t stop;
 	int rc;
+
+	rc = sock_filter_parse(o->filter_words, o->n_filter_words, &filter, &err);
+	if (rc == -EINVAL) {
+		pr_err("invalid filter at column %zu: %s (see smcss(8), FILTER)", err.column,
+		       err.msg);
+		return EXIT_USAGE;
+	} else if (rc) {
+		pr_err("%s", strerror(-rc));
+		return EXIT_RUNTIME;
+	}
+	want |= sock_filter_wants(filter);
 
 	if (o->debug) {
 		vo.groups |= VIEW_SOCK_DEBUG;
@@ -381,10 +512,14 @@ static int smcss_run(const struct smcss_opts *o)
 		vo.groups |= VIEW_SOCK_SMCD;
 		want |= SMC_SOCK_HAS_DMBINFO;
 	}
+	home_nl = open_home_links(o, filter);
 	/* the kernel lists the sockets of the namespace the netlink socket lives in */
 	rc = tool_open(o->common.netns, &oo, &nl, &out);
-	if (rc)
+	if (rc) {
+		smc_nl_close(home_nl);
+		sock_filter_free(filter);
 		return rc;
+	}
 	sigemptyset(&stop);
 	if (o->interval_ms) {
 		sigaddset(&stop, SIGINT);
@@ -397,7 +532,7 @@ static int smcss_run(const struct smcss_opts *o)
 
 		clock_gettime(CLOCK_MONOTONIC, &start);
 		/* each listing is a document of its own: JSON lines with -j */
-		rc = tool_finish_output(out, smcss_show(o, &vo, want, nl, out));
+		rc = tool_finish_output(out, smcss_show(o, filter, &vo, want, nl, home_nl, out));
 		if (rc != EXIT_OK || !o->interval_ms ||
 		    stop_requested(&stop, ms_after(start, o->interval_ms)))
 			break;
@@ -409,6 +544,8 @@ static int smcss_run(const struct smcss_opts *o)
 		out_note(out, "%s", "");	/* text: a blank line between two listings */
 	}
 	smc_nl_close(nl);
+	smc_nl_close(home_nl);
+	sock_filter_free(filter);
 	return rc;
 }
 

@@ -36,6 +36,10 @@ static const struct fuzz_cmd cmds[] = {
 	SMCSS(true, "-s", "-p"),
 	SMCSS(false, "-a", "-P"),
 	SMCSS(true, "-a", "-P", "-j"),
+	/* filters: every kind of term on the fuzzed sockets; lgr also asks for the links */
+	SMCSS(false, "-a", "src 10.0.0.0/8 or dst [::1]:7000 or sport > 1000 or mode tcp"),
+	SMCSS(true, "-a", "-d", "not (fallback NOUEID or lgr 100) and dport != 0"),
+	SMCSS(false, "-s", "state all", "mode smcr"),
 };
 
 static const struct fuzz_expect expect = { .max_status = 2, .verdict_status = -1 };

@@ -6,7 +6,7 @@ load ../helpers/common
 @test "smcss: help and version on stdout, exit 0" {
 	run_split "$SMCSS" -h
 	assert_success
-	assert_line --index 0 "Usage: smcss [OPTIONS]"
+	assert_line --index 0 "Usage: smcss [OPTIONS] [FILTER]"
 	assert_equal "$stderr" ""
 	run_split "$SMCSS" --version
 	assert_success
@@ -36,7 +36,7 @@ load ../helpers/common
 	-i -1|^smcss: invalid interval "-1"
 	-i|^smcss: option '-i' needs a value \(try: smcss --help\)$
 	-i 1 -p|^smcss: --interval prints one JSON document per line: use --json, not --pretty$
-	extra|^smcss: unexpected argument 'extra'
+	extra|^smcss: invalid filter at column 1: expected a filter term .*, found "extra" \(see smcss\(8\), FILTER\)$
 	--all=3|^smcss: option '--all' takes no value \(try: smcss --help\)$
 	-n|^smcss: option '-n' needs a value \(try: smcss --help\)$
 	-n a/b|^smcss: invalid network namespace "a/b" \(a name, an absolute path or a PID\)$

@@ -45,7 +45,7 @@ assert_past_usage() {
 	jq -e '.[0].name == "NOUEID"' <<<"$output"
 	# the other tools: getopt's own "--"
 	run_split -2 "$SMCSS" -- -a
-	assert_one_line_error "^smcss: unexpected argument '-a'"
+	assert_one_line_error '^smcss: invalid filter at column 1: expected a filter term .*found "-a"'
 	run_split -2 "$SMC_CHK" -- -q
 	assert_one_line_error '^smc_chk: unexpected argument "-q"'
 	run_split -2 "$SMC_PNET" -d -- -X

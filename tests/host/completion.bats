@@ -47,6 +47,34 @@ complete_words() {
 	assert_output $'--smcd\n--smcr'
 }
 
+@test "smcss completes filter terms and their values from --help and smcr explain" {
+	run complete_words smcss -a ""
+	assert_success
+	for w in state exclude src dst sport dport mode fallback lgr not --all --summary; do
+		assert_line "$w"
+	done
+	run complete_words smcss -a s
+	assert_output $'sport\nsrc\nstate'
+	# no option where a filter word starts without "-"
+	run complete_words smcss mode tcp f
+	assert_output "fallback"
+	run complete_words smcss state L
+	assert_output $'LISTEN'
+	run complete_words smcss exclude c
+	assert_output $'closing\nconnected'
+	run complete_words smcss -s state all mode sm
+	assert_output $'smc\nsmcd\nsmcr'
+	run complete_words smcss fallback NOU
+	assert_output "NOUEID"
+	run complete_words smcss fallback 0x0303000
+	assert_line "0x03030000"
+	# addresses, ports and link group ids: nothing to offer
+	for w in src dst sport dport lgr; do
+		run complete_words smcss "$w" ""
+		assert_output ""
+	done
+}
+
 @test "smcr/smcd complete objects, commands and options" {
 	for tool in smcr smcd; do
 		run complete_words "$tool" ""

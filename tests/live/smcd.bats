@@ -251,3 +251,57 @@ teardown() {
 		"$SMCSS" -a -P
 	assert_success
 }
+
+@test "smcss FILTER: ports, addresses, modes, fallback codes and link groups on live sockets" {
+	local lg conns want got
+	start_bg server "$SMC_CONN" server 127.0.0.1 5114
+	start_bg client "$SMC_CONN" client -n 2 127.0.0.1 5114
+	start_bg server2 "$SMC_CONN" server --tcp 127.0.0.1 5115
+	start_bg client2 "$SMC_CONN" client 127.0.0.1 5115
+	# ss's words: the server ends of 5114 (two) and the client of 5115, nothing else
+	run_split "$SMCSS" 'sport = :5114 or dport == :5115'
+	assert_success
+	assert_equal "$stderr" ""
+	assert_equal "$(grep -c ':5114 ' <<<"$output")" 2
+	assert_equal "$(grep -c ':5115 .*TCP 0x03010000$' <<<"$output")" 1
+	assert_equal "$(wc -l <<<"$output")" 4
+	# the client of 5115 fell back: PEERNOSMC by name and by code, mode tcp
+	run_split "$SMCSS" -j 'mode tcp and fallback PEERNOSMC and dst 127.0.0.0/8:5115'
+	jq -e 'length == 1 and .[0].peer_port == 5115' <<<"$output"
+	run_split "$SMCSS" -j fallback 0x03010000 and not dport 5115
+	jq -e 'all(.[]; .peer_port != 5115)' <<<"$output"
+	# the listeners with a state filter; without it, -l
+	run_split "$SMCSS" -j state listening 'sport >= 5114 and sport <= 5115'
+	jq -e '[.[].local_port] | sort == [5114]' <<<"$output"
+	if have_feature loopback_ism; then
+		# SMC-D: a link group's sockets, found through their dmbinfo. The two ends of
+		# a loopback-ism connection may be in different link groups: each group holds
+		# as many sockets as smcd counts connections in it
+		run_split "$SMCD" -j linkgroup
+		assert_success
+		jq -e 'length >= 1' <<<"$output"
+		while read -r lg conns; do
+			want=$("$SMCSS" -D -j | jq -c --argjson lg "$lg" \
+				'[.[] | select(.linkgroup_id == $lg) | .inode]')
+			got=$("$SMCSS" -j "lgr $(printf '%x' "$lg")" | jq -c '[.[].inode]')
+			assert_equal "$got" "$want"
+			assert_equal "$(jq length <<<"$got")" "$conns"
+			got=$("$SMCSS" -D -j "not lgr 0x$(printf '%08x' "$lg")" |
+				jq -c --argjson lg "$lg" 'map(select(.linkgroup_id == $lg)) | length')
+			assert_equal "$got" 0
+		done < <(jq -r '.[] | "\(.linkgroup_id) \(.conns)"' <<<"$output")
+		# the summary and -e see only the selection
+		run_split "$SMCSS" -s 'sport 5114 or dport 5114'
+		assert_line "Sockets:   4"
+		assert_line "Modes:     SMCD 4"
+		run_split "$SMCSS" -e mode smcd
+		assert_line "No listed socket fell back to TCP."
+	fi
+	"$TOP/tests/tools/validate-json.py" smcss -j <<<"$("$SMCSS" -j -a mode tcp)"
+	run valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99 \
+		"$SMCSS" -a '( src 127.0.0.1 or dst ::1 ) and not lgr 1 or mode tcp'
+	assert_success
+	# a malformed filter: one line, exit 2, no kernel asked
+	run_split -2 "$SMCSS" sport = :nope
+	assert_one_line_error '^smcss: invalid filter at column 9: expected a port'
+}

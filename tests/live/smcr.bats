@@ -145,6 +145,32 @@ GID_B=0000:0000:0000:0000:0000:ffff:c612:0002
 			and .[0].conns == 3))' -R
 }
 
+@test "SMC-R smcss lgr ID: each end's sockets by its link group, found from -n a and -n b" {
+	require_feature smcr_rxe
+	local clnt serv
+	smcr_pair 6105 -- -n 2
+	run_split "$SMCR" -j linkgroup
+	assert_success
+	clnt=$(jq -r '[.[] | select(.pnetid == "PNETA" and .role == "CLNT")][0].linkgroup_id' <<<"$output")
+	serv=$(jq -r '[.[] | select(.pnetid == "PNETB" and .role == "SERV")][0].linkgroup_id' <<<"$output")
+	[ "$clnt" != null ] && [ "$serv" != null ] && [ "$clnt" != "$serv" ]
+	# the link groups live in the RoCE devices' namespace (the initial one), the sockets
+	# in a and b: smcss asks its own namespace for the links too
+	run_split "$SMCSS" -n a -j "lgr $(printf '%08x' "$clnt")" and dport 6105
+	assert_success
+	assert_equal "$stderr" ""
+	jq -e 'length == 2 and all(.mode == "SMCR" and .peer_port == 6105)' <<<"$output"
+	run_split "$SMCSS" -n b -j state all "lgr 0x$(printf '%x' "$serv")" and sport 6105
+	jq -e 'length == 2 and all(.state == "ACTIVE" and .local_port == 6105)' <<<"$output"
+	# the client's link group holds none of the server's sockets, and -R shows its rows
+	run_split "$SMCSS" -n b -j "lgr $(printf '%x' "$clnt")"
+	assert_output "[]"
+	run_split "$SMCSS" -n a -R "lgr $(printf '%x' "$clnt")" and dport 6105
+	assert_equal "$(grep -c ":6105 .* SMCR CLNT rxa " <<<"$output")" 2
+	run_split "$SMCSS" -n a -s "mode smcr and dport 6105"
+	assert_line "Sockets:   2"
+}
+
 @test "without loopback-ism's PNET ID, a -> b is SMC-D: loopback-ism serves every namespace" {
 	# (and without loopback-ism at all, a -> b would be SMC-R: see smcr_rxe)
 	require_feature loopback_ism
