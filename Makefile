@@ -56,7 +56,8 @@ CMD_OBJS := $(CMD_SRCS:.c=.o)
 CMD      := cmd/libsmccmd.a
 ALL_SRCS := $(LIB_SRCS) $(CMD_SRCS)
 ALL_HDRS := $(wildcard $(addsuffix /*.h,$(LAYERS)) cmd/*.h)
-TOOLS    := smcss/smcss smcr/smcr smcd/smcd smc_pnet/smc_pnet smc_chk/smc_chk
+TOOLS    := smcss/smcss smcr/smcr smcd/smcd smc_pnet/smc_pnet smc_chk/smc_chk \
+            smc_metrics/smc_metrics
 TEST_TOOLS := $(patsubst %.c,%,$(wildcard tests/tools/*.c))
 UNIT_TESTS := $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
 # smc_run: the launcher is a tool like the others; its LD_PRELOAD library is built apart
@@ -95,6 +96,7 @@ smcss/smcss: smcss/main.o $(CMD) $(LIB)
 smcr/smcr: smcr/main.o $(CMD) $(LIB)
 smcd/smcd: smcd/main.o $(CMD) $(LIB)
 smc_pnet/smc_pnet: smc_pnet/main.o $(CMD) $(LIB)
+smc_metrics/smc_metrics: smc_metrics/main.o $(CMD) $(LIB)
 smc_chk/smc_chk: smc_chk/main.o $(CMD) $(LIB)
 smc_run/smc_run: smc_run/main.o $(CMD) $(LIB)
 smc_run/smc_run: LDFLAGS += -Wl,--as-needed
@@ -181,7 +183,7 @@ demo:
 	@tests/demo.sh
 
 INSTALLED_TOOLS := $(filter-out smc_run/smc_run,$(TOOLS)) build/install/smc_run
-COMPLETED := smcss smcr smcd smc_pnet smc_chk smc_run
+COMPLETED := smcss smcr smcd smc_pnet smc_chk smc_run smc_metrics
 
 install: all build/install/smc_run
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(MANDIR)/man8 \
@@ -222,7 +224,8 @@ clean:
 # AddressSanitizer + UBSan copies of the tools and unit tests, for the tests
 ASAN_DIR := build/asan
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-ASAN_BINS := $(addprefix $(ASAN_DIR)/,smcss smcr smcd smc_pnet smc_chk $(notdir $(UNIT_TESTS)))
+ASAN_BINS := $(addprefix $(ASAN_DIR)/,smcss smcr smcd smc_pnet smc_chk smc_metrics \
+		$(notdir $(UNIT_TESTS)))
 
 ASAN_BINS += $(ASAN_DIR)/smc_run $(ASAN_DIR)/libsmc-preload.so
 
@@ -286,6 +289,7 @@ $(FUZZ_DIR)/fuzz_explain $(FUZZ_DIR)/fuzz_stats_baseline: $(FUZZ_DIR)/main/smcr.
 							    $(FUZZ_DIR)/main/smcd.o
 $(FUZZ_DIR)/fuzz_smc_pnet: $(FUZZ_DIR)/main/smc_pnet.o
 $(FUZZ_DIR)/fuzz_smc_chk: $(FUZZ_DIR)/main/smc_chk.o
+$(FUZZ_DIR)/fuzz_smc_metrics: $(FUZZ_DIR)/main/smc_metrics.o
 $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/fuzz_%.o $(FUZZ_COMMON) $(FUZZ_LIB)
 	$(call msg,FUZZLD,$@)
 	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(DEP_LIBS)

@@ -107,6 +107,23 @@ int genl_require_host(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd,
 	return EXIT_RUNTIME;
 }
 
+void tool_report_sock_dump_error(struct smc_nl *nl, int rc)
+{
+	struct ks_host host;
+	struct ks_text t;
+
+	if (rc == -ENOENT) {
+		/* no smc_diag: not loaded, or not in this kernel at all; the host's files tell */
+		smc_host_kernel_support(nl, &host);
+		ks_explain(&host, KS_SMC_DIAG, &t);
+		pr_err("SMC socket diagnostics unavailable: %s", t.line);
+	} else if (rc == -EINVAL && !smc_nl_status(nl)->extack[0])
+		pr_err("this kernel does not support SMC sockets (AF_SMC); "
+		       "it needs CONFIG_SMC and CONFIG_SMC_DIAG");
+	else
+		pr_err_nl(nl, rc, "cannot list SMC sockets");
+}
+
 int genl_require(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd, const char *what)
 {
 	return genl_require_host(nl, fam, cmd, what, NULL);

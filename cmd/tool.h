@@ -154,6 +154,10 @@ int smc_tool_main(const struct smc_tool *tool, int argc, char **argv);
  * with a later release than the running one. Return: 0, or EXIT_RUNTIME.
  */
 int genl_require(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd, const char *what);
+/* Say why a dump of AF_SMC sockets (smc_sock_dump()) failed with @rc: smc_diag not loaded,
+ * not built, or what the kernel said.
+ */
+void tool_report_sock_dump_error(struct smc_nl *nl, int rc);
 /* genl_require() judged against the facts of @host (tests), not this host's */
 int genl_require_host(struct smc_nl *nl, enum smc_genl_family fam, uint8_t cmd,
 		      const char *what, const struct ks_host *host);

@@ -288,23 +288,6 @@ static void explain_reasons(struct sock_walk *w)
 		view_fallback_entry(w->out, w->reasons.codes[i].code, &w->reasons.codes[i]);
 }
 
-static void report_dump_error(struct smc_nl *nl, int rc)
-{
-	struct ks_host host;
-	struct ks_text t;
-
-	if (rc == -ENOENT) {
-		/* no smc_diag: not loaded, or not in this kernel at all; the host's files tell */
-		smc_host_kernel_support(nl, &host);
-		ks_explain(&host, KS_SMC_DIAG, &t);
-		pr_err("SMC socket diagnostics unavailable: %s", t.line);
-	} else if (rc == -EINVAL && !smc_nl_status(nl)->extack[0])
-		pr_err("this kernel does not support SMC sockets (AF_SMC); "
-		       "it needs CONFIG_SMC and CONFIG_SMC_DIAG");
-	else
-		pr_err_nl(nl, rc, "cannot list SMC sockets");
-}
-
 static int add_link(const struct smc_lgr *lgr, const struct smc_link *lnk, void *arg)
 {
 	struct sock_filter_links *links = arg;
@@ -429,7 +412,7 @@ static int smcss_show(const struct smcss_opts *o, const struct sock_filter *filt
 	smc_tcp_eps_free(&w.tcp);
 	smc_nl_close(w.tcp_nl);
 	if (rc && !out_error(out))	/* a write error is tool_finish_output()'s to report */
-		report_dump_error(nl, rc);
+		tool_report_sock_dump_error(nl, rc);
 	else if (!rc && smc_nl_status(nl)->dump_intr)
 		pr_warn("the socket list changed while it was read; it may be inconsistent");
 	return rc ? EXIT_RUNTIME : EXIT_OK;

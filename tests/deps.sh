@@ -21,6 +21,9 @@ packages=(
 	python3 python3-jsonschema
 	# smc_run's tests: an unmodified program that copies data over TCP
 	socat
+	# smc_metrics: promtool checks the Prometheus text; the live test has node_exporter
+	# read it and fetches /metrics with curl
+	prometheus prometheus-node-exporter curl
 	# the fuzz harnesses (tests/fuzz): clang and its libFuzzer runtime
 	clang libclang-rt-14-dev
 	# live-kernel bench: qemu, initramfs, kernel module build (loopback-ism smc.ko with

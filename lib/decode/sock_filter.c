@@ -806,14 +806,13 @@ static bool port_match(uint16_t have, enum relop op, uint16_t want)
 
 static unsigned int sock_mode(const struct smc_sock *s)
 {
-	if (!smc_sock_mode_known(s))
-		return MODE_NONE;
-	switch (s->mode) {
-	case SMC_DIAG_MODE_SMCR: return MODE_SMCR;
-	case SMC_DIAG_MODE_SMCD: return MODE_SMCD;
-	case SMC_DIAG_MODE_FALLBACK_TCP: return MODE_TCP;
+	switch (smc_sock_mode_class(s)) {
+	case SMC_SOCK_MODE_SMCR: return MODE_SMCR;
+	case SMC_SOCK_MODE_SMCD: return MODE_SMCD;
+	case SMC_SOCK_MODE_TCP: return MODE_TCP;
+	case SMC_SOCK_MODE_NONE: return MODE_NONE;
+	default: return 0;	/* a mode of a newer kernel: none of the names */
 	}
-	return 0;	/* a mode of a newer kernel: none of the names */
 }
 
 /* two kernel strings in fixed arrays, which need not be terminated */

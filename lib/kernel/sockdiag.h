@@ -49,6 +49,28 @@ static inline bool smc_sock_mode_known(const struct smc_sock *s)
 	       s->mode == SMC_DIAG_MODE_FALLBACK_TCP;
 }
 
+/* What a socket's mode says, in the four classes filters and metrics count by */
+enum smc_sock_mode_class {
+	SMC_SOCK_MODE_SMCR,
+	SMC_SOCK_MODE_SMCD,
+	SMC_SOCK_MODE_TCP,	/* fell back */
+	SMC_SOCK_MODE_NONE,	/* the mode says nothing (smc_sock_mode_known()) */
+	SMC_SOCK_MODE_OTHER,	/* a mode value of a newer kernel */
+	SMC_SOCK_NMODE_CLASSES
+};
+
+static inline enum smc_sock_mode_class smc_sock_mode_class(const struct smc_sock *s)
+{
+	if (!smc_sock_mode_known(s))
+		return SMC_SOCK_MODE_NONE;
+	switch (s->mode) {
+	case SMC_DIAG_MODE_SMCR: return SMC_SOCK_MODE_SMCR;
+	case SMC_DIAG_MODE_SMCD: return SMC_SOCK_MODE_SMCD;
+	case SMC_DIAG_MODE_FALLBACK_TCP: return SMC_SOCK_MODE_TCP;
+	}
+	return SMC_SOCK_MODE_OTHER;
+}
+
 /* Decode one sock_diag reply. Return: 0 or -EPROTO for a malformed message. */
 int smc_sock_parse(struct nlmsghdr *msg, struct smc_sock *s);
 

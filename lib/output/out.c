@@ -1266,6 +1266,15 @@ void out_note(struct out *o, const char *fmt, ...)
 	o->printed = true;
 }
 
+void out_format_line(struct out *o, const char *line)
+{
+	if (o->opts.json || out_error(o))
+		return;
+	put_str(o, line);
+	put_char(o, '\n');
+	o->printed = true;
+}
+
 void out_help(struct out *o, const char *text)
 {
 	put_str(o, text);

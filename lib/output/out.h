@@ -199,5 +199,9 @@ void out_list_end(struct out *o);
 void out_note(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Our own help text, lines and all, printed as it is: never pass data here. */
 void out_help(struct out *o, const char *text);
+/* A line of another machine format whose writer escaped every value by that format's
+ * rules (view_metrics.c: Prometheus), printed as it is, in text mode.
+ */
+void out_format_line(struct out *o, const char *line);
 
 #endif

@@ -25,16 +25,4 @@ static const struct fuzz_cmd cmds[] = {
 /* 3: a problem was found, a verdict and no error */
 static const struct fuzz_expect expect = { .max_status = 3, .verdict_status = 3 };
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_setup();
-	return 0;
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	fuzz_table_input(cmds, sizeof(cmds) / sizeof(cmds[0]), &expect, data, size);
-	return 0;
-}
+FUZZ_TABLE_HARNESS(cmds, expect)

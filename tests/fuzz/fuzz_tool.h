@@ -101,6 +101,22 @@ void fuzz_table_input(const struct fuzz_cmd *cmds, size_t n, const struct fuzz_e
 
 /* libFuzzer's entry points, defined by each harness */
 int LLVMFuzzerInitialize(int *argc, char ***argv);
+/* The two entry points of a harness that is only a table of command lines, @cmds, and
+ * what their runs must meet, @expect (the first input byte picks the line)
+ */
+#define FUZZ_TABLE_HARNESS(cmds, expect)						\
+	int LLVMFuzzerInitialize(int *argc, char ***argv)				\
+	{										\
+		(void)argc;								\
+		(void)argv;								\
+		fuzz_setup();								\
+		return 0;								\
+	}										\
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)			\
+	{										\
+		fuzz_table_input(cmds, sizeof(cmds) / sizeof(cmds[0]), &(expect), data, size); \
+		return 0;								\
+	}
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Report a failed oracle of a harness of its own (printf-like) and abort(). */

@@ -35,6 +35,8 @@ TRACE_HARNESSES = {
     "rdma": {"smcr"},
     "smc_pnet": {"smc_pnet"},
     "smc_chk": {"smc_chk"},
+    # statistics as smcr/smcd read them, sockets as smcss does
+    "smc_metrics": {"smcr", "smcd", "smcss"},
 }
 
 EXPLAIN_WORDS = [
@@ -48,6 +50,14 @@ SMC_RUN_WORDS = [
     b"--rcvbuf\x0065536\x00--sndbuf=2M\x00prog\x00-x", b"-d\x00prog", b"-D\x00/tmp/f\x00prog",
     b"-h", b"-v", b"-r\x000\x00prog", b"-r\x002147483647\x00prog", b"-r\x002097152k\x00p",
     b"--\x00prog", b"-family\x00auto\x00prog", b"-f", b"--debug-file=\x00p",
+]
+
+# smcss filters, words separated by NUL (fuzz_sock_filter.c)
+FILTER_WORDS = [
+    b"sport = :22", b"src 10.0.0.0/8:80", b"dst [fd00::1]/64:443 or dst ::ffff:1.2.3.4",
+    b"state connected", b"exclude listening mode smcd",
+    b"not ( mode tcp and fallback NOUEID ) || lgr 0x100", b"dport ge https",
+    b"! ( ( sport lt 1 ) )", b"fallback 0x03030000 & mode none",
 ]
 
 # debug, family, rcvbuf, sndbuf present? then their values (fuzz_preload_env.c)
@@ -188,6 +198,9 @@ def main():
         for i, words in enumerate(EXPLAIN_WORDS):
             for sel in range(5):
                 write_seed(outdir, f"w{i}-s{sel}", bytes([sel]) + words)
+    elif harness == "sock_filter":
+        for i, words in enumerate(FILTER_WORDS):
+            write_seed(outdir, f"f{i}", words.replace(b" ", b"\x00"))
     elif harness == "smc_run_opts":
         for i, words in enumerate(SMC_RUN_WORDS):
             write_seed(outdir, f"w{i}", words)

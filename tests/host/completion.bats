@@ -3,7 +3,7 @@
 load ../helpers/common
 
 setup() {
-	PATH="$TOP/smcss:$TOP/smcr:$TOP/smcd:$TOP/smc_pnet:$TOP/smc_run:$TOP/smc_chk:$PATH"
+	PATH="$TOP/smcss:$TOP/smcr:$TOP/smcd:$TOP/smc_pnet:$TOP/smc_run:$TOP/smc_chk:$TOP/smc_metrics:$PATH"
 	# shellcheck source=../../completion/smc-utils.bash
 	source "$TOP/completion/smc-utils.bash"
 }
@@ -17,6 +17,7 @@ complete_words() {
 	smcss) _smcss ;;
 	smc_pnet) _smc_pnet ;;
 	smc_chk) _smc_chk ;;
+	smc_metrics) _smc_metrics ;;
 	smc_run) COMP_LINE="$*" COMP_POINT=${#COMP_LINE} _smc_run ;;
 	*) _smcu_genl ;;
 	esac
@@ -176,6 +177,14 @@ complete_words() {
 	assert_output --json
 }
 
+@test "smc_metrics completes its options from --help and a file after -o" {
+	run complete_words smc_metrics --
+	assert_success
+	assert_output $'--all-netns\n--help\n--netns\n--output\n--version'
+	run complete_words smc_metrics -A -o "$TOP/completion/smc-"
+	assert_output "$TOP/completion/smc-utils.bash"
+}
+
 @test "smc_chk completes its options from --help, namespaces, nothing for numbers" {
 	run complete_words smc_chk --
 	for o in --connect --server --port --bind --once --timeout --quiet --netns --json \
@@ -201,6 +210,8 @@ complete_words() {
 	run complete_words smcr -net smcu-compl
 	assert_output smcu-compl-test
 	run complete_words smc_chk -netns smcu-compl
+	assert_output smcu-compl-test
+	run complete_words smc_metrics --netns smcu-compl
 	assert_output smcu-compl-test
 	[ -z "$made" ] || rm -f /run/netns/smcu-compl-test
 	rmdir /run/netns 2>/dev/null || true

@@ -88,3 +88,12 @@ assert_options_documented() {
 			fail "smc_chk.8 lacks check $id"
 	done
 }
+
+@test "smc_metrics.8 documents every option of smc_metrics --help and every metric family" {
+	local fam
+	assert_options_documented smc_metrics.8 "$TOP/smc_metrics/smc_metrics" --help
+	for fam in $(SMC_UTILS_REPLAY=$TOP/tests/replay/6.12.117+deb12-amd64/smcd.rec \
+			"$TOP/smc_metrics/smc_metrics" | sed -n 's/^# TYPE \([a-z_]*\) .*/\1/p'); do
+		grep -q "^\.B $fam{" "$TOP/man/smc_metrics.8" || fail "smc_metrics.8 lacks $fam"
+	done
+}

@@ -38,7 +38,11 @@ teardown_file() {
 	run dpkg-deb -c "$deb"
 	assert_success
 	for f in usr/bin/smcss usr/bin/smcr usr/bin/smcd usr/bin/smc_pnet usr/bin/smc_chk \
-		 usr/bin/smc_run "usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/smc-utils/libsmc-preload.so" \
+		 usr/bin/smc_run usr/bin/smc_metrics usr/share/man/man8/smc_metrics.8.gz \
+		 usr/share/smc-utils/examples/smc-metrics.service \
+		 usr/share/smc-utils/examples/smc-metrics.timer \
+		 usr/share/bash-completion/completions/smc_metrics \
+		 "usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/smc-utils/libsmc-preload.so" \
 		 usr/share/man/man8/smcss.8.gz usr/share/man/man7/af_smc.7.gz \
 		 usr/share/bash-completion/completions/smcss \
 		 usr/share/bash-completion/completions/smc_run \
