@@ -182,8 +182,9 @@ demo:
 	@$(MAKE) --no-print-directory all
 	@tests/demo.sh
 
-INSTALLED_TOOLS := $(filter-out smc_run/smc_run,$(TOOLS)) build/install/smc_run
-COMPLETED := smcss smcr smcd smc_pnet smc_chk smc_run smc_metrics
+# smc_dbg is a shell script: installed as it is, never built
+INSTALLED_TOOLS := $(filter-out smc_run/smc_run,$(TOOLS)) build/install/smc_run smc_dbg/smc_dbg
+COMPLETED := smcss smcr smcd smc_pnet smc_chk smc_run smc_metrics smc_dbg
 
 install: all build/install/smc_run
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(MANDIR)/man8 \

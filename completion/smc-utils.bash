@@ -1,4 +1,5 @@
-# bash completion for smc-utils: smcss, smcr, smcd, smc_pnet, smc_run, smc_chk, smc_metrics
+# bash completion for smc-utils: smcss, smcr, smcd, smc_pnet, smc_run, smc_chk, smc_metrics,
+# smc_dbg
 # Installed once as "smcss" with a symlink for each other tool, so
 # bash-completion's on-demand loader finds it under each command's name.
 #
@@ -207,6 +208,21 @@ _smc_metrics()
 	COMPREPLY=($(compgen -W "$(_smcu_options "$tool" --help)" -- "$cur"))
 }
 
+_smc_dbg()
+{
+	local tool=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+
+	if _smcu_is_netns_opt "$prev"; then
+		COMPREPLY=($(compgen -W "$(ls /run/netns 2>/dev/null)" -- "$cur"))
+		return
+	fi
+	if [[ $prev == @(-o|--output) ]]; then
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return
+	fi
+	COMPREPLY=($(compgen -W "$(_smcu_options "$tool" --help)" -- "$cur"))
+}
+
 # smc_run: its own options, then PROGRAM (a command name) and PROGRAM's own completion
 _smc_run()
 {
@@ -257,3 +273,4 @@ complete -F _smcu_genl smcr smcd
 complete -F _smc_run smc_run
 complete -F _smc_chk smc_chk
 complete -F _smc_metrics smc_metrics
+complete -F _smc_dbg smc_dbg

@@ -3,7 +3,7 @@
 load ../helpers/common
 
 setup() {
-	PATH="$TOP/smcss:$TOP/smcr:$TOP/smcd:$TOP/smc_pnet:$TOP/smc_run:$TOP/smc_chk:$TOP/smc_metrics:$PATH"
+	PATH="$TOP/smcss:$TOP/smcr:$TOP/smcd:$TOP/smc_pnet:$TOP/smc_run:$TOP/smc_chk:$TOP/smc_metrics:$TOP/smc_dbg:$PATH"
 	# shellcheck source=../../completion/smc-utils.bash
 	source "$TOP/completion/smc-utils.bash"
 }
@@ -18,6 +18,7 @@ complete_words() {
 	smc_pnet) _smc_pnet ;;
 	smc_chk) _smc_chk ;;
 	smc_metrics) _smc_metrics ;;
+	smc_dbg) _smc_dbg ;;
 	smc_run) COMP_LINE="$*" COMP_POINT=${#COMP_LINE} _smc_run ;;
 	*) _smcu_genl ;;
 	esac
@@ -182,6 +183,14 @@ complete_words() {
 	assert_success
 	assert_output $'--all-netns\n--help\n--netns\n--output\n--version'
 	run complete_words smc_metrics -A -o "$TOP/completion/smc-"
+	assert_output "$TOP/completion/smc-utils.bash"
+}
+
+@test "smc_dbg completes its options from --help, a file after -o, namespaces after -n" {
+	run complete_words smc_dbg --
+	assert_success
+	assert_output $'--help\n--netns\n--output\n--redact\n--version'
+	run complete_words smc_dbg -r -o "$TOP/completion/smc-"
 	assert_output "$TOP/completion/smc-utils.bash"
 }
 

@@ -97,3 +97,16 @@ assert_options_documented() {
 		grep -q "^\.B $fam{" "$TOP/man/smc_metrics.8" || fail "smc_metrics.8 lacks $fam"
 	done
 }
+
+@test "smc_dbg.8 documents every option of smc_dbg --help and every file of a bundle" {
+	local f
+	assert_options_documented smc_dbg.8 "$TOP/smc_dbg/smc_dbg" --help
+	cd "$BATS_TEST_TMPDIR"
+	"$TOP/smc_dbg/smc_dbg" -o b.tar.gz >/dev/null
+	for f in $(tar -tzf b.tar.gz | grep -v '/$' | sed 's|^[^/]*/||; s|^ns/[^/]*/||' | sort -u); do
+		case $f in
+		rdma-*.txt) grep -qF 'rdma\-*.txt' "$TOP/man/smc_dbg.8" ;;
+		*) grep -qF "$(sed 's/-/\\-/g' <<<"${f%.*}")" "$TOP/man/smc_dbg.8" ;;
+		esac || fail "smc_dbg.8 does not name $f"
+	done
+}

@@ -43,7 +43,7 @@ teardown_file() {
 	for f in "$TOP"/schemas/*.json; do
 		cmp "$f" "$WORK/one/usr/share/smc-utils/schemas/${f##*/}" || fail "schema ${f##*/}"
 	done
-	for t in smcss smcr smcd smc_pnet smc_chk smc_run smc_metrics; do
+	for t in smcss smcr smcd smc_pnet smc_chk smc_run smc_metrics smc_dbg; do
 		[ -x "$WORK/one/usr/bin/$t" ] || fail "$t not installed"
 		[ -e "$WORK/one/usr/share/bash-completion/completions/$t" ] ||
 			fail "no completion for $t"
@@ -80,6 +80,7 @@ teardown_file() {
 
 @test "install: CPPFLAGS, CFLAGS and LDFLAGS reach every binary (fortify, relro, now, PIE)" {
 	for f in "$WORK"/one/usr/bin/* "$WORK/one/usr/lib/smc-utils/libsmc-preload.so"; do
+		[ "${f##*/}" != smc_dbg ] || continue	# a shell script
 		run readelf -d -W "$f"
 		assert_output --partial "BIND_NOW"
 		run readelf -l -W "$f"
@@ -98,7 +99,7 @@ teardown_file() {
 	(cd "$WORK/src-one" && make -s -j2 install PREFIX="$p" >/dev/null)
 	run grep -rlF "$WORK/src-one" "$p"
 	assert_failure 1
-	for t in smcss smcr smcd smc_pnet smc_chk smc_run smc_metrics; do
+	for t in smcss smcr smcd smc_pnet smc_chk smc_run smc_metrics smc_dbg; do
 		run "$p/bin/$t" --version
 		assert_success
 		assert_output "$t (smc-utils) $(sed -n 's/.*SMC_UTILS_VERSION "\(.*\)".*/\1/p' \
