@@ -184,7 +184,7 @@ _smc_chk()
 		COMPREPLY=($(compgen -W "$(ip -o address show 2>/dev/null |
 			awk '{ sub("/.*", "", $4); print $4 }')" -- "$cur"))
 		return ;;
-	-C | --connect)
+	-C | --connect | -R | --replay-check)
 		COMPREPLY=($(compgen -A hostname -- "$cur"))
 		return ;;
 	-p | --port | -t | --timeout)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "chk_conn.h"
+#include "chk_optecho.h"
 #include "cli.h"
 #include "err.h"
 #include "host_probe.h"
@@ -26,11 +27,11 @@
 /* an hour: longer is no connection test, and the milliseconds fit any int */
 #define CHK_MAX_TIMEOUT_MS 3600000
 
-enum chk_mode { MODE_HOST, MODE_CLIENT, MODE_SERVER };
+enum chk_mode { MODE_HOST, MODE_CLIENT, MODE_SERVER, MODE_REPLAY };
 
 struct chk_opts {
 	enum chk_mode	mode;
-	const char	*host;		/* -C */
+	const char	*host;		/* -C, -R */
 	const char	*bind;		/* -b */
 	const char	*port_arg;	/* -p as given, for "only with" messages */
 	uint16_t	port;
@@ -45,8 +46,11 @@ static const char usage_text[] =
 	"Usage: smc_chk [OPTIONS]                    check this host for SMC\n"
 	"       smc_chk -C HOST [-p PORT] [OPTIONS]  open an SMC connection, report its mode\n"
 	"       smc_chk -S [-p PORT] [OPTIONS]       run the matching echo server\n"
+	"       smc_chk -R HOST [-p PORT] [OPTIONS]  does HOST replay TCP option 254?\n"
 	"  -C, --connect HOST  connect to HOST (IPv4, IPv6 or a name) over AF_SMC\n"
 	"  -S, --server        accept AF_SMC connections, echo, report each one's mode\n"
+	"  -R, --replay-check HOST  send HOST a SYN with TCP option 254 (not SMC's magic):\n"
+	"                      does its SYN-ACK echo it? (needs CAP_NET_RAW)\n"
 	"  -p, --port PORT     port to connect to or listen on (default 37373)\n"
 	"  -b, --bind ADDR     server: listen on ADDR only (default: every IPv4 address)\n"
 	"  -1, --once          server: exit after the first connection\n"
@@ -57,14 +61,15 @@ static const char usage_text[] =
 	"      --pretty        indented JSON output (implies -j)\n"
 	"  -v, --version       show the version\n"
 	"  -h, --help          show this help\n"
-	"Exit status: 0 no problem / SMC, 3 a problem found / fell back to TCP,\n"
-	"1 runtime error or no connection, 2 usage error.";
+	"Exit status: 0 no problem / SMC / not replayed, 3 a problem found / fell back to TCP\n"
+	"/ replayed, 1 runtime error or no connection, 2 usage error.";
 
 enum { OPT_PRETTY = 256 };
 
 static const struct option long_opts[] = {
 	{ "connect",	required_argument, NULL, 'C' },
 	{ "server",	no_argument,	   NULL, 'S' },
+	{ "replay-check", required_argument, NULL, 'R' },
 	{ "port",	required_argument, NULL, 'p' },
 	{ "bind",	required_argument, NULL, 'b' },
 	{ "once",	no_argument,	   NULL, '1' },
@@ -106,8 +111,13 @@ static bool parse_timeout(const char *s, unsigned int *ms)
 
 static bool set_mode(struct chk_opts *o, enum chk_mode m)
 {
+	static const char *const name[] = { [MODE_CLIENT] = "--connect",
+		[MODE_SERVER] = "--server", [MODE_REPLAY] = "--replay-check" };
+
 	if (o->mode != MODE_HOST && o->mode != m) {
-		pr_err("--connect and --server cannot be combined");
+		/* in the order of the help, whichever came first */
+		pr_err("%s and %s cannot be combined", name[o->mode < m ? o->mode : m],
+		       name[o->mode < m ? m : o->mode]);
 		return false;
 	}
 	o->mode = m;
@@ -118,8 +128,8 @@ static bool set_mode(struct chk_opts *o, enum chk_mode m)
 static bool check_opts(const struct chk_opts *o)
 {
 	if (o->mode == MODE_HOST && (o->port_arg || o->timeout_set)) {
-		pr_err("%s only goes with --connect or --server", o->port_arg ? "--port" :
-		       "--timeout");
+		pr_err("%s only goes with --connect, --server or --replay-check",
+		       o->port_arg ? "--port" : "--timeout");
 		return false;
 	}
 	if (o->mode != MODE_SERVER && (o->bind || o->once)) {
@@ -127,7 +137,8 @@ static bool check_opts(const struct chk_opts *o)
 		return false;
 	}
 	if (o->mode != MODE_HOST && o->quiet) {
-		pr_err("--quiet only goes with the host checks (no --connect or --server)");
+		pr_err("--quiet only goes with the host checks (no --connect, --server or "
+		       "--replay-check)");
 		return false;
 	}
 	return true;
@@ -138,7 +149,7 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 	struct chk_opts *o = opts;
 	int c;
 
-	while ((c = cli_getopt(argc, argv, ":C:Sp:b:1t:qn:jvh", long_opts,
+	while ((c = cli_getopt(argc, argv, ":C:SR:p:b:1t:qn:jvh", long_opts,
 			       "smc_chk --help")) != -1) {
 		switch (c) {
 		case 'C':
@@ -153,6 +164,15 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 		case 'S':
 			if (!set_mode(o, MODE_SERVER))
 				return PARSE_USAGE_ERROR;
+			break;
+		case 'R':
+			if (!set_mode(o, MODE_REPLAY))
+				return PARSE_USAGE_ERROR;
+			if (!optarg[0]) {
+				pr_err("--replay-check needs a host (try: smc_chk --help)");
+				return PARSE_USAGE_ERROR;
+			}
+			o->host = optarg;
 			break;
 		case 'p':
 			o->port_arg = optarg;
@@ -293,6 +313,46 @@ static int run_client(struct smc_nl *nl, struct out *out, const struct chk_opts 
 	return conn_status(&c);
 }
 
+/* -R: one line for a probe that got no answer at all */
+static int run_replay_check(struct smc_nl *nl, struct out *out, const struct chk_opts *o)
+{
+	char where[80];
+	struct chk_echo e;
+	int rc;
+
+	/* a replay of recorded kernel replies holds no packets of another host */
+	if (smc_nl_replaying(nl)) {
+		pr_err("--replay-check sends packets: a replay of recorded kernel replies "
+		       "cannot answer it");
+		return EXIT_USAGE;
+	}
+	rc = chk_option_echo(o->host, o->port, o->timeout_ms, &e);
+	if (rc) {
+		if (e.stage == CHK_ECHO_STAGE_RESOLVE)
+			pr_err("cannot resolve \"%s\": %s", o->host,
+			       e.gai_err == EAI_SYSTEM ? strerror(-rc) : gai_strerror(e.gai_err));
+		else if (e.stage == CHK_ECHO_STAGE_SOCKET && (rc == -EPERM || rc == -EACCES))
+			pr_err("--replay-check needs a raw socket, which needs CAP_NET_RAW (run it "
+			       "as root)");
+		else
+			pr_err("cannot send the probe: %s", strerror(-rc));
+		return EXIT_RUNTIME;
+	}
+	chk_addr_str(&e.peer, where, sizeof(where));
+	if (e.result == CHK_ECHO_NO_ANSWER) {
+		pr_err("no answer from %s within %.3g s (a firewall that drops the SYN, or no "
+		       "route)", where, o->timeout_ms / 1000.0);
+		return EXIT_RUNTIME;
+	}
+	if (e.result == CHK_ECHO_REFUSED) {
+		pr_err("%s refused the connection: nothing listens there (try: -p PORT of a "
+		       "service)", where);
+		return EXIT_RUNTIME;
+	}
+	view_chk_echo(out, &e);
+	return e.result == CHK_ECHO_REPLAYED ? EXIT_FOUND : EXIT_OK;
+}
+
 /* SIGINT/SIGTERM end the server's accept() with EINTR: it then closes its output
  * properly (a JSON array stays valid). The handler itself needs to do nothing.
  */
@@ -373,6 +433,7 @@ static int chk_run(struct chk_opts *o)
 	switch (o->mode) {
 	case MODE_CLIENT:	rc = run_client(nl, out, o); break;
 	case MODE_SERVER:	rc = run_server(nl, out, o); break;
+	case MODE_REPLAY:	rc = run_replay_check(nl, out, o); break;
 	default:		rc = run_host(nl, out, o); break;
 	}
 	smc_nl_close(nl);

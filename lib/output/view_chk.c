@@ -5,6 +5,7 @@
 
 #include "decode.h"
 #include "fallback_kb.h"
+#include "chk_optecho.h"
 #include "view_chk.h"
 
 void view_chk_findings(struct out *o, const struct chk_findings *fs, bool quiet)
@@ -130,5 +131,32 @@ void view_chk_conn(struct out *o, const struct chk_conn *c, const char *role)
 		out_fallback(o, s);
 	else
 		out_details(o, s);
+	out_record_end(o);
+}
+
+void view_chk_echo(struct out *o, const struct chk_echo *e)
+{
+	bool replayed = e->result == CHK_ECHO_REPLAYED;
+	char peer[64], local[64], opts[3 * sizeof(e->options) + 1] = "";
+
+	chk_addr_str(&e->peer, peer, sizeof(peer));
+	chk_addr_str(&e->local, local, sizeof(local));
+	for (unsigned int i = 0; i < e->options_len; i++)
+		snprintf(opts + 2 * i, sizeof(opts) - 2 * i, "%02x", e->options[i]);
+	out_separator(o);
+	out_record_begin(o, NULL, LABEL_WIDTH);
+	out_kv_str(o, "peer", "Peer:", peer);
+	out_kv_str(o, "local", "Local:", local);
+	out_kv_str(o, "synack_options", NULL, opts);
+	out_kv_fmt(o, NULL, "SYN-ACK:", "options %s", opts[0] ? opts : "none");
+	out_kv_bool(o, "replayed", NULL, replayed);
+	out_kv_bool(o, "other_option_254", NULL, e->other_254);
+	out_kv_str(o, NULL, "Option 254:", replayed ?
+		   "REPLAYED: the peer (or a middlebox) echoes unknown TCP options; an SMC "
+		   "client takes it for an SMC peer, and its connections hang or fail while "
+		   "ping and TCP work: fix or bypass what echoes, or keep SMC off this path "
+		   "(smc_run only for other peers)" :
+		   e->other_254 ? "not replayed (the SYN-ACK carries an option 254 of its own)" :
+		   "not replayed");
 	out_record_end(o);
 }

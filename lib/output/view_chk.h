@@ -24,4 +24,10 @@ void view_chk_findings(struct out *o, const struct chk_findings *fs, bool quiet)
  */
 void view_chk_conn(struct out *o, const struct chk_conn *c, const char *role);
 
+struct chk_echo;
+/* The answer of smc_chk -R: whether the SYN-ACK replayed our option 254, and what it
+ * carried
+ */
+void view_chk_echo(struct out *o, const struct chk_echo *e);
+
 #endif

@@ -85,7 +85,7 @@ assert_past_usage() {
 	CASES
 	# the same rule for the other options of that form: -port is --port
 	run_split -2 "$SMC_CHK" -port 80
-	assert_one_line_error '^smc_chk: --port only goes with --connect or --server$'
+	assert_one_line_error '^smc_chk: --port only goes with --connect, --server or --replay-check$'
 	run_split -2 "$SMC_RUN" -family tcp true
 	assert_one_line_error '^smc_run: invalid family "tcp"'
 }

@@ -196,8 +196,8 @@ complete_words() {
 
 @test "smc_chk completes its options from --help, namespaces, nothing for numbers" {
 	run complete_words smc_chk --
-	for o in --connect --server --port --bind --once --timeout --quiet --netns --json \
-		--pretty --version --help; do
+	for o in --connect --server --replay-check --port --bind --once --timeout --quiet \
+		--netns --json --pretty --version --help; do
 		assert_line "$o"
 	done
 	run complete_words smc_chk -S --o
@@ -208,6 +208,11 @@ complete_words() {
 	assert_output ""
 	run complete_words smc_chk -b 127.0.0.
 	assert_output 127.0.0.1
+	# -R takes a host, as -C does: names from the hosts file
+	run complete_words smc_chk -R localhos
+	assert_line localhost
+	run complete_words smc_chk --re
+	assert_output --replay-check
 }
 
 @test "-netns and -net take a namespace name, and \"--\" is no object word" {

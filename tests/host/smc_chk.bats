@@ -85,8 +85,13 @@ setup() {
 		-C|option '-C' needs a value
 		-C 127.0.0.1 -S|--connect and --server cannot be combined
 		-S -C 127.0.0.1|--connect and --server cannot be combined
-		-p 80|--port only goes with --connect or --server
-		-t 3|--timeout only goes with --connect or --server
+		-p 80|--port only goes with --connect, --server or --replay-check
+		-t 3|--timeout only goes with --connect, --server or --replay-check
+		-R|option '-R' needs a value
+		-R ::1 -S|--server and --replay-check cannot be combined
+		-C ::1 -R ::1|--connect and --replay-check cannot be combined
+		-R ::1 -q|--quiet only goes with the host checks
+		-R ::1 -b ::1|--bind only goes with --server
 		-C ::1 -b ::1|--bind only goes with --server
 		-C ::1 -1|--once only goes with --server
 		-S -q|--quiet only goes with the host checks
@@ -100,6 +105,29 @@ setup() {
 		extra|unexpected argument "extra"
 		--json=1|option '--json' takes no value
 	EOF2
+}
+
+@test "-R on this host's loopback: a Linux listener does not replay option 254" {
+	[ "$(id -u)" = 0 ] || skip "needs CAP_NET_RAW (root)"
+	socat TCP-LISTEN:5190,bind=127.0.0.1,reuseaddr,fork SYSTEM:cat &
+	local pid=$!
+	for _ in $(seq 50); do ss -ltn 'sport = :5190' | grep -q 5190 && break; sleep 0.1; done
+	run_split "$SMC_CHK" -R 127.0.0.1 -p 5190 -j
+	local rc=$status
+	kill "$pid"
+	assert_equal "$rc" 0
+	jq -e '.replayed == false and .peer == "127.0.0.1:5190"' <<<"$output"
+	run_split "$SMC_CHK" -R 127.0.0.1 -p 5190 -t 2
+	assert_failure 1
+	assert_one_line_error '^smc_chk: 127\.0\.0\.1:5190 refused the connection: nothing listens there'
+	run_split -2 "$SMC_CHK" -R ""
+	assert_one_line_error '^smc_chk: --replay-check needs a host \(try: smc_chk --help\)$'
+	run_split "$SMC_CHK" -R no-such-host.invalid
+	assert_failure 1
+	assert_one_line_error '^smc_chk: cannot resolve "no-such-host.invalid": '
+	SMC_UTILS_REPLAY=$TOP/tests/replay/6.12.117+deb12-amd64/smcd.rec run_split "$SMC_CHK" -R 127.0.0.1
+	assert_failure 2
+	assert_one_line_error '^smc_chk: --replay-check sends packets: a replay of recorded kernel replies cannot answer it$'
 }
 
 @test "help and version" {
