@@ -57,7 +57,7 @@ CMD      := cmd/libsmccmd.a
 ALL_SRCS := $(LIB_SRCS) $(CMD_SRCS)
 ALL_HDRS := $(wildcard $(addsuffix /*.h,$(LAYERS)) cmd/*.h)
 TOOLS    := smcss/smcss smcr/smcr smcd/smcd smc_pnet/smc_pnet smc_chk/smc_chk \
-            smc_metrics/smc_metrics
+            smc_metrics/smc_metrics smc_rnics/smc_rnics
 TEST_TOOLS := $(patsubst %.c,%,$(wildcard tests/tools/*.c))
 UNIT_TESTS := $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
 # smc_run: the launcher is a tool like the others; its LD_PRELOAD library is built apart
@@ -98,6 +98,7 @@ smcd/smcd: smcd/main.o $(CMD) $(LIB)
 smc_pnet/smc_pnet: smc_pnet/main.o $(CMD) $(LIB)
 smc_metrics/smc_metrics: smc_metrics/main.o $(CMD) $(LIB)
 smc_chk/smc_chk: smc_chk/main.o $(CMD) $(LIB)
+smc_rnics/smc_rnics: smc_rnics/main.o $(CMD) $(LIB)
 smc_run/smc_run: smc_run/main.o $(CMD) $(LIB)
 smc_run/smc_run: LDFLAGS += -Wl,--as-needed
 $(TOOLS):
@@ -184,7 +185,7 @@ demo:
 
 # smc_dbg is a shell script: installed as it is, never built
 INSTALLED_TOOLS := $(filter-out smc_run/smc_run,$(TOOLS)) build/install/smc_run smc_dbg/smc_dbg
-COMPLETED := smcss smcr smcd smc_pnet smc_chk smc_run smc_metrics smc_dbg
+COMPLETED := smcss smcr smcd smc_pnet smc_chk smc_run smc_metrics smc_dbg smc_rnics
 
 install: all build/install/smc_run
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(MANDIR)/man8 \
@@ -225,7 +226,7 @@ clean:
 # AddressSanitizer + UBSan copies of the tools and unit tests, for the tests
 ASAN_DIR := build/asan
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-ASAN_BINS := $(addprefix $(ASAN_DIR)/,smcss smcr smcd smc_pnet smc_chk smc_metrics \
+ASAN_BINS := $(addprefix $(ASAN_DIR)/,smcss smcr smcd smc_pnet smc_chk smc_metrics smc_rnics \
 		$(notdir $(UNIT_TESTS)))
 
 ASAN_BINS += $(ASAN_DIR)/smc_run $(ASAN_DIR)/libsmc-preload.so

@@ -1,5 +1,5 @@
 # bash completion for smc-utils: smcss, smcr, smcd, smc_pnet, smc_run, smc_chk, smc_metrics,
-# smc_dbg
+# smc_dbg, smc_rnics
 # Installed once as "smcss" with a symlink for each other tool, so
 # bash-completion's on-demand loader finds it under each command's name.
 #
@@ -223,6 +223,31 @@ _smc_dbg()
 	COMPREPLY=($(compgen -W "$(_smcu_options "$tool" --help)" -- "$cur"))
 }
 
+# smc_rnics: options from --help; for -e the FIDs of functions powered off, for -d those
+# powered on, and as the argument the FIDs and PCI addresses it lists (all from its JSON)
+_smc_rnics()
+{
+	local tool=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	local filter
+
+	case $prev in
+	-e | --enable) filter='select(.power == false) | .pci_fid' ;;
+	-d | --disable) filter='select(.power == true) | .pci_fid' ;;
+	*)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "$(_smcu_options "$tool" --help)" -- "$cur"))
+			return
+		fi
+		filter='.pci_id // empty, (.pci_fid // empty | tostring)' ;;
+	esac
+	command -v jq >/dev/null || return
+	# FIDs are hexadecimal on the command line; JSON has them as numbers
+	COMPREPLY=($(compgen -W "$("$tool" -a -j 2>/dev/null | jq -r ".[] | $filter" 2>/dev/null |
+		while read -r w; do
+			if [[ $w == *:* ]]; then printf '%s\n' "$w"; else printf '%x\n' "$w"; fi
+		done | sort -u)" -- "$cur"))
+}
+
 # smc_run: its own options, then PROGRAM (a command name) and PROGRAM's own completion
 _smc_run()
 {
@@ -274,3 +299,4 @@ complete -F _smc_run smc_run
 complete -F _smc_chk smc_chk
 complete -F _smc_metrics smc_metrics
 complete -F _smc_dbg smc_dbg
+complete -F _smc_rnics smc_rnics

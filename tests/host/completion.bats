@@ -3,7 +3,7 @@
 load ../helpers/common
 
 setup() {
-	PATH="$TOP/smcss:$TOP/smcr:$TOP/smcd:$TOP/smc_pnet:$TOP/smc_run:$TOP/smc_chk:$TOP/smc_metrics:$TOP/smc_dbg:$PATH"
+	PATH="$TOP/smcss:$TOP/smcr:$TOP/smcd:$TOP/smc_pnet:$TOP/smc_run:$TOP/smc_chk:$TOP/smc_metrics:$TOP/smc_dbg:$TOP/smc_rnics:$PATH"
 	# shellcheck source=../../completion/smc-utils.bash
 	source "$TOP/completion/smc-utils.bash"
 }
@@ -19,6 +19,7 @@ complete_words() {
 	smc_chk) _smc_chk ;;
 	smc_metrics) _smc_metrics ;;
 	smc_dbg) _smc_dbg ;;
+	smc_rnics) _smc_rnics ;;
 	smc_run) COMP_LINE="$*" COMP_POINT=${#COMP_LINE} _smc_run ;;
 	*) _smcu_genl ;;
 	esac
@@ -245,4 +246,24 @@ complete_words() {
 		run complete_words "$tool" stats --js
 		assert_output --json
 	done
+}
+
+@test "smc_rnics completes options, FIDs and PCI addresses from its own JSON" {
+	load ../helpers/sysfs_fixture
+	make_s390_fixture "$BATS_TEST_TMPDIR/s390"
+	export SMC_UTILS_SYSROOT="$BATS_TEST_TMPDIR/s390"
+	export SMC_UTILS_REPLAY="$TOP/tests/replay/6.12.117+deb12-amd64/nosmc.rec"
+	run complete_words smc_rnics --
+	assert_output $'--IB-dev\n--all\n--disable\n--enable\n--help\n--json\n--pretty\n--rawids\n--version'
+	run complete_words smc_rnics --e
+	assert_output --enable
+	# the FIDs in hex as the options take them: off for -e, on for -d
+	run complete_words smc_rnics -e ""
+	assert_output 420
+	run complete_words smc_rnics --disable ""
+	assert_output $'11\n300'
+	run complete_words smc_rnics -I 000
+	assert_output $'0001:00:00.0\n0002:00:00.0'
+	run complete_words smc_rnics 3
+	assert_output 300
 }

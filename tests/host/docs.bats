@@ -110,3 +110,11 @@ assert_options_documented() {
 		esac || fail "smc_dbg.8 does not name $f"
 	done
 }
+
+@test "smc_rnics.8 documents every option of smc_rnics --help and every JSON member" {
+	assert_options_documented smc_rnics.8 "$TOP/smc_rnics/smc_rnics" --help
+	grep -qF -- '\-\-IB\-dev' "$TOP/man/smc_rnics.8" || fail "smc_rnics.8 lacks --IB-dev"
+	for key in $(jq -r '.items.properties | keys[]' "$TOP/schemas/smc_rnics.json"); do
+		grep -qE "^\.BR? $key( |,|\$)" "$TOP/man/smc_rnics.8" || fail "smc_rnics.8 lacks $key"
+	done
+}

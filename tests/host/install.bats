@@ -43,7 +43,7 @@ teardown_file() {
 	for f in "$TOP"/schemas/*.json; do
 		cmp "$f" "$WORK/one/usr/share/smc-utils/schemas/${f##*/}" || fail "schema ${f##*/}"
 	done
-	for t in smcss smcr smcd smc_pnet smc_chk smc_run smc_metrics smc_dbg; do
+	for t in smcss smcr smcd smc_pnet smc_chk smc_run smc_metrics smc_dbg smc_rnics; do
 		[ -x "$WORK/one/usr/bin/$t" ] || fail "$t not installed"
 		[ -e "$WORK/one/usr/share/bash-completion/completions/$t" ] ||
 			fail "no completion for $t"
@@ -99,7 +99,7 @@ teardown_file() {
 	(cd "$WORK/src-one" && make -s -j2 install PREFIX="$p" >/dev/null)
 	run grep -rlF "$WORK/src-one" "$p"
 	assert_failure 1
-	for t in smcss smcr smcd smc_pnet smc_chk smc_run smc_metrics smc_dbg; do
+	for t in smcss smcr smcd smc_pnet smc_chk smc_run smc_metrics smc_dbg smc_rnics; do
 		run "$p/bin/$t" --version
 		assert_success
 		assert_output "$t (smc-utils) $(sed -n 's/.*SMC_UTILS_VERSION "\(.*\)".*/\1/p' \

@@ -8,6 +8,7 @@ load ../helpers/common
 SMC_PNET="$TOP/smc_pnet/smc_pnet"
 SMC_CHK="$TOP/smc_chk/smc_chk"
 SMC_RUN="$TOP/smc_run/smc_run"
+SMC_RNICS="$TOP/smc_rnics/smc_rnics"
 
 @test "a write error names its errno: smcr explain all > /dev/full" {
 	run_split "$SMCR" explain all
@@ -24,7 +25,7 @@ SMC_RUN="$TOP/smc_run/smc_run"
 }
 
 @test "help and version into /dev/full: one error line, exit 1, every tool" {
-	for tool in "$SMCSS" "$SMCR" "$SMCD" "$SMC_PNET" "$SMC_CHK" "$SMC_RUN"; do
+	for tool in "$SMCSS" "$SMCR" "$SMCD" "$SMC_PNET" "$SMC_CHK" "$SMC_RUN" "$SMC_RNICS"; do
 		name=$(basename "$tool")
 		for opt in -h --help -v --version; do
 			run --separate-stderr bash -c '"$1" "$2" >/dev/full' _ "$tool" "$opt"

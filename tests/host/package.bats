@@ -38,7 +38,8 @@ teardown_file() {
 	run dpkg-deb -c "$deb"
 	assert_success
 	for f in usr/bin/smcss usr/bin/smcr usr/bin/smcd usr/bin/smc_pnet usr/bin/smc_chk \
-		 usr/bin/smc_run usr/bin/smc_metrics usr/share/man/man8/smc_metrics.8.gz \
+		 usr/bin/smc_run usr/bin/smc_rnics usr/share/man/man8/smc_rnics.8.gz \
+		 usr/share/bash-completion/completions/smc_rnics usr/bin/smc_metrics usr/share/man/man8/smc_metrics.8.gz \
 		 usr/bin/smc_dbg usr/share/man/man8/smc_dbg.8.gz \
 		 usr/share/bash-completion/completions/smc_dbg \
 		 usr/share/smc-utils/examples/smc-metrics.service \

@@ -78,7 +78,7 @@ setup() {
 		-I"$TOP/lib/output" -I"$TOP/lib/util" -I"$TOP/cmd" -I"$TOP/lib/uapi" \
 		--suppress=missingIncludeSystem \
 		"$TOP/lib" "$TOP/cmd" "$TOP/smcss" "$TOP/smcr" "$TOP/smcd" "$TOP/smc_pnet" "$TOP/tests/unit" "$TOP/tests/tools" \
-		"$TOP/smc_run" "$TOP/smc_chk" "$TOP/tests/fuzz"
+		"$TOP/smc_run" "$TOP/smc_chk" "$TOP/smc_rnics" "$TOP/smc_metrics" "$TOP/tests/fuzz"
 	assert_success
 	assert_output ""
 }

@@ -33,7 +33,7 @@ def schema_for(words):
             w == "--summary" or (w.startswith("-") and not w.startswith("--") and "s" in w)
             for w in words[1:]):
         return "smcss-summary"
-    if tool in ("smcss", "smc_pnet", "smc_chk"):
+    if tool in ("smcss", "smc_pnet", "smc_chk", "smc_rnics"):
         return tool
     if tool not in ("smcr", "smcd"):
         return None
