@@ -193,22 +193,8 @@ _smc_chk()
 	COMPREPLY=($(compgen -W "$(_smcu_options "$tool" --help)" -- "$cur"))
 }
 
-_smc_metrics()
-{
-	local tool=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-
-	if _smcu_is_netns_opt "$prev"; then
-		COMPREPLY=($(compgen -W "$(ls /run/netns 2>/dev/null)" -- "$cur"))
-		return
-	fi
-	if [[ $prev == @(-o|--output) ]]; then
-		COMPREPLY=($(compgen -f -- "$cur"))
-		return
-	fi
-	COMPREPLY=($(compgen -W "$(_smcu_options "$tool" --help)" -- "$cur"))
-}
-
-_smc_dbg()
+# smc_metrics and smc_dbg: options from --help, a file after -o, namespaces after -n
+_smcu_output_tool()
 {
 	local tool=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 
@@ -297,6 +283,5 @@ complete -F _smc_pnet smc_pnet
 complete -F _smcu_genl smcr smcd
 complete -F _smc_run smc_run
 complete -F _smc_chk smc_chk
-complete -F _smc_metrics smc_metrics
-complete -F _smc_dbg smc_dbg
+complete -F _smcu_output_tool smc_metrics smc_dbg
 complete -F _smc_rnics smc_rnics

@@ -17,8 +17,7 @@ complete_words() {
 	smcss) _smcss ;;
 	smc_pnet) _smc_pnet ;;
 	smc_chk) _smc_chk ;;
-	smc_metrics) _smc_metrics ;;
-	smc_dbg) _smc_dbg ;;
+	smc_metrics | smc_dbg) _smcu_output_tool ;;
 	smc_rnics) _smc_rnics ;;
 	smc_run) COMP_LINE="$*" COMP_POINT=${#COMP_LINE} _smc_run ;;
 	*) _smcu_genl ;;
