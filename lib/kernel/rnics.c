@@ -209,7 +209,8 @@ static int list_dir(int at, const char *path, char ***v, size_t *n)
 		*n = 0;
 		return rc;
 	}
-	qsort(*v, *n, sizeof(**v), name_cmp);
+	if (*n)		/* an empty directory has no array: qsort() may not get NULL */
+		qsort(*v, *n, sizeof(**v), name_cmp);
 	return 0;
 }
 
