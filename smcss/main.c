@@ -193,12 +193,10 @@ static enum parse_result parse_opts(int argc, char **argv, void *opts, struct ou
 static bool sock_selected(const struct smcss_opts *o, bool filter_states,
 			  const struct smc_sock *s)
 {
-	if (filter_states)
-		;
-	else if (o->listening)
+	if (!filter_states && o->listening)
 		return s->state == SMC_SOCK_STATE_LISTEN;
-	else if (!o->all &&
-		 (s->state == SMC_SOCK_STATE_LISTEN || s->state == SMC_SOCK_STATE_INIT))
+	if (!filter_states && !o->all &&
+	    (s->state == SMC_SOCK_STATE_LISTEN || s->state == SMC_SOCK_STATE_INIT))
 		return false;
 	/* as in smc-tools: the kernel reports mode SMCR for every socket that is neither
 	 * SMC-D nor a fallback, unconnected ones included

@@ -75,7 +75,8 @@ static int diag_lookup(struct smc_nl *nl, int fd, struct chk_conn *c)
 	return rc ? rc : -ESRCH;
 }
 
-static int resolve(const char *host, uint16_t port, bool passive, struct chk_conn *c)
+int chk_resolve(const char *host, uint16_t port, bool passive, struct sockaddr_storage *ss,
+		int *gai_err)
 {
 	struct addrinfo hints = { .ai_socktype = SOCK_STREAM,
 				  .ai_flags = AI_NUMERICSERV | (passive ? AI_PASSIVE : 0) };
@@ -83,25 +84,25 @@ static int resolve(const char *host, uint16_t port, bool passive, struct chk_con
 	char service[8];
 
 	snprintf(service, sizeof(service), "%u", port);
-	c->gai_err = getaddrinfo(host, service, &hints, &res);
-	if (c->gai_err)
-		return c->gai_err == EAI_SYSTEM ? -errno : -EHOSTUNREACH;
+	*gai_err = getaddrinfo(host, service, &hints, &res);
+	if (*gai_err)
+		return *gai_err == EAI_SYSTEM ? -errno : -EHOSTUNREACH;
 	/* the first IPv4 or IPv6 address: SMC has no other families */
 	for (ai = res; ai; ai = ai->ai_next) {
 		if (ai->ai_family == AF_INET || ai->ai_family == AF_INET6) {
-			memcpy(&c->peer, ai->ai_addr, ai->ai_addrlen);
+			memcpy(ss, ai->ai_addr, ai->ai_addrlen);
 			break;
 		}
 	}
 	freeaddrinfo(res);
 	if (!ai) {
-		c->gai_err = EAI_ADDRFAMILY;
+		*gai_err = EAI_ADDRFAMILY;
 		return -EHOSTUNREACH;
 	}
 	return 0;
 }
 
-static socklen_t addr_len(const struct sockaddr_storage *ss)
+socklen_t chk_addr_len(const struct sockaddr_storage *ss)
 {
 	return ss->ss_family == AF_INET6 ? sizeof(struct sockaddr_in6) :
 					   sizeof(struct sockaddr_in);
@@ -116,7 +117,7 @@ static int smc_socket_for(const char *host, uint16_t port, bool passive, struct 
 
 	memset(c, 0, sizeof(*c));
 	c->stage = CHK_STAGE_RESOLVE;
-	rc = resolve(host, port, passive, c);
+	rc = chk_resolve(host, port, passive, &c->peer, &c->gai_err);
 	if (rc)
 		return rc;
 	c->stage = CHK_STAGE_SOCKET;
@@ -158,7 +159,7 @@ int chk_connect(struct smc_nl *nl, const char *host, uint16_t port, unsigned int
 	if (rc)
 		goto out;
 	c->stage = CHK_STAGE_CONNECT;
-	if (connect(fd, (const struct sockaddr *)&c->peer, addr_len(&c->peer)) < 0) {
+	if (connect(fd, (const struct sockaddr *)&c->peer, chk_addr_len(&c->peer)) < 0) {
 		/* a blocking connect cut short by SO_SNDTIMEO */
 		rc = errno == EINPROGRESS || errno == EAGAIN ? -ETIMEDOUT : -errno;
 		goto out;
@@ -188,7 +189,7 @@ int chk_listen(const char *addr, uint16_t port, struct chk_conn *c)
 	c->stage = CHK_STAGE_CONNECT;
 	/* a server restarted right after a test must not wait for TIME_WAIT */
 	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) < 0 ||
-	    bind(fd, (const struct sockaddr *)&c->peer, addr_len(&c->peer)) < 0 ||
+	    bind(fd, (const struct sockaddr *)&c->peer, chk_addr_len(&c->peer)) < 0 ||
 	    listen(fd, 16) < 0) {
 		int rc = -errno;
 

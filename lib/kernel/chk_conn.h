@@ -59,6 +59,17 @@ int chk_listen(const char *addr, uint16_t port, struct chk_conn *c);
  */
 int chk_serve_one(struct smc_nl *nl, int lfd, unsigned int timeout_ms, struct chk_conn *c);
 
+/**
+ * chk_resolve() - the first IPv4 or IPv6 address of @host:@port into @ss
+ * @passive: for bind(): a NULL @host is any address
+ *
+ * Return: 0, or -errno with *@gai_err the getaddrinfo() error (EAI_SYSTEM: see -errno).
+ */
+int chk_resolve(const char *host, uint16_t port, bool passive, struct sockaddr_storage *ss,
+		int *gai_err);
+/* The length of the sockaddr @ss holds (IPv4 or IPv6) */
+socklen_t chk_addr_len(const struct sockaddr_storage *ss);
+
 /* "127.0.0.1:37373" or "[::1]:37373" */
 void chk_addr_str(const struct sockaddr_storage *ss, char *buf, size_t len);
 

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* chk_optecho.c - the TCP option 254 replay probe (see chk_optecho.h) */
 #include <errno.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/tcp.h>
-#include <stdio.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "chk_conn.h"
 #include "chk_optecho.h"
 
 #define TCPOPT_EXP 254
@@ -21,12 +20,6 @@ static uint16_t addr_port(const struct sockaddr_storage *a)
 {
 	return ntohs(a->ss_family == AF_INET ? ((const struct sockaddr_in *)a)->sin_port :
 					       ((const struct sockaddr_in6 *)a)->sin6_port);
-}
-
-static socklen_t addr_len(const struct sockaddr_storage *a)
-{
-	return a->ss_family == AF_INET ? sizeof(struct sockaddr_in) :
-					 sizeof(struct sockaddr_in6);
 }
 
 /* the one's complement sum of @len bytes, folded later */
@@ -101,7 +94,7 @@ static int pick_source(struct chk_echo *e, int *port_fd)
 
 	if (fd < 0)
 		return -errno;
-	if (connect(fd, (struct sockaddr *)&e->peer, addr_len(&e->peer)) < 0 ||
+	if (connect(fd, (struct sockaddr *)&e->peer, chk_addr_len(&e->peer)) < 0 ||
 	    getsockname(fd, (struct sockaddr *)&e->local, &len) < 0)
 		rc = -errno;
 	close(fd);
@@ -115,7 +108,7 @@ static int pick_source(struct chk_echo *e, int *port_fd)
 	else
 		((struct sockaddr_in6 *)&e->local)->sin6_port = 0;
 	len = sizeof(e->local);
-	if (bind(*port_fd, (struct sockaddr *)&e->local, addr_len(&e->local)) < 0 ||
+	if (bind(*port_fd, (struct sockaddr *)&e->local, chk_addr_len(&e->local)) < 0 ||
 	    getsockname(*port_fd, (struct sockaddr *)&e->local, &len) < 0)
 		return -errno;
 	return 0;
@@ -203,25 +196,6 @@ static long ms_since(const struct timespec *t0)
 	return (now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
-static int resolve(const char *host, uint16_t port, struct chk_echo *e)
-{
-	struct addrinfo hints = { .ai_socktype = SOCK_STREAM, .ai_flags = AI_ADDRCONFIG };
-	struct addrinfo *ai;
-	char service[8];
-
-	snprintf(service, sizeof(service), "%u", port);
-	e->gai_err = getaddrinfo(host, service, &hints, &ai);
-	if (e->gai_err == EAI_ADDRFAMILY || e->gai_err == EAI_NONAME) {
-		hints.ai_flags = 0;	/* a literal of a family no interface has yet */
-		e->gai_err = getaddrinfo(host, service, &hints, &ai);
-	}
-	if (e->gai_err)
-		return e->gai_err == EAI_SYSTEM ? -errno : -EHOSTUNREACH;
-	memcpy(&e->peer, ai->ai_addr, ai->ai_addrlen);
-	freeaddrinfo(ai);
-	return 0;
-}
-
 int chk_option_echo(const char *host, uint16_t port, unsigned int timeout_ms,
 		    struct chk_echo *e)
 {
@@ -234,7 +208,7 @@ int chk_option_echo(const char *host, uint16_t port, unsigned int timeout_ms,
 
 	memset(e, 0, sizeof(*e));
 	e->stage = CHK_ECHO_STAGE_RESOLVE;
-	rc = resolve(host, port, e);
+	rc = chk_resolve(host, port, false, &e->peer, &e->gai_err);
 	if (rc)
 		return rc;
 	e->stage = CHK_ECHO_STAGE_SOCKET;
@@ -263,7 +237,7 @@ int chk_option_echo(const char *host, uint16_t port, unsigned int timeout_ms,
 		((struct sockaddr_in6 *)&dst)->sin6_port = 0;
 	len = build_segment(seg, e, isn, TH_SYN);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (sendto(rfd, seg, len, 0, (struct sockaddr *)&dst, addr_len(&dst)) < 0) {
+	if (sendto(rfd, seg, len, 0, (struct sockaddr *)&dst, chk_addr_len(&dst)) < 0) {
 		rc = -errno;
 		goto out;
 	}
@@ -286,7 +260,7 @@ int chk_option_echo(const char *host, uint16_t port, unsigned int timeout_ms,
 	if (e->result == CHK_ECHO_REPLAYED || e->result == CHK_ECHO_NOT_REPLAYED) {
 		/* end the half-open connection on the server at once */
 		len = build_segment(seg, e, isn + 1, TH_RST);
-		sendto(rfd, seg, len, 0, (struct sockaddr *)&dst, addr_len(&dst));
+		sendto(rfd, seg, len, 0, (struct sockaddr *)&dst, chk_addr_len(&dst));
 	}
 	rc = 0;
 out:

@@ -319,9 +319,42 @@ static void read_port(int pd, struct rnic *r)
 		r->link_layer[0] = '\0';
 }
 
-/* One RDMA device: a row per port. Return: 0 or -ENOMEM. */
-static int scan_rdma_dev(int class_fd, const char *name, struct rnic_list *l)
+/* What a walk over a sysfs directory adds rows to */
+struct scan {
+	struct rnic_list	*l;
+	bool			all;	/* the PCI bus: the other network functions too */
+};
+
+typedef int (*scan_entry_fn)(int dir, const char *name, struct scan *s);
+
+/*
+ * Call @fn for each entry of directory @path under @root, in name order. A directory that
+ * is not there has no entries; @found (may be NULL) says whether it was there.
+ * Return: 0, -ENOMEM, or @fn's first non-zero return, which ends the walk.
+ */
+static int scan_dir(int root, const char *path, scan_entry_fn fn, struct scan *s, bool *found)
 {
+	int dir = open_dir(root, path);
+	char **names = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (found)
+		*found = dir >= 0;
+	if (dir < 0)
+		return 0;
+	rc = list_dir(dir, ".", &names, &n);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = fn(dir, names[i], s);
+	free_names(names, n);
+	close(dir);
+	return rc;
+}
+
+/* An RDMA device of /sys/class/infiniband: a row per port. Return: 0 or -ENOMEM. */
+static int scan_rdma_dev(int class_fd, const char *name, struct scan *s)
+{
+	struct rnic_list *l = s->l;
 	int dev = open_dir(class_fd, name), fn = -1, ports_fd;
 	struct pci_fn pci = { .base = { .kind = RNIC_RDMA } };
 	char **ports = NULL, parent[ATTR_MAX] = "";
@@ -392,131 +425,74 @@ static int scan_rdma_dev(int class_fd, const char *name, struct rnic_list *l)
 	return rc;
 }
 
-static int scan_rdma(int root, struct rnic_list *l)
+/* A function of /sys/bus/pci/devices: an ISM one, and with s->all the other network
+ * functions without a row yet
+ */
+static int scan_pci_fn(int bus, const char *name, struct scan *s)
 {
-	int cls = open_dir(root, "sys/class/infiniband");
-	char **devs = NULL;
-	size_t n = 0;
-	int rc;
+	struct pci_fn pci = { .base = { .kind = RNIC_ISM } };
+	int fn, rc = 0;
+	bool ism, net;
 
-	if (cls < 0)
+	if (!pci_addr_ok(name) || find_pci(s->l, name))
 		return 0;
-	rc = list_dir(cls, ".", &devs, &n);
-	for (size_t i = 0; !rc && i < n; i++)
-		rc = scan_rdma_dev(cls, devs[i], l);
-	free_names(devs, n);
-	close(cls);
-	return rc;
-}
-
-/* ISM functions, and with @all the other network functions without a row yet */
-static int scan_pci(int root, bool all, struct rnic_list *l)
-{
-	int bus = open_dir(root, "sys/bus/pci/devices");
-	char **fns = NULL;
-	size_t n = 0;
-	int rc;
-
-	if (bus < 0)
+	fn = open_dir(bus, name);
+	if (fn < 0)
 		return 0;
-	rc = list_dir(bus, ".", &fns, &n);
-	for (size_t i = 0; !rc && i < n; i++) {
-		struct pci_fn pci = { .base = { .kind = RNIC_ISM } };
-		int fn;
-		bool ism, net;
+	read_pci(fn, &pci);
+	ism = pci.base.vendor.v == ISM_VENDOR && pci.base.device.v == ISM_DEVICE &&
+	      pci.base.vendor.has && pci.base.device.has;
+	net = pci.base.pci_class.has && pci.base.pci_class.v >> 16 == PCI_CLASS_NETWORK;
+	if (ism || (s->all && net)) {
+		struct rnic *r;
 
-		if (!pci_addr_ok(fns[i]) || find_pci(l, fns[i]))
-			continue;
-		fn = open_dir(bus, fns[i]);
-		if (fn < 0)
-			continue;
-		read_pci(fn, &pci);
-		ism = pci.base.vendor.v == ISM_VENDOR && pci.base.device.v == ISM_DEVICE &&
-		      pci.base.vendor.has && pci.base.device.has;
-		net = pci.base.pci_class.has && pci.base.pci_class.v >> 16 == PCI_CLASS_NETWORK;
-		if (ism || (all && net)) {
-			struct rnic *r;
-
-			memcpy(pci.base.pci_id, fns[i], strlen(fns[i]) + 1);
-			if (ism)	/* SMC names an ISM device by its PCI address */
-				memcpy(pci.base.name, fns[i], strlen(fns[i]) + 1);
-			else
-				pci.base.kind = RNIC_OTHER;
-			r = add_row(l, &pci.base);
-			if (!r)
-				rc = -ENOMEM;
-			else if (ism)
-				rnics_pnetid_from_util(pci.util, pci.util_len, 0, r->pnetid);
-			else
-				rc = pci_netdevs(fn, r);
-		}
-		close(fn);
+		memcpy(pci.base.pci_id, name, strlen(name) + 1);
+		if (ism)	/* SMC names an ISM device by its PCI address */
+			memcpy(pci.base.name, name, strlen(name) + 1);
+		else
+			pci.base.kind = RNIC_OTHER;
+		r = add_row(s->l, &pci.base);
+		if (!r)
+			rc = -ENOMEM;
+		else if (ism)
+			rnics_pnetid_from_util(pci.util, pci.util_len, 0, r->pnetid);
+		else
+			rc = pci_netdevs(fn, r);
 	}
-	free_names(fns, n);
-	close(bus);
+	close(fn);
 	return rc;
 }
 
 /* Linux 7.x: SMC-D devices are DIBS devices; one without a parent is the loopback */
-static int scan_dibs(int root, struct rnic_list *l, bool *have_dibs)
+static int scan_dibs_dev(int cls, const char *name, struct scan *s)
 {
-	int cls = open_dir(root, "sys/class/dibs");
-	char **devs = NULL;
-	size_t n = 0;
-	int rc;
+	struct rnic tmpl = { .kind = RNIC_ISM, .is_virtual = true };
+	char path[RNIC_NAME_MAX + sizeof("/device")];
 
-	*have_dibs = cls >= 0;
-	if (cls < 0)
+	/* one with a parent is an ISM function: listed from the PCI bus */
+	snprintf(path, sizeof(path), "%s/device", name);
+	if (strlen(name) > RNIC_NAME_MAX || !faccessat(cls, path, F_OK, AT_SYMLINK_NOFOLLOW))
 		return 0;
-	rc = list_dir(cls, ".", &devs, &n);
-	for (size_t i = 0; !rc && i < n; i++) {
-		struct rnic tmpl = { .kind = RNIC_ISM, .is_virtual = true };
-		char path[RNIC_NAME_MAX + sizeof("/device")];
-
-		/* one with a parent is an ISM function: listed from the PCI bus */
-		snprintf(path, sizeof(path), "%s/device", devs[i]);
-		if (strlen(devs[i]) > RNIC_NAME_MAX ||
-		    !faccessat(cls, path, F_OK, AT_SYMLINK_NOFOLLOW))
-			continue;
-		memcpy(tmpl.name, devs[i], strlen(devs[i]) + 1);
-		if (!add_row(l, &tmpl))
-			rc = -ENOMEM;
-	}
-	free_names(devs, n);
-	close(cls);
-	return rc;
+	memcpy(tmpl.name, name, strlen(name) + 1);
+	return add_row(s->l, &tmpl) ? 0 : -ENOMEM;
 }
 
 /* s390 functions in standby: their slot is there, powered off, the function is not */
-static int scan_standby(int root, struct rnic_list *l)
+static int scan_standby_slot(int slots, const char *name, struct scan *s)
 {
-	int slots = open_dir(root, "sys/bus/pci/slots");
-	char **names = NULL;
-	size_t n = 0;
-	int rc;
+	struct rnic tmpl = { .kind = RNIC_STANDBY };
+	char path[RNIC_NAME_MAX + sizeof("/power")];
+	uint64_t fid, power;
 
-	if (slots < 0)
+	/* zPCI names a slot by its FID, 8 hex digits (arch/s390/pci/pci.c) */
+	if (strlen(name) != 8 || parse_hex(name, UINT32_MAX, &fid))
 		return 0;
-	rc = list_dir(slots, ".", &names, &n);
-	for (size_t i = 0; !rc && i < n; i++) {
-		struct rnic tmpl = { .kind = RNIC_STANDBY };
-		char path[RNIC_NAME_MAX + sizeof("/power")];
-		uint64_t fid, power;
-
-		/* zPCI names a slot by its FID, 8 hex digits (arch/s390/pci/pci.c) */
-		if (strlen(names[i]) != 8 || parse_hex(names[i], UINT32_MAX, &fid))
-			continue;
-		snprintf(path, sizeof(path), "%s/power", names[i]);
-		if (!read_dec(slots, path, 1, &power) || power)
-			continue;
-		tmpl.fid.has = tmpl.power.has = true;
-		tmpl.fid.v = (uint32_t)fid;
-		if (!add_row(l, &tmpl))
-			rc = -ENOMEM;
-	}
-	free_names(names, n);
-	close(slots);
-	return rc;
+	snprintf(path, sizeof(path), "%s/power", name);
+	if (!read_dec(slots, path, 1, &power) || power)
+		return 0;
+	tmpl.fid.has = tmpl.power.has = true;
+	tmpl.fid.v = (uint32_t)fid;
+	return add_row(s->l, &tmpl) ? 0 : -ENOMEM;
 }
 
 /* The power of each function with a FID, from its slot */
@@ -693,6 +669,7 @@ static int row_cmp(const void *a, const void *b)
 int rnics_load(const char *root, struct smc_nl *nl, bool all, struct rnic_list *l)
 {
 	int rfd = open(root && *root ? root : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct scan s = { .l = l, .all = all };
 	bool have_dibs = false;
 	int rc;
 
@@ -700,13 +677,13 @@ int rnics_load(const char *root, struct smc_nl *nl, bool all, struct rnic_list *
 	l->pnet_rc = l->ism_rc = -ENODATA;
 	if (rfd < 0)
 		return -errno;
-	rc = scan_rdma(rfd, l);
+	rc = scan_dir(rfd, "sys/class/infiniband", scan_rdma_dev, &s, NULL);
 	if (!rc)
-		rc = scan_pci(rfd, all, l);
+		rc = scan_dir(rfd, "sys/bus/pci/devices", scan_pci_fn, &s, NULL);
 	if (!rc)
-		rc = scan_dibs(rfd, l, &have_dibs);
+		rc = scan_dir(rfd, "sys/class/dibs", scan_dibs_dev, &s, &have_dibs);
 	if (!rc && all)
-		rc = scan_standby(rfd, l);
+		rc = scan_dir(rfd, "sys/bus/pci/slots", scan_standby_slot, &s, NULL);
 	if (!rc)
 		read_power(rfd, l);
 	close(rfd);

@@ -140,6 +140,24 @@ load_rxe_modules() {
 	fi
 }
 
+# rxe_on_veth ADDR: soft-RoCE device rxt on veth vt0 (peer vt1, both up), vt0 with ADDR/24,
+# and rxt in the PNET table as NETT; rxe_on_veth_down removes them again
+rxe_on_veth() {
+	load_rxe_modules
+	ip link add vt0 type veth peer name vt1
+	ip link set vt0 up
+	ip link set vt1 up
+	ip addr add "$1/24" dev vt0
+	rdma link add rxt type rxe netdev vt0
+	"$TOP/smc_pnet/smc_pnet" -a NETT -D rxt
+}
+
+rxe_on_veth_down() {
+	"$TOP/smc_pnet/smc_pnet" -d NETT 2>/dev/null || true
+	rdma link delete rxt 2>/dev/null || true
+	ip link del vt0 2>/dev/null || true
+}
+
 # a soft-RoCE device of its own on a veth pair, asked through smcr -j device
 _probe_rxe_netdev() {
 	local json rc=0

@@ -5,19 +5,11 @@ load ../helpers/live
 
 setup() {
 	require_bench
-	load_rxe_modules
-	ip link add vt0 type veth peer name vt1
-	ip link set vt0 up
-	ip link set vt1 up
-	ip addr add 198.18.5.1/24 dev vt0
-	rdma link add rxt type rxe netdev vt0
-	"$TOP/smc_pnet/smc_pnet" -a NETT -D rxt
+	rxe_on_veth 198.18.5.1
 }
 
 teardown() {
-	"$TOP/smc_pnet/smc_pnet" -d NETT 2>/dev/null || true
-	rdma link delete rxt 2>/dev/null || true
-	ip link del vt0 2>/dev/null || true
+	rxe_on_veth_down
 }
 
 # The port's netdev is what the kernel sends: vt0 on 6.12, nothing ("-") on 6.1, whose

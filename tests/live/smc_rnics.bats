@@ -8,20 +8,12 @@ RNICS="$TOP/smc_rnics/smc_rnics"
 
 setup() {
 	require_bench
-	load_rxe_modules
-	ip link add vt0 type veth peer name vt1
-	ip link set vt0 up
-	ip link set vt1 up
-	ip addr add 198.18.6.1/24 dev vt0
-	rdma link add rxt type rxe netdev vt0
-	"$TOP/smc_pnet/smc_pnet" -a NETT -D rxt
+	rxe_on_veth 198.18.6.1
 }
 
 teardown() {
-	"$TOP/smc_pnet/smc_pnet" -d NETT 2>/dev/null || true
 	"$TOP/smc_pnet/smc_pnet" -d NETL 2>/dev/null || true
-	rdma link delete rxt 2>/dev/null || true
-	ip link del vt0 2>/dev/null || true
+	rxe_on_veth_down
 }
 
 @test "soft-RoCE: virtual, its interface, port state and the PNET ID from the table" {
